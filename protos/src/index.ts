@@ -1,0 +1,2 @@
+export { loaderOptions } from './loader-options.ts';
+export { loadGsdk, protoDir, protoFiles, type GsdkGrpc } from './load.ts';
