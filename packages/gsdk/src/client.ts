@@ -1,0 +1,2 @@
+import type { GsdkClient, GsdkClientOptions } from './types.ts';
+export declare function createGsdkClient(options: GsdkClientOptions): GsdkClient;

@@ -1,0 +1,2 @@
+// Placeholder so the interface typechecks; the gsdk implementation replaces this file.
+export {};
