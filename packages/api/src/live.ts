@@ -1,0 +1,132 @@
+// socket.io events of the live status channel (path /socket.io). The BFF validates what clients send
+// with these schemas; the web app types what it receives with them. Documented in docs/live-status.md.
+import { z } from 'zod';
+import { gatewayID } from './common.ts';
+
+export const liveModeSchema = z.enum(['live', 'degraded']);
+export type LiveMode = z.infer<typeof liveModeSchema>;
+
+// ---- client -> server -------------------------------------------------------------------------
+
+/** `join`: add gateways to this connection's view ('all' = every gateway the user may see). */
+export const joinRequestSchema = z.object({
+  gatewayIDs: z.union([
+    z.literal('all'),
+    z.array(gatewayID).min(1, 'gatewayIDs is empty').max(1000, 'at most 1000 gateway IDs per join'),
+  ]),
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/** `leave`: remove gateways from this connection's view. */
+export const leaveRequestSchema = joinRequestSchema;
+export type LeaveRequest = z.infer<typeof leaveRequestSchema>;
+
+/** Why a join or leave was refused. */
+export const liveErrorCodeSchema = z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'unavailable']);
+export type LiveErrorCode = z.infer<typeof liveErrorCodeSchema>;
+
+/** Acknowledgement of `join` / `leave` (socket.io ack callback). */
+export const liveAckSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), gatewayIDs: z.array(z.string()) }),
+  z.object({
+    ok: z.literal(false),
+    error: liveErrorCodeSchema,
+    message: z.string(),
+    /** The gateway that was refused, when one was. */
+    gatewayID: z.string().optional(),
+  }),
+]);
+export type LiveAck = z.infer<typeof liveAckSchema>;
+
+// ---- server -> client -------------------------------------------------------------------------
+
+export const liveDeviceSchema = z.object({
+  deviceID: z.number().int().nonnegative(),
+  gatewayID: z.string(),
+  /** numeric gsdk connect.Status */
+  status: z.number().int(),
+  /** e.g. TCP_CONNECTED, TLS_NOT_ALLOWED */
+  statusName: z.string(),
+  type: z.number().int(),
+  connectionMode: z.number().int(),
+  IPAddr: z.string(),
+  port: z.number().int(),
+  useSSL: z.boolean(),
+  autoReconnect: z.boolean(),
+});
+export type LiveDevice = z.infer<typeof liveDeviceSchema>;
+
+export const liveGatewaySchema = z.object({
+  gatewayID: z.string(),
+  connected: z.boolean(),
+  /** Last delta sequence number of this gateway; the next delta for it carries seq + 1. */
+  seq: z.number().int().nonnegative(),
+  /** degraded while a master status stream covering this gateway is down or being reconciled. */
+  mode: liveModeSchema,
+});
+export type LiveGateway = z.infer<typeof liveGatewaySchema>;
+
+/** `snapshot`: the full state of every gateway this connection has joined; sent after each join. */
+export const snapshotEventSchema = z.object({
+  /** degraded when any joined gateway is degraded */
+  mode: liveModeSchema,
+  gateways: z.array(liveGatewaySchema),
+  devices: z.array(liveDeviceSchema),
+});
+export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;
+
+export const liveChangeSchema = z.object({
+  deviceID: z.number().int().nonnegative(),
+  gatewayID: z.string(),
+  status: z.number().int(),
+  statusName: z.string(),
+  /** When the change happened, ms since the epoch. */
+  at: z.number(),
+});
+export type LiveChange = z.infer<typeof liveChangeSchema>;
+
+/**
+ * `delta`: what changed on one gateway within one batch window. `seq` counts per gateway: a client
+ * that sees a seq other than its last + 1 for that gateway has missed something and joins again for
+ * a fresh snapshot. Statuses are absolute, so re-applying a change already in a snapshot is harmless.
+ */
+export const deltaEventSchema = z.object({
+  gatewayID: z.string(),
+  seq: z.number().int().positive(),
+  /** In the order they happened. */
+  changes: z.array(liveChangeSchema),
+  /** Devices that left the gateway's managed list (found by reconciliation). */
+  removed: z.array(z.number().int().nonnegative()).optional(),
+  /** Devices that joined the managed list (found by reconciliation), with their full row. */
+  added: z.array(liveDeviceSchema).optional(),
+  /** The gateway's own connection to the master changed. */
+  gateway: z.object({ connected: z.boolean(), at: z.number() }).optional(),
+});
+export type DeltaEvent = z.infer<typeof deltaEventSchema>;
+
+/** `mode`: the master stream behind these gateways dropped (degraded) or was reconciled (live). */
+export const modeEventSchema = z.object({
+  mode: liveModeSchema,
+  gatewayIDs: z.array(z.string()),
+  reason: z.string().optional(),
+});
+export type ModeEvent = z.infer<typeof modeEventSchema>;
+
+/** `problem`: a client event the server could not act on and that had no ack callback. */
+export const problemEventSchema = z.object({ event: z.string(), error: liveErrorCodeSchema, message: z.string() });
+export type ProblemEvent = z.infer<typeof problemEventSchema>;
+
+/** The message of the connect_error a client gets when its session cookie is missing or expired. */
+export const LIVE_UNAUTHORIZED = 'unauthorized';
+
+export interface LiveServerToClientEvents {
+  snapshot: (event: SnapshotEvent) => void;
+  delta: (event: DeltaEvent) => void;
+  mode: (event: ModeEvent) => void;
+  problem: (event: ProblemEvent) => void;
+}
+
+export interface LiveClientToServerEvents {
+  join: (request: JoinRequest, ack?: (result: LiveAck) => void) => void;
+  leave: (request: LeaveRequest, ack?: (result: LiveAck) => void) => void;
+}
