@@ -1,0 +1,267 @@
+// Connection history on SQLite: changes are queued in memory and written in one transaction per
+// flush (every flushIntervalMs, or at once when maxBatch rows wait). Retention runs in the flush path:
+// the row cap on every flush (a counter, no COUNT(*)), the age limit at most once per pruneIntervalMs.
+import type { Database } from 'better-sqlite3';
+import { FlapTracker } from './flap-tracker.ts';
+import { isConnectedStatus, isFailureStatus, statusName, DISCONNECTED } from './device-status.ts';
+
+export interface StatusChangeRecord {
+  deviceID: number;
+  gatewayID: string;
+  status: number;
+  /** epoch ms */
+  at: number;
+}
+
+export interface StoredStatusChange extends StatusChangeRecord {
+  id: number;
+}
+
+export interface DeviceFacts {
+  lastConnectedAt: string | null;
+  lastDisconnectedAt: string | null;
+  /** status name of the last failure, e.g. TCP_NOT_ALLOWED */
+  lastFailure: string | null;
+  flapping: boolean;
+}
+
+export interface HistoryStore {
+  /**
+   * Queues a status observation. One equal to the device's last known status is not a change and is
+   * skipped, so the live hub can feed whole device lists (start, reconciliation) without duplicates.
+   * Throws a TypeError naming the bad field on invalid input.
+   */
+  record(change: StatusChangeRecord): void;
+  facts(deviceIDs: number[]): Map<number, DeviceFacts>;
+  /** Newest first; `beforeID` is the cursor (the id of the last row of the previous page). */
+  page(deviceID: number, options: { beforeID?: number; limit: number }): { items: StoredStatusChange[]; nextCursor: number | null };
+  /** Connected-device count at the end of each step in [from, to); gatewayID 'all' counts every gateway. */
+  connectedSeries(gatewayID: string, from: number, to: number, stepMs: number): number[];
+  flush(): void;
+  close(): void;
+}
+
+export interface HistoryStoreOptions {
+  retentionDays: number;
+  maxRows: number;
+  flapThreshold: number;
+  flapWindowMinutes: number;
+  /** default 250 */
+  flushIntervalMs?: number;
+  /** queue length that triggers an immediate flush; default 500 */
+  maxBatch?: number;
+  /** default 60,000 */
+  pruneIntervalMs?: number;
+  /** clock (tests) */
+  now?: () => number;
+}
+
+const UINT32_MAX = 4294967295;
+
+function checkChange(c: StatusChangeRecord): void {
+  if (!Number.isInteger(c.deviceID) || c.deviceID < 0 || c.deviceID > UINT32_MAX) throw new TypeError(`history: deviceID must be a uint32, got ${String(c.deviceID)}`);
+  if (typeof c.gatewayID !== 'string' || c.gatewayID.length === 0) throw new TypeError(`history: gatewayID must be a non-empty string, got ${String(c.gatewayID)}`);
+  if (!Number.isInteger(c.status)) throw new TypeError(`history: status must be an integer, got ${String(c.status)}`);
+  if (!Number.isFinite(c.at) || c.at < 0) throw new TypeError(`history: at must be epoch milliseconds, got ${String(c.at)}`);
+}
+
+function checkOptions(o: HistoryStoreOptions): void {
+  if (!(o.retentionDays > 0)) throw new Error(`history: retentionDays must be > 0, got ${o.retentionDays}`);
+  if (!Number.isInteger(o.maxRows) || o.maxRows < 1) throw new Error(`history: maxRows must be an integer >= 1, got ${o.maxRows}`);
+  if (!(o.flapWindowMinutes > 0)) throw new Error(`history: flapWindowMinutes must be > 0, got ${o.flapWindowMinutes}`);
+}
+
+const iso = (ms: number | null): string | null => (ms == null ? null : new Date(ms).toISOString());
+
+interface FactsRow {
+  device_id: number;
+  last_status: number;
+  last_changed_at: number;
+  last_connected_at: number | null;
+  last_disconnected_at: number | null;
+  last_failure: number | null;
+}
+
+export function createHistoryStore(db: Database, options: HistoryStoreOptions): HistoryStore {
+  checkOptions(options);
+  const now = options.now ?? Date.now;
+  const flushIntervalMs = options.flushIntervalMs ?? 250;
+  const maxBatch = options.maxBatch ?? 500;
+  const pruneIntervalMs = options.pruneIntervalMs ?? 60_000;
+  const retentionMs = options.retentionDays * 86_400_000;
+  const flaps = new FlapTracker(options.flapThreshold, options.flapWindowMinutes * 60_000);
+
+  const insertChange = db.prepare('INSERT INTO status_changes (device_id, gateway_id, status, at) VALUES (?, ?, ?, ?)');
+  const upsertFacts = db.prepare(`
+    INSERT INTO device_facts (device_id, gateway_id, last_status, last_changed_at, last_connected_at, last_disconnected_at, last_failure, last_failure_at)
+    VALUES (@deviceID, @gatewayID, @status, @at, @connectedAt, @disconnectedAt, @failure, @failureAt)
+    ON CONFLICT (device_id) DO UPDATE SET
+      gateway_id = excluded.gateway_id,
+      last_status = excluded.last_status,
+      last_changed_at = excluded.last_changed_at,
+      last_connected_at = COALESCE(excluded.last_connected_at, last_connected_at),
+      last_disconnected_at = COALESCE(excluded.last_disconnected_at, last_disconnected_at),
+      last_failure = COALESCE(excluded.last_failure, last_failure),
+      last_failure_at = COALESCE(excluded.last_failure_at, last_failure_at)`);
+  const deleteOlder = db.prepare('DELETE FROM status_changes WHERE at < ?');
+  const deleteOldest = db.prepare('DELETE FROM status_changes WHERE id IN (SELECT id FROM status_changes ORDER BY id LIMIT ?)');
+  const recentTimes = db.prepare<[number, number], { at: number }>('SELECT at FROM status_changes WHERE device_id = ? ORDER BY id DESC LIMIT ?');
+  const pageRows = db.prepare<[number, number, number], { id: number; device_id: number; gateway_id: string; status: number; at: number }>(
+    'SELECT id, device_id, gateway_id, status, at FROM status_changes WHERE device_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
+  );
+
+  // Last known status per device: what makes record() skip non-changes. Loaded once; device_facts
+  // has one row per device, so this is bounded by the fleet size.
+  const lastStatus = new Map<number, number>();
+  for (const row of db.prepare<[], { device_id: number; last_status: number }>('SELECT device_id, last_status FROM device_facts').iterate()) {
+    lastStatus.set(row.device_id, row.last_status);
+  }
+  let rowCount = (db.prepare('SELECT COUNT(*) AS n FROM status_changes').get() as { n: number }).n;
+  let lastAgePrune = 0;
+  let queue: StatusChangeRecord[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const writeBatch = db.transaction((batch: StatusChangeRecord[]) => {
+    for (const c of batch) {
+      insertChange.run(c.deviceID, c.gatewayID, c.status, c.at);
+      upsertFacts.run({
+        deviceID: c.deviceID,
+        gatewayID: c.gatewayID,
+        status: c.status,
+        at: c.at,
+        connectedAt: isConnectedStatus(c.status) ? c.at : null,
+        disconnectedAt: c.status === DISCONNECTED ? c.at : null,
+        failure: isFailureStatus(c.status) ? c.status : null,
+        failureAt: isFailureStatus(c.status) ? c.at : null,
+      });
+    }
+    rowCount += batch.length;
+    const t = now();
+    if (t - lastAgePrune >= pruneIntervalMs) {
+      lastAgePrune = t;
+      rowCount -= deleteOlder.run(t - retentionMs).changes;
+    }
+    if (rowCount > options.maxRows) {
+      rowCount -= deleteOldest.run(rowCount - options.maxRows).changes;
+    }
+  });
+
+  function flush(): void {
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    writeBatch(batch);
+  }
+
+  function schedule(): void {
+    if (timer || closed) return;
+    timer = setTimeout(flush, flushIntervalMs);
+    // A pending flush must not keep a finished process alive; close() flushes what is left.
+    timer.unref();
+  }
+
+  return {
+    record(change) {
+      if (closed) throw new Error('history: record() after close()');
+      checkChange(change);
+      if (lastStatus.get(change.deviceID) === change.status) return;
+      lastStatus.set(change.deviceID, change.status);
+      if (!flaps.has(change.deviceID)) {
+        // First change of this device in this process: seed the flap ring from what is stored.
+        const times = recentTimes.all(change.deviceID, flaps.capacity).map((r) => r.at);
+        flaps.seed(change.deviceID, times.reverse());
+      }
+      flaps.note(change.deviceID, change.at);
+      queue.push({ deviceID: change.deviceID, gatewayID: change.gatewayID, status: change.status, at: change.at });
+      if (queue.length >= maxBatch) flush();
+      else schedule();
+    },
+
+    facts(deviceIDs) {
+      flush();
+      const result = new Map<number, DeviceFacts>();
+      const t = now();
+      for (let i = 0; i < deviceIDs.length; i += 500) {
+        const chunk = deviceIDs.slice(i, i + 500);
+        const rows = db
+          .prepare<number[], FactsRow>(`SELECT * FROM device_facts WHERE device_id IN (${chunk.map(() => '?').join(',')})`)
+          .all(...chunk);
+        for (const row of rows) {
+          if (!flaps.has(row.device_id)) {
+            flaps.seed(row.device_id, recentTimes.all(row.device_id, flaps.capacity).map((r) => r.at).reverse());
+          }
+          result.set(row.device_id, {
+            lastConnectedAt: iso(row.last_connected_at),
+            lastDisconnectedAt: iso(row.last_disconnected_at),
+            lastFailure: row.last_failure == null ? null : statusName(row.last_failure),
+            flapping: flaps.isFlapping(row.device_id, t),
+          });
+        }
+      }
+      for (const id of deviceIDs) {
+        if (!result.has(id)) result.set(id, { lastConnectedAt: null, lastDisconnectedAt: null, lastFailure: null, flapping: false });
+      }
+      return result;
+    },
+
+    page(deviceID, { beforeID, limit }) {
+      flush();
+      const rows = pageRows.all(deviceID, beforeID ?? Number.MAX_SAFE_INTEGER, limit + 1);
+      const items = rows.slice(0, limit).map((r) => ({ id: r.id, deviceID: r.device_id, gatewayID: r.gateway_id, status: r.status, at: r.at }));
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? last.id : null };
+    },
+
+    connectedSeries(gatewayID, from, to, stepMs) {
+      flush();
+      const all = gatewayID === 'all';
+      const where = all ? '' : 'gateway_id = ? AND';
+      const args = (...rest: number[]) => (all ? rest : [gatewayID, ...rest]);
+      // Status of every device at `from`: its latest change before `from` (SQLite returns the bare
+      // columns of the MAX row), filled from device_facts for devices whose rows were pruned.
+      const state = new Map<number, boolean>();
+      const before = db.prepare(`SELECT device_id, status, MAX(at) AS at FROM status_changes WHERE ${where} at < ? GROUP BY device_id`);
+      for (const r of before.iterate(...args(from)) as IterableIterator<{ device_id: number; status: number }>) {
+        state.set(r.device_id, isConnectedStatus(r.status));
+      }
+      const settled = db.prepare(`SELECT device_id, last_status FROM device_facts WHERE ${where} last_changed_at < ?`);
+      for (const r of settled.iterate(...args(from)) as IterableIterator<{ device_id: number; last_status: number }>) {
+        state.set(r.device_id, isConnectedStatus(r.last_status));
+      }
+      let connected = 0;
+      for (const v of state.values()) if (v) connected++;
+
+      const steps = Math.ceil((to - from) / stepMs);
+      const points: number[] = [];
+      const changes = db.prepare(`SELECT device_id, status, at FROM status_changes WHERE ${where} at >= ? AND at < ? ORDER BY at, id`);
+      const it = changes.iterate(...args(from, to)) as IterableIterator<{ device_id: number; status: number; at: number }>;
+      let next = it.next();
+      for (let k = 0; k < steps; k++) {
+        const end = from + (k + 1) * stepMs;
+        while (!next.done && next.value.at < end) {
+          const was = state.get(next.value.device_id) ?? false;
+          const is = isConnectedStatus(next.value.status);
+          if (was !== is) connected += is ? 1 : -1;
+          state.set(next.value.device_id, is);
+          next = it.next();
+        }
+        points.push(connected);
+      }
+      if (!next.done) it.return?.();
+      return points;
+    },
+
+    flush,
+
+    close() {
+      if (closed) return;
+      flush();
+      closed = true;
+    },
+  };
+}
