@@ -58,8 +58,27 @@ export interface GsdkClientOptions {
   serverName?: string;
   /** Default deadline of unary calls (ms). Default 10,000. SearchDevice uses its timeout + margin. */
   deadlineMs?: number;
-  /** Backoff of status stream resubscription (ms). Defaults: 250 initial, 10,000 max, full jitter. */
-  resubscribe?: { initialDelayMs?: number; maxDelayMs?: number };
+  /**
+   * Backoff of status stream resubscription (ms). Defaults: 250 initial, 10,000 max, full jitter;
+   * a stream that stayed up `healthyAfterMs` (default 30,000) starts again from the initial delay.
+   */
+  resubscribe?: { initialDelayMs?: number; maxDelayMs?: number; healthyAfterMs?: number };
+  /**
+   * Called after every successful Login/LoginAdmin: 'first-call' (lazy login), 'explicit'
+   * (login()), 'unauthenticated' (the token was refused, e.g. expired, and was replaced).
+   */
+  onLogin?: (event: { reason: 'first-call' | 'explicit' | 'unauthenticated' }) => void;
+}
+
+export interface SubscribeOptions {
+  /** Sent to the master as SubscribeStatusRequest.queueSize (its per-subscriber queue). */
+  queueSize?: number;
+  /**
+   * Events the client keeps for a consumer that does not read (default 10,000). Beyond that the
+   * oldest `change` events are dropped and counted in `StatusSubscription.dropped`: a consumer
+   * that sees `dropped` grow should reconcile (e.g. re-read GetDeviceList).
+   */
+  maxBuffered?: number;
 }
 
 export type StatusEvent<T> =
@@ -73,6 +92,8 @@ export type StatusEvent<T> =
 export interface StatusSubscription<T> extends AsyncIterable<StatusEvent<T>> {
   cancel(): void;
   readonly cancelled: boolean;
+  /** `change` events dropped because the consumer fell `maxBuffered` events behind. */
+  readonly dropped: number;
 }
 
 export interface GsdkClient {
@@ -83,9 +104,9 @@ export interface GsdkClient {
   login(): Promise<string>;
   logout(): Promise<void>;
   /** ConnectMaster.SubscribeStatus, resubscribing with backoff and jitter after errors. */
-  subscribeDeviceStatus(options?: { queueSize?: number }): StatusSubscription<DeviceStatusChange>;
+  subscribeDeviceStatus(options?: SubscribeOptions): StatusSubscription<DeviceStatusChange>;
   /** Gateway.SubscribeStatus, with the same resubscription behaviour. */
-  subscribeGatewayStatus(options?: { queueSize?: number }): StatusSubscription<GatewayStatusChange>;
+  subscribeGatewayStatus(options?: SubscribeOptions): StatusSubscription<GatewayStatusChange>;
   /** Cancels every stream and closes the channel. */
   close(): void;
 }
