@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { LiveState, type DeviceInfoLike } from '../live-state.ts';
+
+const dev = (deviceID: number, status: number): DeviceInfoLike => ({
+  deviceID,
+  status,
+  type: 12,
+  connectionMode: 0,
+  IPAddr: '192.168.0.10',
+  port: 51211,
+  useSSL: false,
+  autoReconnect: true,
+});
+
+describe('LiveState', () => {
+  it('reports added devices on the first read and only differences afterwards', () => {
+    const state = new LiveState();
+    state.ensureGateway('gw1', 'tenant1');
+    const first = state.applyDeviceList('gw1', [dev(1, 1), dev(2, 0)], 1000);
+    expect(first.get('gw1')?.added.map((d) => [d.deviceID, d.statusName])).toEqual([
+      [1, 'TCP_CONNECTED'],
+      [2, 'DISCONNECTED'],
+    ]);
+    const second = state.applyDeviceList('gw1', [dev(1, 0), dev(3, 2)], 2000);
+    expect(second.get('gw1')).toEqual({
+      changes: [{ deviceID: 1, gatewayID: 'gw1', status: 0, statusName: 'DISCONNECTED', at: 2000 }],
+      added: [expect.objectContaining({ deviceID: 3, status: 2, statusName: 'TLS_CONNECTED' })],
+      removed: [2],
+    });
+    expect(state.gatewayOf(2)).toBeUndefined();
+  });
+
+  it('maps a streamed change to its gateway and says whether it changed anything', () => {
+    const state = new LiveState();
+    state.ensureGateway('gw1', 't');
+    state.applyDeviceList('gw1', [dev(1, 1)], 0);
+    expect(state.applyChange(1, 1, 5)?.changed).toBe(false);
+    expect(state.applyChange(1, 0x101, 6)).toEqual({
+      change: { deviceID: 1, gatewayID: 'gw1', status: 0x101, statusName: 'TCP_NOT_ALLOWED', at: 6 },
+      changed: true,
+    });
+    expect(state.applyChange(99, 1, 7)).toBeUndefined();
+  });
+
+  it('moves a device that shows up on another gateway', () => {
+    const state = new LiveState();
+    state.ensureGateway('gw1', 't');
+    state.ensureGateway('gw2', 't');
+    state.applyDeviceList('gw1', [dev(1, 1)], 0);
+    const diffs = state.applyDeviceList('gw2', [dev(1, 1)], 1);
+    expect(diffs.get('gw1')?.removed).toEqual([1]);
+    expect(diffs.get('gw2')?.added.map((d) => d.deviceID)).toEqual([1]);
+    expect(state.gatewayOf(1)).toBe('gw2');
+    expect(state.snapshot(['gw1']).devices).toEqual([]);
+  });
+
+  it('snapshots only the asked gateways, degraded when any of them is', () => {
+    const state = new LiveState();
+    state.ensureGateway('gw1', 't1');
+    state.ensureGateway('gw2', 't2');
+    state.applyDeviceList('gw1', [dev(1, 1)], 0);
+    state.applyDeviceList('gw2', [dev(2, 1)], 0);
+    state.setGatewayConnected('gw1', true);
+    state.gateways.get('gw2')?.degradedBy.add('device-stream:t2');
+    expect(state.snapshot(['gw1'])).toEqual({
+      mode: 'live',
+      gateways: [{ gatewayID: 'gw1', connected: true, seq: 0, mode: 'live' }],
+      devices: [expect.objectContaining({ deviceID: 1, gatewayID: 'gw1' })],
+    });
+    expect(state.snapshot(['gw1', 'gw2', 'unknown']).mode).toBe('degraded');
+    expect(state.snapshot(['gw1', 'gw2', 'unknown']).gateways).toHaveLength(2);
+  });
+});

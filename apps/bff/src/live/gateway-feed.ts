@@ -1,0 +1,79 @@
+// The one gateway-status stream (admin token): device gateways joining and leaving the master.
+// On (re)subscribe the connected flags are re-read with Gateway.Get and differences published.
+import type { GatewayStatusChange, StatusSubscription } from '@cmc/gsdk';
+import type { HubContext } from './hub-context.ts';
+import { runFeed } from './run-feed.ts';
+
+const GATEWAY_CONNECTED = 1;
+
+export class GatewayFeed {
+  readonly key = 'gateway-stream';
+  private sub: StatusSubscription<GatewayStatusChange> | undefined;
+  private reading: Promise<void> | undefined;
+  private resolveReady!: () => void;
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+
+  constructor(private readonly ctx: HubContext) {}
+
+  private allGateways(): string[] {
+    return [...this.ctx.state.gateways.keys()];
+  }
+
+  start(): void {
+    this.ctx.setDegraded(this.key, this.allGateways(), 'starting');
+    this.sub = this.ctx.pool.admin().subscribeGatewayStatus({ queueSize: 10_000 });
+    void runFeed(
+      this.sub,
+      {
+        subscribed: (resubscribed) => {
+          this.ctx.logger.info('live: gateway status stream subscribed', { resubscribed });
+          void this.readFlags().then(() => {
+            this.ctx.setLive(this.key, this.allGateways());
+            this.resolveReady();
+          });
+        },
+        change: (change) => this.onChange(change),
+        error: (error, retryInMs) => {
+          this.ctx.logger.warn('live: gateway status stream broke', { error, retryInMs });
+          this.ctx.setDegraded(this.key, this.allGateways(), `gateway status stream: ${error.codeName ?? error.message}`);
+          this.resolveReady();
+        },
+      },
+      this.ctx.logger.child({ stream: 'gateway' }),
+    );
+  }
+
+  stop(): void {
+    this.sub?.cancel();
+  }
+
+  private onChange(change: GatewayStatusChange): void {
+    const connected = change.status === GATEWAY_CONNECTED;
+    if (!this.ctx.state.gateways.has(change.gatewayID)) {
+      // A gateway we do not follow yet: learn which tenant owns it, then apply.
+      void this.ctx.refreshTenants().then(() => this.applyFlag(change.gatewayID, connected));
+      return;
+    }
+    this.applyFlag(change.gatewayID, connected);
+  }
+
+  private applyFlag(gatewayID: string, connected: boolean): void {
+    if (!this.ctx.state.gateways.has(gatewayID)) return;
+    if (this.ctx.state.setGatewayConnected(gatewayID, connected)) this.ctx.batcher.gateway(gatewayID, connected, Date.now());
+  }
+
+  /** Gateway.Get of every followed gateway; single flight. */
+  readFlags(): Promise<void> {
+    this.reading ??= (async () => {
+      const ids = this.allGateways();
+      if (ids.length === 0) return;
+      try {
+        const { gatewayInfos } = await this.ctx.pool.admin().gateway.get({ gatewayIDs: ids });
+        for (const info of gatewayInfos) this.applyFlag(info.gatewayID, info.isConnected);
+      } catch (error) {
+        this.ctx.logger.warn('live: gateway flags not readable', { error });
+      }
+    })().finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+}

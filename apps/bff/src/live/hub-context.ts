@@ -1,0 +1,42 @@
+// What the feeds share inside one hub: the state, the batcher, history and the mode switches.
+import type { DeltaBatcher } from './delta-batcher.ts';
+import type { GatewayDiff, LiveState } from './live-state.ts';
+import type { LiveHistory, LivePool, Logger } from './types.ts';
+
+export interface HubContext {
+  state: LiveState;
+  batcher: DeltaBatcher;
+  history: LiveHistory;
+  pool: LivePool;
+  logger: Logger;
+  /** Marks these gateways degraded for `key` (one per stream) and tells their rooms. */
+  setDegraded(key: string, gatewayIDs: string[], reason: string): void;
+  /** Clears `key`; gateways with no key left go live and their rooms are told. */
+  setLive(key: string, gatewayIDs: string[]): void;
+  /** Re-reads tenants (new tenants get a feed, new gateways are loaded). */
+  refreshTenants(): Promise<void>;
+}
+
+/** Queues a device-list diff as deltas and feeds every status it carries to history. */
+export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>): void {
+  for (const [gatewayID, diff] of diffs) {
+    for (const device of diff.added) {
+      ctx.batcher.added(gatewayID, device);
+      recordSafely(ctx, { deviceID: device.deviceID, gatewayID, status: device.status, at: Date.now() });
+    }
+    for (const change of diff.changes) {
+      ctx.batcher.change(gatewayID, change);
+      recordSafely(ctx, { deviceID: change.deviceID, gatewayID, status: change.status, at: change.at });
+    }
+    for (const deviceID of diff.removed) ctx.batcher.removed(gatewayID, deviceID);
+  }
+}
+
+/** History must never stop the live path: a bad record is logged and skipped. */
+export function recordSafely(ctx: HubContext, change: { deviceID: number; gatewayID: string; status: number; at: number }): void {
+  try {
+    ctx.history.record(change);
+  } catch (error) {
+    ctx.logger.warn('live: status change not recorded in history', { error, deviceID: change.deviceID });
+  }
+}

@@ -1,0 +1,180 @@
+// The live-status hub: one device-status stream per tenant and one gateway-status stream in all,
+// fanned out to socket.io rooms per gateway (never a gRPC stream per browser tab). See
+// docs/live-status.md for the events and docs/bff-internals.md for the seams.
+import type { ModeEvent } from '@cmc/api';
+import { createDeltaBatcher } from './delta-batcher.ts';
+import { GatewayFeed } from './gateway-feed.ts';
+import type { HubContext } from './hub-context.ts';
+import { LiveState } from './live-state.ts';
+import { attachLiveSockets, gatewayRoom } from './socket-handlers.ts';
+import { TenantFeed } from './tenant-feed.ts';
+import type { LiveHubDeps } from './types.ts';
+
+export interface LiveHub {
+  /** Opens the streams and reads the lists; resolves once each stream has loaded or failed once. */
+  start(): Promise<void>;
+  /** Cancels the streams and disconnects every socket (part of graceful shutdown). */
+  stop(): Promise<void>;
+  /** degraded when any followed gateway is; seq = deltas sent so far. */
+  state(): { mode: 'live' | 'degraded'; seq: number };
+}
+
+/** start() waits at most this long for the first lists; the hub keeps trying in the background. */
+const START_WAIT_MS = 15_000;
+
+export function createLiveHub(deps: LiveHubDeps): LiveHub {
+  const { io, pool, logger: rootLogger } = deps;
+  const logger = rootLogger.child({ module: 'live' });
+  const state = new LiveState();
+  const feeds = new Map<string, TenantFeed>();
+  let gatewayFeed: GatewayFeed | undefined;
+  let deltasSent = 0;
+  let stopped = false;
+  let started = false;
+  let refreshing: Promise<void> | undefined;
+  let refreshTimer: NodeJS.Timeout | undefined;
+
+  // Only this process's sockets: with a shared adapter every BFF instance runs its own hub.
+  const local = () => io.local;
+
+  const batcher = createDeltaBatcher(deps.batchWindowMs ?? 10, (gatewayID, delta) => {
+    const gw = state.gateways.get(gatewayID);
+    if (!gw) return;
+    gw.seq += 1;
+    deltasSent += 1;
+    local()
+      .to(gatewayRoom(gatewayID))
+      .emit('delta', {
+        gatewayID,
+        seq: gw.seq,
+        changes: delta.changes,
+        ...(delta.added.length > 0 ? { added: delta.added } : {}),
+        ...(delta.removed.length > 0 ? { removed: delta.removed } : {}),
+        ...(delta.gateway ? { gateway: delta.gateway } : {}),
+      });
+  });
+
+  /** Mode events go per tenant, so no one learns another tenant's gateway IDs. */
+  function emitMode(mode: ModeEvent['mode'], gatewayIDs: string[], reason?: string): void {
+    if (gatewayIDs.length === 0) return;
+    batcher.flush(); // deltas queued before the switch arrive before it
+    const byTenant = new Map<string, string[]>();
+    for (const id of gatewayIDs) {
+      const key = state.gateways.get(id)?.tenantID ?? '';
+      byTenant.set(key, [...(byTenant.get(key) ?? []), id]);
+    }
+    for (const ids of byTenant.values()) {
+      local()
+        .to(ids.map(gatewayRoom))
+        .emit('mode', { mode, gatewayIDs: ids, ...(reason === undefined ? {} : { reason }) });
+    }
+  }
+
+  const ctx: HubContext = {
+    state,
+    batcher,
+    history: deps.history,
+    pool,
+    logger,
+    setDegraded(key, gatewayIDs, reason) {
+      const turned: string[] = [];
+      for (const id of gatewayIDs) {
+        const gw = state.gateways.get(id);
+        if (!gw) continue;
+        if (gw.degradedBy.size === 0) turned.push(id);
+        gw.degradedBy.add(key);
+      }
+      emitMode('degraded', turned, reason);
+    },
+    setLive(key, gatewayIDs) {
+      const turned: string[] = [];
+      for (const id of gatewayIDs) {
+        const gw = state.gateways.get(id);
+        if (!gw || !gw.degradedBy.delete(key)) continue;
+        if (gw.degradedBy.size === 0) turned.push(id);
+      }
+      emitMode('live', turned);
+    },
+    refreshTenants,
+  };
+
+  function refreshTenants(): Promise<void> {
+    refreshing ??= (async () => {
+      const tenants = await pool.tenants();
+      if (stopped) return;
+      for (const { tenantID, gatewayIDs } of tenants) {
+        if (gatewayIDs.length === 0) continue;
+        const feed = feeds.get(tenantID);
+        if (feed) {
+          feed.addGateways(gatewayIDs);
+          continue;
+        }
+        const fresh = new TenantFeed(tenantID, gatewayIDs, ctx);
+        feeds.set(tenantID, fresh);
+        fresh.start();
+        if (gatewayFeed) void gatewayFeed.readFlags();
+      }
+    })()
+      .catch((error: unknown) => {
+        logger.warn('live: tenant list not readable', { error });
+      })
+      .finally(() => (refreshing = undefined));
+    return refreshing;
+  }
+
+  attachLiveSockets(io, {
+    state,
+    pool,
+    getSessionUser: deps.getSessionUser,
+    logger,
+    isStopped: () => stopped,
+    async ensureFollowed(gatewayIDs) {
+      if (gatewayIDs.every((id) => state.gateways.has(id))) return;
+      await refreshTenants();
+      // Gateways no tenant owns have no device stream; they still show with their connected flag.
+      const orphans = gatewayIDs.filter((id) => !state.gateways.has(id));
+      for (const id of orphans) state.ensureGateway(id, undefined);
+      if (orphans.length > 0 && gatewayFeed) await gatewayFeed.readFlags();
+    },
+  });
+
+  return {
+    async start() {
+      if (started) throw new Error('live hub: start() called twice');
+      started = true;
+      await refreshTenants();
+      gatewayFeed = new GatewayFeed(ctx);
+      gatewayFeed.start();
+      // Also picks up tenants when the master was unreachable at start.
+      refreshTimer = setInterval(() => void refreshTenants(), deps.tenantRefreshMs ?? 60_000);
+      refreshTimer.unref();
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([gatewayFeed.ready, ...[...feeds.values()].map((f) => f.ready)]),
+        new Promise<void>((resolve) => {
+          timeout = setTimeout(resolve, START_WAIT_MS);
+          timeout.unref();
+        }),
+      ]);
+      clearTimeout(timeout);
+      batcher.flush();
+    },
+
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (refreshTimer) clearInterval(refreshTimer);
+      for (const feed of feeds.values()) feed.stop();
+      gatewayFeed?.stop();
+      batcher.flush();
+      batcher.stop();
+      local().disconnectSockets(true);
+    },
+
+    state() {
+      let mode: 'live' | 'degraded' = 'live';
+      for (const gw of state.gateways.values()) if (gw.degradedBy.size > 0) mode = 'degraded';
+      return { mode, seq: deltasSent };
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// The hub's picture of the world: every gateway it follows with its devices, and which gateway
+// each device is on (a device-status change carries only the device ID). Pure data, no I/O.
+import type { LiveChange, LiveDevice, LiveGateway, LiveMode, SnapshotEvent } from '@cmc/api';
+import { statusName } from '../history/device-status.ts';
+
+/** The DeviceInfo fields of GetDeviceList the live view carries. */
+export interface DeviceInfoLike {
+  deviceID: number;
+  type: number;
+  connectionMode: number;
+  IPAddr: string;
+  port: number;
+  status: number;
+  autoReconnect: boolean;
+  useSSL: boolean;
+}
+
+export interface GatewayState {
+  gatewayID: string;
+  /** undefined: no tenant owns it, so no device stream covers it */
+  tenantID: string | undefined;
+  connected: boolean;
+  /** seq of the last delta sent for this gateway */
+  seq: number;
+  /** why it is degraded (stream keys); empty = live */
+  degradedBy: Set<string>;
+  devices: Map<number, LiveDevice>;
+}
+
+/** What one reading of a gateway's device list changed, per gateway (a device may move). */
+export interface GatewayDiff {
+  changes: LiveChange[];
+  added: LiveDevice[];
+  removed: number[];
+}
+
+export function toLiveDevice(gatewayID: string, info: DeviceInfoLike): LiveDevice {
+  return {
+    deviceID: info.deviceID,
+    gatewayID,
+    status: info.status,
+    statusName: statusName(info.status),
+    type: info.type,
+    connectionMode: info.connectionMode,
+    IPAddr: info.IPAddr,
+    port: info.port,
+    useSSL: info.useSSL,
+    autoReconnect: info.autoReconnect,
+  };
+}
+
+export class LiveState {
+  readonly gateways = new Map<string, GatewayState>();
+  private readonly deviceGateway = new Map<number, string>();
+
+  ensureGateway(gatewayID: string, tenantID: string | undefined): GatewayState {
+    let gw = this.gateways.get(gatewayID);
+    if (!gw) {
+      gw = { gatewayID, tenantID, connected: false, seq: 0, degradedBy: new Set(), devices: new Map() };
+      this.gateways.set(gatewayID, gw);
+    } else if (tenantID !== undefined) {
+      gw.tenantID = tenantID;
+    }
+    return gw;
+  }
+
+  gatewayOf(deviceID: number): string | undefined {
+    return this.deviceGateway.get(deviceID);
+  }
+
+  /**
+   * Replaces a gateway's devices with a fresh GetDeviceList answer and reports the differences:
+   * status changes of known devices, devices that appeared and devices that left (also from the
+   * gateway a moved device was on before).
+   */
+  applyDeviceList(gatewayID: string, infos: DeviceInfoLike[], at: number): Map<string, GatewayDiff> {
+    const gw = this.gateways.get(gatewayID);
+    if (!gw) throw new Error(`live state: unknown gateway ${gatewayID}`);
+    const diffs = new Map<string, GatewayDiff>();
+    const diffOf = (id: string): GatewayDiff => {
+      let d = diffs.get(id);
+      if (!d) diffs.set(id, (d = { changes: [], added: [], removed: [] }));
+      return d;
+    };
+    const seen = new Set<number>();
+    for (const info of infos) {
+      seen.add(info.deviceID);
+      const next = toLiveDevice(gatewayID, info);
+      const prev = gw.devices.get(info.deviceID);
+      if (!prev) {
+        const other = this.deviceGateway.get(info.deviceID);
+        if (other !== undefined && other !== gatewayID) {
+          this.gateways.get(other)?.devices.delete(info.deviceID);
+          diffOf(other).removed.push(info.deviceID);
+        }
+        diffOf(gatewayID).added.push(next);
+      } else if (prev.status !== next.status) {
+        diffOf(gatewayID).changes.push({ deviceID: next.deviceID, gatewayID, status: next.status, statusName: next.statusName, at });
+      }
+      gw.devices.set(info.deviceID, next);
+      this.deviceGateway.set(info.deviceID, gatewayID);
+    }
+    for (const deviceID of [...gw.devices.keys()]) {
+      if (seen.has(deviceID)) continue;
+      gw.devices.delete(deviceID);
+      if (this.deviceGateway.get(deviceID) === gatewayID) this.deviceGateway.delete(deviceID);
+      diffOf(gatewayID).removed.push(deviceID);
+    }
+    return diffs;
+  }
+
+  /** Applies a streamed status change; undefined when the device is unknown (refresh the lists). */
+  applyChange(deviceID: number, status: number, at: number): { change: LiveChange; changed: boolean } | undefined {
+    const gatewayID = this.deviceGateway.get(deviceID);
+    const device = gatewayID === undefined ? undefined : this.gateways.get(gatewayID)?.devices.get(deviceID);
+    if (gatewayID === undefined || !device) return undefined;
+    const changed = device.status !== status;
+    device.status = status;
+    device.statusName = statusName(status);
+    return { change: { deviceID, gatewayID, status, statusName: device.statusName, at }, changed };
+  }
+
+  /** true when the flag changed */
+  setGatewayConnected(gatewayID: string, connected: boolean): boolean {
+    const gw = this.gateways.get(gatewayID);
+    if (!gw || gw.connected === connected) return false;
+    gw.connected = connected;
+    return true;
+  }
+
+  modeOf(gatewayID: string): LiveMode {
+    return (this.gateways.get(gatewayID)?.degradedBy.size ?? 0) > 0 ? 'degraded' : 'live';
+  }
+
+  snapshot(gatewayIDs: Iterable<string>): SnapshotEvent {
+    const gateways: LiveGateway[] = [];
+    const devices: LiveDevice[] = [];
+    let mode: LiveMode = 'live';
+    for (const id of gatewayIDs) {
+      const gw = this.gateways.get(id);
+      if (!gw) continue;
+      const gwMode = this.modeOf(id);
+      if (gwMode === 'degraded') mode = 'degraded';
+      gateways.push({ gatewayID: id, connected: gw.connected, seq: gw.seq, mode: gwMode });
+      for (const d of gw.devices.values()) devices.push({ ...d });
+    }
+    return { mode, gateways, devices };
+  }
+}

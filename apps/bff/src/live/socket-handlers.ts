@@ -1,0 +1,122 @@
+// socket.io side of the hub: the session cookie authenticates the connection, every join is checked
+// against the user's role and tenant (re-resolving the session, so a signed-out or deleted user can
+// join nothing), and a join answers with a fresh snapshot of everything the socket has joined.
+import {
+  LIVE_UNAUTHORIZED,
+  joinRequestSchema,
+  leaveRequestSchema,
+  type LiveAck,
+  type LiveClientToServerEvents,
+  type LiveErrorCode,
+  type LiveServerToClientEvents,
+} from '@cmc/api';
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { LiveState } from './live-state.ts';
+import type { GetSessionUser, LivePool, Logger, SessionUser } from './types.ts';
+
+export const gatewayRoom = (gatewayID: string): string => `gw:${gatewayID}`;
+
+interface SocketData {
+  user: SessionUser;
+  joined: Set<string>;
+}
+
+export type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketDeps {
+  state: LiveState;
+  pool: LivePool;
+  getSessionUser: GetSessionUser;
+  logger: Logger;
+  isStopped(): boolean;
+  /** Makes sure the hub follows these gateways (a gateway added to the master after start). */
+  ensureFollowed(gatewayIDs: string[]): Promise<void>;
+}
+
+function issueText(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request';
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'request';
+  return `${where}: ${issue.message}`;
+}
+
+export function attachLiveSockets(io: Server, deps: SocketDeps): void {
+  const { logger } = deps;
+
+  io.use((socket, next) => {
+    if (deps.isStopped()) return next(new Error('shutting down'));
+    deps
+      .getSessionUser(socket.handshake.headers.cookie)
+      .then((user) => {
+        if (!user) return next(Object.assign(new Error(LIVE_UNAUTHORIZED), { data: { code: LIVE_UNAUTHORIZED } }));
+        (socket.data as SocketData).user = user;
+        (socket.data as SocketData).joined = new Set();
+        next();
+      })
+      .catch((error: unknown) => {
+        logger.error('live: session lookup failed at socket connection', { error });
+        next(new Error('session lookup failed'));
+      });
+  });
+
+  io.on('connection', (raw) => {
+    const socket = raw as unknown as LiveSocket;
+    const reply = (event: 'join' | 'leave', ack: unknown, result: LiveAck): void => {
+      if (typeof ack === 'function') (ack as (r: LiveAck) => void)(result);
+      else if (!result.ok) socket.emit('problem', { event, error: result.error, message: result.message });
+    };
+    const refuse = (event: 'join' | 'leave', ack: unknown, error: LiveErrorCode, message: string, gatewayID?: string): void =>
+      reply(event, ack, { ok: false, error, message, ...(gatewayID === undefined ? {} : { gatewayID }) });
+
+    socket.on('join', (request: unknown, ack?: unknown) => {
+      void (async () => {
+        const parsed = joinRequestSchema.safeParse(request);
+        if (!parsed.success) return refuse('join', ack, 'bad_request', `join: ${issueText(parsed.error)}`);
+        const user = await deps.getSessionUser(socket.handshake.headers.cookie);
+        if (!user) {
+          refuse('join', ack, 'unauthorized', 'the session has ended; sign in again');
+          socket.disconnect(true);
+          return;
+        }
+        socket.data.user = user;
+        let allowed: string[];
+        try {
+          allowed = await deps.pool.gatewaysFor(user);
+        } catch (error) {
+          logger.warn('live: gateways of user not readable', { error, userID: user.id });
+          return refuse('join', ack, 'unavailable', 'the master gateway is not reachable; try again');
+        }
+        const allowedSet = new Set(allowed);
+        const wanted = parsed.data.gatewayIDs === 'all' ? allowed : [...new Set(parsed.data.gatewayIDs)];
+        for (const id of wanted) {
+          if (allowedSet.has(id)) continue;
+          // A tenant user is not told whether another tenant's gateway exists.
+          if (user.role === 'admin') return refuse('join', ack, 'not_found', `gateway ${id} does not exist`, id);
+          return refuse('join', ack, 'forbidden', `gateway ${id} is not a gateway of tenant ${user.tenantID ?? '?'}`, id);
+        }
+        await deps.ensureFollowed(wanted);
+        if (!socket.connected) return;
+        for (const id of wanted) socket.data.joined.add(id);
+        await socket.join(wanted.map(gatewayRoom));
+        // Snapshot before the ack: when the client's join resolves, the snapshot is already there.
+        socket.emit('snapshot', deps.state.snapshot(socket.data.joined));
+        reply('join', ack, { ok: true, gatewayIDs: [...socket.data.joined] });
+      })().catch((error: unknown) => {
+        logger.error('live: join failed', { error });
+        refuse('join', ack, 'unavailable', 'join failed on the server');
+      });
+    });
+
+    socket.on('leave', (request: unknown, ack?: unknown) => {
+      const parsed = leaveRequestSchema.safeParse(request);
+      if (!parsed.success) return refuse('leave', ack, 'bad_request', `leave: ${issueText(parsed.error)}`);
+      const ids = parsed.data.gatewayIDs === 'all' ? [...socket.data.joined] : parsed.data.gatewayIDs;
+      for (const id of ids) {
+        socket.data.joined.delete(id);
+        void socket.leave(gatewayRoom(id));
+      }
+      reply('leave', ack, { ok: true, gatewayIDs: [...socket.data.joined] });
+    });
+  });
+}

@@ -1,0 +1,145 @@
+// One device-status stream for one tenant, fanned out to that tenant's gateway rooms. On (re)subscribe
+// it reads the tenant's device lists and publishes the differences; changes that arrive while the lists
+// are being read are held and replayed afterwards, so a list read that started before a change cannot
+// undo it.
+import type { DeviceStatusChange, StatusSubscription } from '@cmc/gsdk';
+import { publishDiffs, recordSafely, type HubContext } from './hub-context.ts';
+import { runFeed } from './run-feed.ts';
+
+/** An unknown device triggers a list refresh at most this often (a device the master lists nowhere must not cause a reload storm). */
+const UNKNOWN_DEVICE_RELOAD_MS = 2000;
+/** Changes held during a list read; beyond this, older ones go (the lists being read supersede them). */
+const MAX_HELD = 100_000;
+
+export class TenantFeed {
+  readonly key: string;
+  private sub: StatusSubscription<DeviceStatusChange> | undefined;
+  private loading: Promise<void> | undefined;
+  private reloadAgain = false;
+  private held: DeviceStatusChange[] = [];
+  private lastUnknownReload = 0;
+  private lastDropped = 0;
+  private resolveReady!: () => void;
+  /** Settles after the first list load, or the first stream error (so start() never hangs on a dead master). */
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+
+  constructor(
+    readonly tenantID: string,
+    public gatewayIDs: string[],
+    private readonly ctx: HubContext,
+  ) {
+    this.key = `device-stream:${tenantID}`;
+  }
+
+  start(): void {
+    for (const id of this.gatewayIDs) this.ctx.state.ensureGateway(id, this.tenantID);
+    // Degraded until the first lists are read: a snapshot before that would claim an empty world is live.
+    this.ctx.setDegraded(this.key, this.gatewayIDs, 'starting');
+    this.sub = this.ctx.pool.forTenant(this.tenantID).subscribeDeviceStatus({ queueSize: 100_000 });
+    void runFeed(
+      this.sub,
+      {
+        subscribed: (resubscribed) => this.onSubscribed(resubscribed),
+        change: (change) => this.onChange(change),
+        error: (error, retryInMs) => {
+          this.ctx.logger.warn('live: device status stream broke', { tenantID: this.tenantID, error, retryInMs });
+          this.ctx.setDegraded(this.key, this.gatewayIDs, `device status stream: ${error.codeName ?? error.message}`);
+          this.resolveReady();
+        },
+      },
+      this.ctx.logger.child({ tenantID: this.tenantID }),
+    );
+  }
+
+  stop(): void {
+    this.sub?.cancel();
+  }
+
+  /** New gateways of this tenant (tenant map refresh): follow them and read their lists. */
+  addGateways(ids: string[]): void {
+    const fresh = ids.filter((id) => !this.gatewayIDs.includes(id));
+    if (fresh.length === 0) return;
+    this.gatewayIDs = [...this.gatewayIDs, ...fresh];
+    for (const id of fresh) this.ctx.state.ensureGateway(id, this.tenantID);
+    void this.reload();
+  }
+
+  private onSubscribed(resubscribed: boolean): void {
+    this.ctx.logger.info('live: device status stream subscribed', { tenantID: this.tenantID, resubscribed });
+    void this.reload().then(() => {
+      this.ctx.setLive(this.key, this.gatewayIDs);
+      this.resolveReady();
+    });
+  }
+
+  private onChange(change: DeviceStatusChange): void {
+    if (this.loading) {
+      if (this.held.length >= MAX_HELD) this.held.shift();
+      this.held.push(change);
+      return;
+    }
+    this.apply(change);
+    // The gsdk queue drops the oldest changes when we fall behind; then only a re-read is exact.
+    const dropped = (this.sub as { dropped?: number } | undefined)?.dropped ?? 0;
+    if (dropped > this.lastDropped) {
+      this.lastDropped = dropped;
+      this.ctx.logger.warn('live: status changes were dropped by the stream queue; re-reading lists', { tenantID: this.tenantID, dropped });
+      void this.reload();
+    }
+  }
+
+  private apply(change: DeviceStatusChange): void {
+    // Our clock, not the master's second-resolution timestamp: reconciliation diffs can only be
+    // stamped with our clock, and history must order both kinds the same way.
+    const at = Date.now();
+    const result = this.ctx.state.applyChange(change.deviceID, change.status, at);
+    if (!result) {
+      const now = Date.now();
+      if (now - this.lastUnknownReload >= UNKNOWN_DEVICE_RELOAD_MS) {
+        this.lastUnknownReload = now;
+        this.held.push(change);
+        void this.reload();
+      } else {
+        this.ctx.logger.debug('live: change for a device on none of the tenant gateways', { tenantID: this.tenantID, deviceID: change.deviceID });
+      }
+      return;
+    }
+    if (result.changed) this.ctx.batcher.change(result.change.gatewayID, result.change);
+    recordSafely(this.ctx, { deviceID: change.deviceID, gatewayID: result.change.gatewayID, status: change.status, at });
+  }
+
+  /** Reads every gateway's device list (single flight; a request during a read runs one more read). */
+  reload(): Promise<void> {
+    if (this.loading) {
+      this.reloadAgain = true;
+      return this.loading;
+    }
+    this.loading = (async () => {
+      do {
+        this.reloadAgain = false;
+        await this.readLists();
+      } while (this.reloadAgain);
+    })().finally(() => {
+      this.loading = undefined;
+      const held = this.held;
+      this.held = [];
+      for (const change of held) this.onChange(change);
+    });
+    return this.loading;
+  }
+
+  private async readLists(): Promise<void> {
+    const client = this.ctx.pool.forTenant(this.tenantID);
+    await Promise.all(
+      this.gatewayIDs.map(async (gatewayID) => {
+        try {
+          const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
+          publishDiffs(this.ctx, this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()));
+        } catch (error) {
+          // Keep the last known devices of this gateway; the next (re)subscribe or unknown device retries.
+          this.ctx.logger.warn('live: device list not readable', { tenantID: this.tenantID, gatewayID, error });
+        }
+      }),
+    );
+  }
+}
