@@ -111,3 +111,10 @@ export function routeById(id: RouteId): RouteDef {
 export function expressPath(path: string): string {
   return path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 }
+
+/** The exact (literal-typed) definition of one route, so servers and clients keep its schema types. */
+export type RouteOf<I extends RouteId> = Extract<(typeof routes)[number], { id: I }>;
+
+export function route<I extends RouteId>(id: I): RouteOf<I> {
+  return routeById(id) as RouteOf<I>;
+}

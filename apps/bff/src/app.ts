@@ -1,0 +1,188 @@
+// Builds the BFF: database, accounts, sessions, master pool, routes, socket.io. Does not listen;
+// main.ts and demo.ts do, and tests drive `app` with supertest.
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Server as SocketServer } from 'socket.io';
+import { API_PREFIX, buildOpenApiDocument } from '@cmc/api';
+import './http/locals.ts';
+import { accountsRouter } from './accounts/router.ts';
+import { createAccountStore } from './accounts/account-store.ts';
+import { bootstrapAdmin } from './accounts/bootstrap-admin.ts';
+import { createAuditLog } from './audit/audit-log.ts';
+import { auditRouter } from './audit/router.ts';
+import { createSqliteLoginThrottle, defaultThrottlePolicy, type ThrottlePolicy } from './auth/login-throttle.ts';
+import { authRouter } from './auth/router.ts';
+import { createSessionAuth } from './auth/session-auth.ts';
+import { createSqliteSessionStore, type SessionStore } from './auth/session-store.ts';
+import type { GetSessionUser } from './auth/types.ts';
+import type { Config } from './config.ts';
+import { connectRouter } from './connect/router.ts';
+import { openDatabase, type Db } from './db/database.ts';
+import type { DeviceFactsSource } from './devices/device-row.ts';
+import { devicesRouter } from './devices/router.ts';
+import { gatewaysRouter } from './gateways/router.ts';
+import { problem, problemHandler } from './http/problem.ts';
+import { requestContext } from './http/request-context.ts';
+import type { RouterDeps } from './http/route-deps.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { gsdkProblem, isGsdkError } from './master/grpc-http.ts';
+import { createMasterPool, type MasterPool } from './master/master-pool.ts';
+import { createHistoryStore } from './history/history-store.ts';
+import { historyRouter } from './history/history-router.ts';
+import { createLiveHub, type LiveHub } from './live/live-hub.ts';
+import { healthRouter } from './ops/health.ts';
+import { webAppRouter } from './ops/web-app.ts';
+import { slavesRouter } from './slaves/router.ts';
+import { tenantsRouter } from './tenants/router.ts';
+
+export interface BffDeps {
+  logger?: Logger;
+  /** Defaults to <dataDir>/bff.sqlite. */
+  databaseFile?: string;
+  pool?: MasterPool;
+  sessions?: SessionStore;
+  userThrottle?: ThrottlePolicy;
+  /** Per source address; looser than per user, since many people may share an address. */
+  addressThrottle?: ThrottlePolicy;
+  /** History store of the live module (facts for device rows). */
+  history?: DeviceFactsSource;
+  /** Milliseconds to wait for open requests during shutdown before cutting them. */
+  drainTimeoutMs?: number;
+}
+
+export interface Bff {
+  config: Config;
+  app: express.Express;
+  server: http.Server | https.Server;
+  io: SocketServer;
+  /** Live status hub (started by createBff; `await bff.live.start()` waits for the first lists). */
+  live: LiveHub;
+  db: Db;
+  pool: MasterPool;
+  logger: Logger;
+  getSessionUser: GetSessionUser;
+  /** Set when the first start created the admin with a generated password (print it once). */
+  generatedAdminPassword: string | undefined;
+  /** Runs during shutdown, before the database closes (e.g. the live hub's stop()). */
+  onShutdown(hook: () => Promise<void> | void): void;
+  listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** Graceful shutdown: stop accepting, drain, cancel streams, close the database. */
+  close(): Promise<void>;
+}
+
+export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff> {
+  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const db = openDatabase(deps.databaseFile ?? path.join(config.dataDir, 'bff.sqlite'));
+  const accounts = createAccountStore(db);
+  const boot = await bootstrapAdmin(accounts, config.adminUser, config.adminPassword);
+  if (boot.created) logger.info('admin account created', { username: config.adminUser, generatedPassword: boot.generatedPassword !== undefined });
+
+  const pool = deps.pool ?? createMasterPool({ master: config.master, logger: logger.child({ module: 'master-pool' }) });
+  const audit = createAuditLog(db);
+  const secure = config.tls !== null;
+  const auth = createSessionAuth({ sessions: deps.sessions ?? createSqliteSessionStore(db, config.sessionSecret), accounts, secure });
+  const userThrottle = createSqliteLoginThrottle(db, deps.userThrottle ?? defaultThrottlePolicy);
+  const addressThrottle = createSqliteLoginThrottle(db, deps.addressThrottle ?? { ...defaultThrottlePolicy, maxFailures: 50 });
+
+  let draining = false;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(requestContext(logger, secure));
+  app.use(healthRouter(pool, () => draining));
+
+  const history = createHistoryStore(db, config.history);
+  const routerDeps: RouterDeps = { pool, audit, accounts, auth, userThrottle, addressThrottle, logger, history: deps.history ?? history };
+  const api = express.Router();
+  api.use((req, _res, next) => {
+    if (draining) return next(problem(503, 'the server is shutting down'));
+    // JSON only: refusing other content types also stops simple cross-site form posts.
+    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && req.headers['content-length'] !== '0' && req.headers['content-type'] !== undefined && !req.is('application/json')) {
+      return next(problem(415, 'send the request body as application/json'));
+    }
+    next();
+  });
+  api.use(express.json({ limit: '1mb' }));
+  api.use(auth.loadSession);
+  api.use(auth.csrf);
+  const openApi = buildOpenApiDocument();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  api.use('/auth', authRouter(routerDeps));
+  api.use(gatewaysRouter(routerDeps));
+  api.use(connectRouter(routerDeps));
+  api.use(devicesRouter(routerDeps));
+  api.use(slavesRouter(routerDeps));
+  api.use(tenantsRouter(routerDeps));
+  api.use(accountsRouter({ ...routerDeps, lockedUntil: (name) => userThrottle.lockedFor(`user:${name.toLowerCase()}`) }));
+  api.use(auditRouter(routerDeps));
+  api.use(historyRouter({ audit, pool, history }));
+  api.use((req, _res, next) => next(problem(404, `no route ${req.method} ${API_PREFIX}${req.path}`)));
+  app.use(API_PREFIX, api);
+
+  app.use(webAppRouter(config.webDistDir));
+
+  const problems = problemHandler(logger);
+  app.use(((error, req, res, next) => problems(isGsdkError(error) ? gsdkProblem(error) : error, req, res, next)) as express.ErrorRequestHandler);
+
+  const server = config.tls ? https.createServer({ cert: config.tls.cert, key: config.tls.key }, app) : http.createServer(app);
+  const io = new SocketServer(server, { path: '/socket.io', serveClient: false });
+  const hooks: Array<() => Promise<void> | void> = [];
+
+  const live = createLiveHub({ io, pool, history, getSessionUser: auth.getSessionUser, logger });
+  hooks.push(() => live.stop(), () => history.close());
+  void live.start();
+
+  const drainTimeoutMs = deps.drainTimeoutMs ?? 10_000;
+  let closing: Promise<void> | null = null;
+
+  return {
+    config,
+    app,
+    server,
+    io,
+    live,
+    db,
+    pool,
+    logger,
+    getSessionUser: auth.getSessionUser,
+    generatedAdminPassword: boot.generatedPassword,
+    onShutdown: (hook) => hooks.push(hook),
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        const serverClosed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+        server.closeIdleConnections();
+        for (const hook of hooks) {
+          try {
+            await hook();
+          } catch (error) {
+            logger.error('shutdown hook failed', { error });
+          }
+        }
+        io.disconnectSockets(true);
+        const timer = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
+        await serverClosed;
+        clearTimeout(timer);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        pool.close();
+        db.close();
+        logger.info('shut down');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Login rate limit and lock-out, counters behind an interface (Redis later). Both the username and
+// the source address are counted, so neither one-user guessing nor one-address spraying works.
+import type { Db } from '../db/database.ts';
+
+export interface ThrottlePolicy {
+  /** Failures within windowMs that trigger a lock-out. */
+  maxFailures: number;
+  windowMs: number;
+  lockoutMs: number;
+}
+
+export const defaultThrottlePolicy: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 };
+
+export interface LoginThrottle {
+  /** Milliseconds until the key may try again, or 0. */
+  lockedFor(key: string, now?: number): number;
+  recordFailure(key: string, now?: number): void;
+  reset(key: string): void;
+}
+
+export function createSqliteLoginThrottle(db: Db, policy: ThrottlePolicy = defaultThrottlePolicy): LoginThrottle {
+  const get = db.prepare<[string], { failures: number; window_start: number; locked_until: number | null }>(
+    'SELECT failures, window_start, locked_until FROM login_throttle WHERE key = ?',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until`,
+  );
+  const remove = db.prepare('DELETE FROM login_throttle WHERE key = ?');
+  return {
+    lockedFor(key, now = Date.now()) {
+      const row = get.get(key);
+      if (!row?.locked_until) return 0;
+      return Math.max(0, row.locked_until - now);
+    },
+    recordFailure(key, now = Date.now()) {
+      const row = get.get(key);
+      const fresh = !row || now - row.window_start > policy.windowMs || (row.locked_until !== null && row.locked_until <= now);
+      const failures = fresh ? 1 : row.failures + 1;
+      const windowStart = fresh ? now : row.window_start;
+      const lockedUntil = failures >= policy.maxFailures ? now + policy.lockoutMs : null;
+      upsert.run(key, failures, windowStart, lockedUntil);
+    },
+    reset(key) {
+      remove.run(key);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Resolves the session cookie to a user, and enforces CSRF on every state-changing request:
+// the x-csrf-token header must equal the session's token (double submit: also in the readable
+// cmc_csrf cookie), and a present Origin must be this server's own origin.
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@cmc/api';
+import { parseCookies } from '../http/cookies.ts';
+import { problem } from '../http/problem.ts';
+import { toSessionUser, type AccountStore } from '../accounts/account-store.ts';
+import type { SessionStore } from './session-store.ts';
+import type { GetSessionUser, SessionUser } from './types.ts';
+
+export const SESSION_TTL_MS = 8 * 60 * 60_000;
+
+export interface SessionAuth {
+  getSessionUser: GetSessionUser;
+  /** Sets res.locals.user/session when the cookie names a live session. */
+  loadSession: RequestHandler;
+  csrf: RequestHandler;
+  startSession(res: Response, accountID: number): Promise<{ csrfToken: string }>;
+  endSession(req: Request, res: Response): Promise<void>;
+  /** Signs an account out everywhere (deleted account, reset password). */
+  endSessionsOf(accountID: number): Promise<void>;
+}
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function createSessionAuth(deps: { sessions: SessionStore; accounts: AccountStore; secure: boolean }): SessionAuth {
+  const { sessions, accounts, secure } = deps;
+  const cookieBase = { path: '/', sameSite: 'strict' as const, secure };
+
+  async function resolve(cookieHeader: string | undefined): Promise<{ user: SessionUser; id: string; csrfToken: string } | null> {
+    const id = parseCookies(cookieHeader).get(SESSION_COOKIE);
+    if (!id || id.length > 200) return null;
+    const session = await sessions.get(id);
+    if (!session) return null;
+    const account = accounts.byId(session.accountID);
+    if (!account) return null;
+    return { user: toSessionUser(account), id, csrfToken: session.csrfToken };
+  }
+
+  return {
+    async getSessionUser(cookieHeader) {
+      return (await resolve(cookieHeader))?.user ?? null;
+    },
+    loadSession: async (req, res, next) => {
+      const found = await resolve(req.headers.cookie);
+      if (found) {
+        res.locals.user = found.user;
+        res.locals.session = { id: found.id, csrfToken: found.csrfToken };
+        await sessions.touch(found.id, SESSION_TTL_MS);
+      }
+      next();
+    },
+    csrf: (req, res, next) => {
+      if (!unsafe.has(req.method)) return next();
+      const origin = req.get('origin');
+      if (origin !== undefined) {
+        const own = `${req.protocol}://${req.get('host') ?? ''}`;
+        if (origin !== own) return next(problem(403, `cross-origin request refused (Origin ${origin} is not ${own})`));
+      }
+      if (req.get('sec-fetch-site') === 'cross-site') return next(problem(403, 'cross-site request refused'));
+      const session = res.locals.session;
+      // Without a session there is nothing to forge; the route itself answers 401 (or signs in).
+      if (!session) return next();
+      const token = req.get(CSRF_HEADER);
+      if (!token || !sameToken(token, session.csrfToken)) {
+        return next(problem(403, `missing or wrong ${CSRF_HEADER} header (send the csrfToken from sign-in or GET /api/v1/auth/me)`));
+      }
+      next();
+    },
+    async startSession(res, accountID) {
+      const { id, csrfToken } = await sessions.create(accountID, SESSION_TTL_MS);
+      res.cookie(SESSION_COOKIE, id, { ...cookieBase, httpOnly: true, maxAge: SESSION_TTL_MS });
+      res.cookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false, maxAge: SESSION_TTL_MS });
+      return { csrfToken };
+    },
+    endSessionsOf: (accountID) => sessions.destroyForAccount(accountID),
+    async endSession(_req, res) {
+      if (res.locals.session) await sessions.destroy(res.locals.session.id);
+      res.clearCookie(SESSION_COOKIE, { ...cookieBase, httpOnly: true });
+      res.clearCookie(CSRF_COOKIE, { ...cookieBase });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// SQLite through better-sqlite3: WAL for concurrent reads while writing, migrations applied once
+// each in file-name order (core owns 001-0xx, live owns 100-1xx; see docs/bff-internals.md).
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+export type { Database };
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export function openDatabase(file: string, migrationsDir: string = MIGRATIONS_DIR): Db {
+  const db = new Database(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  runMigrations(db, migrationsDir);
+  return db;
+}
+
+export function runMigrations(db: Db, migrationsDir: string): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
+  const applied = new Set(db.prepare('SELECT name FROM migrations').pluck().all() as string[]);
+  const files = fs
+    .readdirSync(migrationsDir)
+    .filter((f) => /^\d{3}-[a-z0-9-]+\.sql$/.test(f))
+    .sort();
+  const ran: string[] = [];
+  for (const file of files) {
+    if (applied.has(file)) continue;
+    const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
+    // Each migration and its bookkeeping row commit together, so a failed one can be fixed and rerun.
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(file, new Date().toISOString());
+    })();
+    ran.push(file);
+  }
+  return ran;
+}

@@ -1,0 +1,55 @@
+// Server-side filter, sort and page of device rows, so 10,000 devices never travel at once unless asked.
+import type { DeviceListQueryParsed, DeviceRow } from '@cmc/api';
+
+function ipKey(ip: string): string {
+  // Zero-padded octets sort numerically as strings; non-IPv4 text sorts after.
+  const parts = ip.split('.');
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p)) ? parts.map((p) => p.padStart(3, '0')).join('.') : `~${ip}`;
+}
+
+export function filterDevices(rows: DeviceRow[], q: DeviceListQueryParsed): DeviceRow[] {
+  const statuses = q.status ? new Set<string>(q.status) : null;
+  const types = q.type ? new Set(q.type) : null;
+  const text = q.q?.trim().toLowerCase();
+  return rows.filter((r) => {
+    if (statuses && !statuses.has(r.status)) return false;
+    if (q.mode && r.connectionMode !== q.mode) return false;
+    if (q.ssl !== undefined && r.useSSL !== q.ssl) return false;
+    if (types && !types.has(r.type)) return false;
+    if (text) {
+      const hay = `${r.deviceID} ${r.IPAddr} ${r.type} ${r.typeLabel} ${r.gatewayID}`.toLowerCase();
+      if (!hay.includes(text)) return false;
+    }
+    return true;
+  });
+}
+
+export function sortDevices(rows: DeviceRow[], sort: DeviceListQueryParsed['sort'], order: DeviceListQueryParsed['order']): DeviceRow[] {
+  const key = (r: DeviceRow): string | number => {
+    switch (sort) {
+      case 'IPAddr':
+        return ipKey(r.IPAddr);
+      case 'useSSL':
+        return r.useSSL ? 1 : 0;
+      case 'lastConnectedAt':
+        return r.lastConnectedAt ?? '';
+      case 'deviceID':
+        return r.deviceID;
+      default:
+        return r[sort];
+    }
+  };
+  const dir = order === 'desc' ? -1 : 1;
+  // Ties break on device ID so paging is stable.
+  return [...rows].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka < kb) return -dir;
+    if (ka > kb) return dir;
+    return a.deviceID - b.deviceID;
+  });
+}
+
+export function pageOf<T>(rows: T[], page: number, pageSize: number): T[] {
+  return rows.slice((page - 1) * pageSize, page * pageSize);
+}

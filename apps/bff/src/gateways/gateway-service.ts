@@ -1,0 +1,44 @@
+// Gateway summaries: connected state from the Gateway API, device counts by status from each
+// gateway's managed-device list.
+import { deviceStatusNames, type GatewaySummary, type StatusCounts } from '@cmc/api';
+import { deviceStatusName } from '@cmc/gsdk';
+import type { SessionUser } from '../auth/types.ts';
+import { errorMessage } from '../http/define-route.ts';
+import type { MasterPool } from '../master/master-pool.ts';
+import { readDeviceLists } from '../devices/device-service.ts';
+
+function emptyCounts(): StatusCounts {
+  return Object.fromEntries(deviceStatusNames.map((n) => [n, 0])) as StatusCounts;
+}
+
+export async function gatewaySummaries(pool: MasterPool, user: SessionUser, gatewayIDs: string[]): Promise<GatewaySummary[]> {
+  if (gatewayIDs.length === 0) return [];
+  // A tenant user's Gateway.Get goes out with its tenant-scoped token, so the master filters too.
+  const client = user.role === 'tenant' && user.tenantID ? pool.forTenant(user.tenantID) : pool.admin();
+  const [{ gatewayInfos }, tenants, lists] = await Promise.all([
+    client.gateway.get({ gatewayIDs }),
+    pool.tenants(),
+    readDeviceLists(pool, user, gatewayIDs),
+  ]);
+  const infoOf = new Map(gatewayInfos.map((g) => [g.gatewayID, g]));
+  return gatewayIDs.map((gatewayID) => {
+    const info = infoOf.get(gatewayID);
+    const list = lists.find((l) => l.gatewayID === gatewayID);
+    let counts: StatusCounts | null = null;
+    if (list?.devices) {
+      counts = emptyCounts();
+      for (const d of list.devices) {
+        const name = deviceStatusName(d.status) as keyof StatusCounts;
+        if (name in counts) counts[name] += 1;
+      }
+    }
+    return {
+      gatewayID,
+      tenantID: tenants.find((t) => t.gatewayIDs.includes(gatewayID))?.tenantID ?? null,
+      connected: info?.isConnected ?? false,
+      deviceCount: info?.deviceIDs.length ?? 0,
+      statusCounts: counts,
+      error: list?.error ? errorMessage(list.error) : info ? null : 'gateway not reported by the master',
+    };
+  });
+}

@@ -1,0 +1,20 @@
+import type { AccountStore } from '../accounts/account-store.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { SessionAuth } from '../auth/session-auth.ts';
+import type { DeviceFactsSource } from '../devices/device-row.ts';
+import type { Logger } from '../logger.ts';
+import type { MasterPool } from '../master/master-pool.ts';
+
+/** Everything the resource routers need; built once in app.ts. */
+export interface RouterDeps {
+  pool: MasterPool;
+  audit: AuditLog;
+  accounts: AccountStore;
+  auth: SessionAuth;
+  userThrottle: LoginThrottle;
+  addressThrottle: LoginThrottle;
+  logger: Logger;
+  /** The live module's history store, when wired: fills lastConnectedAt & co. */
+  history?: DeviceFactsSource;
+}

@@ -1,0 +1,124 @@
+// One gsdk client per tenant, all logged in with LoginAdmin(admin certificate, tenantID): the master
+// then scopes every call to that tenant, so isolation holds even if a BFF check were missed.
+import { createGsdkClient, type GsdkClient } from '@cmc/gsdk';
+import type { MasterConfig } from '../config.ts';
+import type { SessionUser } from '../auth/types.ts';
+import type { Logger } from '../logger.ts';
+
+export const ADMIN_TENANT = 'administrator';
+
+export interface TenantGateways {
+  tenantID: string;
+  gatewayIDs: string[];
+}
+
+export interface MasterPool {
+  /** gsdk client logged in with LoginAdmin(adminCert, tenantID); created on first use, cached. */
+  forTenant(tenantID: string): GsdkClient;
+  /** forTenant('administrator'): Tenant API and Gateway API. */
+  admin(): GsdkClient;
+  /** tenant -> gateways map from the Tenant API; cached, refreshed on miss and every 60 s. */
+  tenants(): Promise<TenantGateways[]>;
+  tenantOfGateway(gatewayID: string): Promise<string | undefined>;
+  /** gateway IDs a user may see: all for admin, the tenant's for a tenant user. */
+  gatewaysFor(user: SessionUser): Promise<string[]>;
+  /** Drops the cached tenant map (after a Tenant API change). */
+  invalidate(): void;
+  close(): void;
+}
+
+export interface MasterPoolOptions {
+  master: MasterConfig;
+  logger: Logger;
+  deadlineMs?: number;
+  refreshMs?: number;
+  /** Minimum gap between refreshes caused by lookups that missed (unknown gateway IDs). */
+  missRefreshMs?: number;
+  createClient?: typeof createGsdkClient;
+}
+
+export function createMasterPool(options: MasterPoolOptions): MasterPool {
+  const create = options.createClient ?? createGsdkClient;
+  const refreshMs = options.refreshMs ?? 60_000;
+  const missRefreshMs = options.missRefreshMs ?? 2_000;
+  const clients = new Map<string, GsdkClient>();
+  let cache: { at: number; tenants: TenantGateways[] } | null = null;
+  let inflight: Promise<TenantGateways[]> | null = null;
+  let closed = false;
+
+  function forTenant(tenantID: string): GsdkClient {
+    if (closed) throw new Error('master pool is closed');
+    let client = clients.get(tenantID);
+    if (!client) {
+      client = create({
+        address: options.master.address,
+        caCert: options.master.caCert,
+        clientCert: options.master.adminCert,
+        clientKey: options.master.adminKey,
+        login: { kind: 'admin', tenantID },
+        ...(options.master.serverName ? { serverName: options.master.serverName } : {}),
+        ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+      });
+      clients.set(tenantID, client);
+      options.logger.debug('master client created', { tenantID });
+    }
+    return client;
+  }
+
+  async function load(): Promise<TenantGateways[]> {
+    const admin = forTenant(ADMIN_TENANT);
+    const { tenantIDs } = await admin.tenant.getList({});
+    if (tenantIDs.length === 0) return [];
+    const { tenantInfos } = await admin.tenant.get({ tenantIDs });
+    return tenantInfos.map((t) => ({ tenantID: t.tenantID, gatewayIDs: [...t.gatewayIDs] }));
+  }
+
+  function refresh(): Promise<TenantGateways[]> {
+    inflight ??= load()
+      .then((tenants) => {
+        cache = { at: Date.now(), tenants };
+        return tenants;
+      })
+      .finally(() => {
+        inflight = null;
+      });
+    return inflight;
+  }
+
+  async function tenants(): Promise<TenantGateways[]> {
+    if (cache && Date.now() - cache.at < refreshMs) return cache.tenants;
+    return refresh();
+  }
+
+  function find(list: TenantGateways[], gatewayID: string): string | undefined {
+    return list.find((t) => t.gatewayIDs.includes(gatewayID))?.tenantID;
+  }
+
+  return {
+    forTenant,
+    admin: () => forTenant(ADMIN_TENANT),
+    tenants,
+    async tenantOfGateway(gatewayID) {
+      const hit = find(await tenants(), gatewayID);
+      if (hit !== undefined || !cache || Date.now() - cache.at < missRefreshMs) return hit;
+      return find(await refresh(), gatewayID);
+    },
+    async gatewaysFor(user) {
+      if (user.role === 'admin') {
+        const { gatewayIDs } = await forTenant(ADMIN_TENANT).gateway.getList({});
+        return [...gatewayIDs].sort();
+      }
+      if (!user.tenantID) return [];
+      const list = await tenants();
+      return [...(list.find((t) => t.tenantID === user.tenantID)?.gatewayIDs ?? [])].sort();
+    },
+    invalidate() {
+      cache = null;
+    },
+    close() {
+      closed = true;
+      for (const client of clients.values()) client.close();
+      clients.clear();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Shared start-up of main.ts and demo.ts: listen, print how to reach it, drain on SIGTERM/SIGINT.
+import { createBff, type Bff, type BffDeps } from './app.ts';
+import type { Config } from './config.ts';
+import { SettingError } from './env.ts';
+
+export async function startBff(config: Config, deps: BffDeps = {}): Promise<Bff> {
+  const bff = await createBff(config, deps);
+  try {
+    await bff.listen();
+  } catch (error) {
+    await bff.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new SettingError('PORT', `${config.host}:${config.port} is already in use`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new SettingError('HOST', `cannot listen on ${config.host}`);
+    throw error;
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    bff.logger.info('shutting down', { signal });
+    bff.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        bff.logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  return bff;
+}
+
+export function urlOf(config: Config): string {
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `${config.tls ? 'https' : 'http'}://${host}:${config.port}`;
+}
+
+/** Prints a start-up failure as one line and exits 1; a SettingError names the setting. */
+export function failStart(error: unknown): never {
+  const line = error instanceof SettingError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
