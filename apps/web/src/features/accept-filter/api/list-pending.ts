@@ -1,0 +1,16 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { pendingResponse } from '@cmc/api';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export const pendingQuery = (gatewayID: string) =>
+  queryOptions({
+    queryKey: queryKeys.pending(gatewayID),
+    queryFn: ({ signal }) => api.get(`/gateways/${encodeURIComponent(gatewayID)}/pending`, pendingResponse, { signal }),
+    // Refused devices keep dialling; the list has no live channel of its own.
+    refetchInterval: 10_000,
+  });
+
+export function usePending(gatewayID: string) {
+  return useQuery({ ...pendingQuery(gatewayID), enabled: gatewayID !== '' });
+}

@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { createAccountRequest } from '@cmc/api';
+import { isApiError } from '../../../lib/api-error.ts';
+import { dateTime } from '../../../lib/format.ts';
+import { validate } from '../../../lib/zod-fields.ts';
+import { ConfirmDialog } from '../../../ui/dialog.tsx';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
+import { SelectField, TextField } from '../../../ui/field.tsx';
+import { SkeletonRows } from '../../../ui/skeleton.tsx';
+import { useCreateAccount } from '../api/create-account.ts';
+import { useDeleteAccount } from '../api/delete-account.ts';
+import { useAccounts } from '../api/list-accounts.ts';
+
+function CreateAccountForm({ tenantIDs }: { tenantIDs: readonly string[] }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [tenantID, setTenantID] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useCreateAccount();
+  const server = isApiError(create.error) ? create.error.fieldErrors : {};
+  const tenant = tenantID || tenantIDs[0] || '';
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = validate(createAccountRequest, { username: username.trim(), password, role: 'tenant', tenantID: tenant });
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    create.mutate(parsed.value, { onSuccess: () => (setUsername(''), setPassword('')) });
+  }
+  return (
+    <form className="stack-sm" onSubmit={submit} noValidate aria-label="Create a tenant viewer account">
+      <div className="toolbar">
+        <TextField label="User name" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} error={errors['username'] ?? server['username']} />
+        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors['password'] ?? server['password']} hint="At least 10 characters" />
+        <SelectField label="Tenant" value={tenant} onChange={setTenantID} options={tenantIDs.map((t) => ({ value: t, label: t }))} />
+        <button className="btn btn-primary" type="submit" disabled={create.isPending || tenant === ''} style={{ alignSelf: 'flex-start', marginTop: 22 }}>
+          Create viewer
+        </button>
+      </div>
+      {errors['tenantID'] ?? server['tenantID'] ? <span className="field-error">Tenant: {errors['tenantID'] ?? server['tenantID']}</span> : null}
+      {create.isSuccess ? (
+        <div className="alert alert-ok" role="status">
+          Account {create.data.username} created: read-only access to {create.data.tenantID}.
+        </div>
+      ) : null}
+      <ErrorAlert error={create.error} title="Could not create the account" />
+    </form>
+  );
+}
+
+export function AccountList({ tenantIDs, currentUserID }: { tenantIDs: readonly string[]; currentUserID: number }) {
+  const query = useAccounts();
+  const remove = useDeleteAccount();
+  const [target, setTarget] = useState<{ id: number; username: string } | null>(null);
+  return (
+    <section className="card" aria-labelledby="accounts-title">
+      <div className="card-header">
+        <h2 id="accounts-title">Console accounts</h2>
+      </div>
+      <div className="card-body">
+        <CreateAccountForm tenantIDs={tenantIDs} />
+      </div>
+      <ErrorAlert error={remove.error} title="Could not delete" />
+      {query.isPending ? (
+        <div className="card-body">
+          <SkeletonRows rows={3} />
+        </div>
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} title="Accounts could not be read" />
+      ) : (
+        <table className="table" aria-label="Accounts">
+          <thead>
+            <tr>
+              <th scope="col">User</th>
+              <th scope="col">Role</th>
+              <th scope="col">Tenant</th>
+              <th scope="col">Created</th>
+              <th scope="col">Locked until</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {query.data.accounts.map((a) => (
+              <tr key={a.id}>
+                <td>{a.username}</td>
+                <td>{a.role === 'admin' ? 'Administrator' : 'Tenant viewer'}</td>
+                <td>{a.tenantID ?? '—'}</td>
+                <td>{dateTime(a.createdAt)}</td>
+                <td>{a.lockedUntil ? dateTime(a.lockedUntil) : '—'}</td>
+                <td style={{ textAlign: 'right' }}>
+                  {a.id === currentUserID ? null : (
+                    <button className="btn btn-sm btn-danger" type="button" onClick={() => setTarget(a)} aria-label={`Delete account ${a.username}`}>
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {target ? (
+        <ConfirmDialog
+          title="Delete account"
+          confirmLabel="Delete account"
+          busy={remove.isPending}
+          onCancel={() => setTarget(null)}
+          onConfirm={() => remove.mutate(target.id, { onSettled: () => setTarget(null) })}
+        >
+          <p>
+            Delete <strong>{target.username}</strong>? Their sessions end at once.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

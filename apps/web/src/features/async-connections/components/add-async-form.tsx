@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { asyncConnectInfo, type Store } from '@cmc/api';
+import { isApiError } from '../../../lib/api-error.ts';
+import { numberOrText, validate } from '../../../lib/zod-fields.ts';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
+import { TextField } from '../../../ui/field.tsx';
+import { useAddAsyncConnections } from '../api/add-async-connections.ts';
+
+export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
+  const [deviceID, setDeviceID] = useState('');
+  const [ip, setIp] = useState('');
+  const [port, setPort] = useState('51211');
+  const [ssl, setSsl] = useState(false);
+  const [store, setStore] = useState<Store>('session');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const add = useAddAsyncConnections(gatewayID);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = validate(asyncConnectInfo, { deviceID: numberOrText(deviceID), IPAddr: ip.trim(), port: numberOrText(port), useSSL: ssl });
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    add.mutate(
+      { store, connectInfos: [parsed.value] },
+      {
+        onSuccess: () => {
+          setDeviceID('');
+          setIp('');
+        },
+      },
+    );
+  }
+  const server = isApiError(add.error) ? add.error.fieldErrors : {};
+  const fieldError = (name: string) => errors[name] ?? server[`connectInfos.0.${name}`];
+
+  return (
+    <form onSubmit={submit} noValidate className="stack-sm" aria-label="Add async connection">
+      <div className="toolbar">
+        <TextField label="Device ID" inputMode="numeric" value={deviceID} onChange={(e) => setDeviceID(e.target.value)} error={fieldError('deviceID')} />
+        <TextField label="IP address" value={ip} onChange={(e) => setIp(e.target.value)} error={fieldError('IPAddr')} placeholder="192.168.0.10" />
+        <TextField label="Port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} error={fieldError('port')} style={{ width: 90 }} />
+        <label className="check" style={{ alignSelf: 'center' }}>
+          <input type="checkbox" checked={ssl} onChange={(e) => setSsl(e.target.checked)} /> SSL
+        </label>
+        <fieldset className="row" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="visually-hidden">Store</legend>
+          <label className="check">
+            <input type="radio" name="async-store" checked={store === 'session'} onChange={() => setStore('session')} /> Session only
+          </label>
+          <label className="check">
+            <input type="radio" name="async-store" checked={store === 'db'} onChange={() => setStore('db')} /> Saved in master DB
+          </label>
+        </fieldset>
+        <button className="btn btn-primary" type="submit" disabled={add.isPending}>
+          {add.isPending ? 'Adding…' : 'Add'}
+        </button>
+      </div>
+      {add.isSuccess ? (
+        <div className="alert alert-ok" role="status">
+          Registered. The gateway connects to the device in the background.
+        </div>
+      ) : null}
+      <ErrorAlert error={add.error} title="Could not add" showFields={Object.keys(server).length > 0 && !fieldError('deviceID') && !fieldError('IPAddr') && !fieldError('port')} />
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { AsyncConnectInfo, Store } from '@cmc/api';
+import { ConfirmDialog } from '../../../ui/dialog.tsx';
+import { EmptyState } from '../../../ui/empty-state.tsx';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
+import { SkeletonRows } from '../../../ui/skeleton.tsx';
+import { useAsyncConnections } from '../api/list-async-connections.ts';
+import { useDeleteAsyncConnections } from '../api/delete-async-connections.ts';
+
+const STORE_TEXT: Record<Store, { title: string; help: string }> = {
+  session: {
+    title: 'Session registrations',
+    help: 'Added with AddAsyncConnection. Not stored: lost when the device gateway reconnects to the master.',
+  },
+  db: {
+    title: 'Saved registrations (master database)',
+    help: 'Added with AddAsyncConnectionDB. Stored in the master and re-applied whenever the gateway reconnects.',
+  },
+};
+
+function StoreList({ gatewayID, store, items, readOnly }: { gatewayID: string; store: Store; items: AsyncConnectInfo[]; readOnly: boolean }) {
+  const remove = useDeleteAsyncConnections(gatewayID);
+  const [target, setTarget] = useState<number | null>(null);
+  return (
+    <section className="card" aria-labelledby={`async-${store}`} data-testid={`async-${store}`}>
+      <div className="card-header">
+        <h2 id={`async-${store}`}>{STORE_TEXT[store].title}</h2>
+        <span className={store === 'db' ? 'badge badge-info badge-plain' : 'badge badge-plain'}>{store === 'db' ? 'Saved' : 'Session'}</span>
+        <span className="spacer" />
+        <span className="muted">{items.length}</span>
+      </div>
+      <p className="muted" style={{ padding: '8px 16px 0' }}>
+        {STORE_TEXT[store].help}
+      </p>
+      <ErrorAlert error={remove.error} title="Remove failed" />
+      {items.length === 0 ? (
+        <EmptyState title="None" />
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Device ID</th>
+              <th scope="col">Address</th>
+              <th scope="col">SSL</th>
+              {readOnly ? null : <th scope="col" />}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.deviceID}>
+                <td className="mono">{item.deviceID}</td>
+                <td className="mono">
+                  {item.IPAddr}:{item.port}
+                </td>
+                <td>{item.useSSL ? 'On' : 'Off'}</td>
+                {readOnly ? null : (
+                  <td style={{ textAlign: 'right' }}>
+                    <button className="btn btn-sm btn-danger" type="button" onClick={() => setTarget(item.deviceID)} aria-label={`Remove ${item.deviceID} (${store})`}>
+                      Remove
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {target !== null ? (
+        <ConfirmDialog
+          title="Remove async registration"
+          confirmLabel="Remove"
+          busy={remove.isPending}
+          onCancel={() => setTarget(null)}
+          onConfirm={() => remove.mutate({ store, deviceIDs: [target] }, { onSettled: () => setTarget(null) })}
+        >
+          <p>
+            Remove device <strong>{target}</strong> from the {store === 'db' ? 'saved (database)' : 'session'} registrations of {gatewayID}? The
+            gateway disconnects it and stops reconnecting.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
+
+export function AsyncConnectionLists({ gatewayID, readOnly }: { gatewayID: string; readOnly: boolean }) {
+  const query = useAsyncConnections(gatewayID);
+  if (query.isPending) return <SkeletonRows rows={4} />;
+  if (query.isError) return <ErrorAlert error={query.error} title="Async connections could not be read" />;
+  return (
+    <div className="grid-2">
+      <StoreList gatewayID={gatewayID} store="session" items={query.data.session} readOnly={readOnly} />
+      <StoreList gatewayID={gatewayID} store="db" items={query.data.db} readOnly={readOnly} />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { setCsrfToken } from '../../../lib/csrf.ts';
+import { sessionKey } from './me.ts';
+
+export async function logout(): Promise<void> {
+  await api.post('/auth/logout', null, { allowUnauthorized: true });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(sessionKey, null);
+    },
+  });
+}

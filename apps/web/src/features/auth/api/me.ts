@@ -1,0 +1,25 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { sessionResponse, type SessionResponse } from '@cmc/api';
+import { api } from '../../../lib/api-client.ts';
+import { setCsrfToken } from '../../../lib/csrf.ts';
+
+export const sessionKey = ['session'] as const;
+
+/** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
+export async function fetchSession(signal?: AbortSignal): Promise<SessionResponse | null> {
+  try {
+    const session = await api.get('/auth/me', sessionResponse, { signal, allowUnauthorized: true });
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof Error && 'status' in error && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const sessionQuery = () =>
+  queryOptions({ queryKey: sessionKey, queryFn: ({ signal }) => fetchSession(signal), staleTime: 60_000 });
+
+export function useSession() {
+  return useQuery(sessionQuery());
+}

@@ -1,0 +1,50 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { deviceList, type ConnectionMode, type DeviceStatus } from '@cmc/api';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export type SortField = 'deviceID' | 'gatewayID' | 'type' | 'IPAddr' | 'status' | 'connectionMode' | 'useSSL' | 'lastConnectedAt';
+
+/** What the devices screen asks the server for; kept in the URL so views can be shared. */
+export interface DeviceListParams {
+  gatewayID?: string | undefined;
+  status?: DeviceStatus[] | undefined;
+  mode?: ConnectionMode | undefined;
+  ssl?: boolean | undefined;
+  type?: string[] | undefined;
+  q?: string | undefined;
+  sort: SortField;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export function toQuery(params: Omit<DeviceListParams, 'page' | 'pageSize' | 'sort' | 'order'> & Partial<DeviceListParams>) {
+  return {
+    gatewayID: params.gatewayID,
+    status: params.status,
+    mode: params.mode,
+    ssl: params.ssl === undefined ? undefined : String(params.ssl),
+    type: params.type,
+    q: params.q?.trim() || undefined,
+    sort: params.sort,
+    order: params.order,
+    page: params.page,
+    pageSize: params.pageSize,
+  };
+}
+
+export function fetchDevices(params: DeviceListParams, signal?: AbortSignal) {
+  return api.get('/devices', deviceList, { query: toQuery(params), signal });
+}
+
+export const devicesQuery = (params: DeviceListParams) =>
+  queryOptions({
+    queryKey: queryKeys.deviceList(params),
+    queryFn: ({ signal }) => fetchDevices(params, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function useDevices(params: DeviceListParams) {
+  return useQuery(devicesQuery(params));
+}

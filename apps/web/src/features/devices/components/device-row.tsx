@@ -1,0 +1,71 @@
+import { memo } from 'react';
+import { Link } from 'react-router';
+import type { DeviceRow as Row } from '@cmc/api';
+import { connectionModeLabel, failureReason } from '../../../lib/device-status.ts';
+import { dateTime, timeAgo } from '../../../lib/format.ts';
+import { StatusBadge } from '../../../ui/status-badge.tsx';
+
+export const COLUMNS_SELECTABLE = '36px 110px 110px 150px 150px 160px 120px 56px 120px 120px minmax(180px, 1fr)';
+export const COLUMNS_READONLY = '110px 110px 150px 150px 160px 120px 56px 120px 120px minmax(180px, 1fr)';
+
+interface Props {
+  row: Row;
+  top: number;
+  selectable: boolean;
+  selected: boolean;
+  error: string | undefined;
+  onToggle: (deviceID: number) => void;
+}
+
+/** One device row; memoised so a live delta re-renders only the rows whose object changed. */
+export const DeviceRow = memo(function DeviceRow({ row, top, selectable, selected, error, onToggle }: Props) {
+  const failure = failureReason(row.lastFailure);
+  return (
+    <div
+      className="vt-row"
+      role="row"
+      data-device-id={row.deviceID}
+      data-selected={selected || undefined}
+      data-error={error ? true : undefined}
+      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: selectable ? COLUMNS_SELECTABLE : COLUMNS_READONLY }}
+    >
+      {selectable ? (
+        <span role="gridcell">
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={() => onToggle(row.deviceID)}
+            aria-label={`Select device ${row.deviceID}`}
+          />
+        </span>
+      ) : null}
+      <span role="gridcell" className="mono">
+        <Link to={`/devices/${row.deviceID}`}>{row.deviceID}</Link>
+      </span>
+      <span role="gridcell">{row.gatewayID}</span>
+      <span role="gridcell">{row.typeLabel}</span>
+      <span role="gridcell" className="mono">
+        {row.IPAddr}:{row.port}
+      </span>
+      <span role="gridcell" data-testid="device-status">
+        <StatusBadge status={row.status} />
+        {row.flapping ? (
+          <span className="flap" title="Flapping: changed status many times in a short while" aria-label="flapping">
+            ↯
+          </span>
+        ) : null}
+      </span>
+      <span role="gridcell">{connectionModeLabel(row.connectionMode)}</span>
+      <span role="gridcell">{row.useSSL ? 'On' : 'Off'}</span>
+      <span role="gridcell" title={dateTime(row.lastConnectedAt)}>
+        {timeAgo(row.lastConnectedAt)}
+      </span>
+      <span role="gridcell" title={dateTime(row.lastDisconnectedAt)}>
+        {timeAgo(row.lastDisconnectedAt)}
+      </span>
+      <span role="gridcell" title={error ?? failure ?? undefined}>
+        {error ? <span className="row-error" data-testid="row-error">{error}</span> : failure ? <span className="muted">{failure}</span> : null}
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,25 @@
+/**
+ * Query keys shared by the feature fetchers and the live-status module, so a socket event updates
+ * or invalidates exactly the cache entries the screens read.
+ */
+export const queryKeys = {
+  gateways: ['gateways'] as const,
+  gatewayList: () => ['gateways', 'list'] as const,
+  gateway: (gatewayID: string) => ['gateways', 'one', gatewayID] as const,
+  connectedSeries: (gatewayID: string) => ['gateways', 'series', gatewayID] as const,
+  devices: ['devices'] as const,
+  deviceLists: () => ['devices', 'list'] as const,
+  deviceList: (params: object) => ['devices', 'list', params] as const,
+  deviceIdLists: () => ['devices', 'ids'] as const,
+  deviceDetails: () => ['devices', 'detail'] as const,
+  deviceDetail: (deviceID: number) => ['devices', 'detail', deviceID] as const,
+  deviceHistory: (deviceID: number) => ['devices', 'history', deviceID] as const,
+  gatewayConfig: (gatewayID: string) => ['gateway-config', gatewayID] as const,
+  asyncConnections: (gatewayID: string) => ['gateway-config', gatewayID, 'async'] as const,
+  acceptFilter: (gatewayID: string) => ['gateway-config', gatewayID, 'accept-filter'] as const,
+  pending: (gatewayID: string) => ['gateway-config', gatewayID, 'pending'] as const,
+  slaves: (gatewayID: string) => ['gateway-config', gatewayID, 'slaves'] as const,
+  tenants: () => ['tenants'] as const,
+  accounts: () => ['accounts'] as const,
+  audit: (params: object) => ['audit', params] as const,
+};

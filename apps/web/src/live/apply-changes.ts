@@ -1,0 +1,66 @@
+import type { DeviceDetail, DeviceList, DeviceRow, DeviceStatus, LiveChange } from '@cmc/api';
+import { connectedStatuses, deviceStatusNames, failureStatuses } from '@cmc/api';
+import { statusDisplay } from '../lib/device-status.ts';
+
+/** The newest change per device of one batch (changes arrive in the order they happened). */
+export function latestByDevice(changes: readonly LiveChange[]): Map<number, LiveChange> {
+  const latest = new Map<number, LiveChange>();
+  for (const change of changes) latest.set(change.deviceID, change);
+  return latest;
+}
+
+function asStatus(name: string): DeviceStatus | null {
+  return (deviceStatusNames as readonly string[]).includes(name) ? (name as DeviceStatus) : null;
+}
+
+/**
+ * A row after a status change: the status, its label and the connection facts the history would
+ * record. Returns the same object when nothing changes, so memoised rows do not re-render.
+ */
+export function applyChangeToRow(row: DeviceRow, change: LiveChange): DeviceRow {
+  const status = asStatus(change.statusName);
+  if (!status || status === row.status) return row;
+  const at = new Date(change.at).toISOString();
+  const next: DeviceRow = { ...row, status, statusLabel: statusDisplay(status).label };
+  if (connectedStatuses.includes(status)) next.lastConnectedAt = at;
+  else if (status === 'DISCONNECTED') next.lastDisconnectedAt = at;
+  if (failureStatuses.includes(status)) {
+    next.lastFailure = status;
+    next.lastDisconnectedAt = at;
+  }
+  return next;
+}
+
+/** Applies a batch to one cached page; returns the same page object when no row of it changed. */
+export function applyChangesToPage(page: DeviceList, latest: ReadonlyMap<number, LiveChange>): DeviceList {
+  let changed = false;
+  const items = page.items.map((row) => {
+    const change = latest.get(row.deviceID);
+    if (!change || change.gatewayID !== row.gatewayID) return row;
+    const next = applyChangeToRow(row, change);
+    if (next !== row) changed = true;
+    return next;
+  });
+  return changed ? { ...page, items } : page;
+}
+
+export function applyChangesToDetail(detail: DeviceDetail, latest: ReadonlyMap<number, LiveChange>): DeviceDetail {
+  const change = latest.get(detail.device.deviceID);
+  if (!change || change.gatewayID !== detail.device.gatewayID) return detail;
+  const device = applyChangeToRow(detail.device, change);
+  return device === detail.device ? detail : { ...detail, device };
+}
+
+/** Whether a batch touches any row of a page (used to skip untouched cache entries quickly). */
+export function pageHasAny(page: DeviceList, latest: ReadonlyMap<number, LiveChange>): boolean {
+  return page.items.some((row) => latest.has(row.deviceID));
+}
+
+/**
+ * Per-gateway delta sequence check: a delta is in order when it is exactly one after the last
+ * one seen; anything else means events were missed and the gateway needs a fresh snapshot.
+ */
+export function sequenceGap(lastSeq: number | undefined, seq: number): boolean {
+  if (lastSeq === undefined) return false;
+  return seq !== lastSeq + 1;
+}

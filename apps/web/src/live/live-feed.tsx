@@ -1,0 +1,28 @@
+import { Link } from 'react-router';
+import { timeAgo } from '../lib/format.ts';
+import { EmptyState } from '../ui/empty-state.tsx';
+import { StatusBadge } from '../ui/status-badge.tsx';
+import { useLiveState } from './live-store.ts';
+
+/** The latest status changes as they stream in. */
+export function LiveFeed({ limit = 15 }: { limit?: number }) {
+  const feed = useLiveState((s) => s.feed);
+  if (feed.length === 0) return <EmptyState title="No changes yet">Status changes appear here as they happen.</EmptyState>;
+  return (
+    <ul className="feed" aria-live="polite" aria-label="Latest status changes" data-testid="live-feed">
+      {feed.slice(0, limit).map((item) => (
+        <li key={item.key}>
+          <Link className="mono" to={`/devices/${item.deviceID}`}>
+            {item.deviceID}
+          </Link>
+          <span className="muted">{item.gatewayID}</span>
+          <span className="spacer" />
+          <StatusBadge status={item.statusName} />
+          <span className="muted nowrap" style={{ width: 70, textAlign: 'right' }}>
+            {timeAgo(item.at)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,67 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, redirect, type LoaderFunctionArgs } from 'react-router';
+import { setUnauthorizedHandler } from './lib/api-client.ts';
+import { signInPath } from './lib/return-to.ts';
+import { sessionKey, sessionQuery } from './features/auth/api/me.ts';
+import { RouteError } from './ui/route-error.tsx';
+
+/**
+ * Every page is its own lazily loaded chunk; the shell checks the session before any page loads
+ * and sends signed-out users to sign-in with the page they wanted as return-to.
+ */
+export function createAppRouter(queryClient: QueryClient) {
+  async function requireSession({ request }: LoaderFunctionArgs) {
+    const session = await queryClient.ensureQueryData(sessionQuery());
+    if (!session) {
+      const url = new URL(request.url);
+      throw redirect(signInPath(url.pathname + url.search));
+    }
+    return session;
+  }
+
+  async function requireAdmin(args: LoaderFunctionArgs) {
+    const session = await requireSession(args);
+    if (session.user.role !== 'admin') throw redirect('/');
+    return null;
+  }
+
+  const router = createBrowserRouter([
+    {
+      path: '/sign-in',
+      lazy: () => import('./routes/sign-in-route.tsx'),
+      errorElement: <RouteError />,
+    },
+    {
+      path: '/',
+      id: 'shell',
+      loader: requireSession,
+      lazy: () => import('./routes/shell-route.tsx'),
+      errorElement: <RouteError />,
+      children: [
+        { errorElement: <RouteError />, children: [
+          { index: true, lazy: () => import('./routes/overview-route.tsx') },
+          { path: 'devices', lazy: () => import('./routes/devices-route.tsx') },
+          { path: 'devices/:deviceID', lazy: () => import('./routes/device-detail-route.tsx') },
+          { path: 'gateways/:gatewayID', lazy: () => import('./routes/gateway-route.tsx') },
+          { path: 'search', loader: requireAdmin, lazy: () => import('./routes/search-route.tsx') },
+          { path: 'connect', loader: requireAdmin, lazy: () => import('./routes/connect-route.tsx') },
+          { path: 'async-connections', lazy: () => import('./routes/async-connections-route.tsx') },
+          { path: 'accept-filter', lazy: () => import('./routes/accept-filter-route.tsx') },
+          { path: 'tenants', loader: requireAdmin, lazy: () => import('./routes/tenants-route.tsx') },
+          { path: 'audit', loader: requireAdmin, lazy: () => import('./routes/audit-route.tsx') },
+          { path: '*', lazy: () => import('./routes/not-found-route.tsx') },
+        ] },
+      ],
+    },
+  ]);
+
+  // An expired session anywhere: forget it and come back here after signing in again.
+  setUnauthorizedHandler(() => {
+    const { pathname, search } = window.location;
+    if (pathname.startsWith('/sign-in')) return;
+    queryClient.setQueryData(sessionKey, null);
+    void router.navigate(signInPath(pathname + search, true), { replace: true });
+  });
+
+  return router;
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useDevice } from '../features/devices/api/get-device.ts';
+import { DeviceActions } from '../features/devices/components/device-actions.tsx';
+import { DeviceSettings } from '../features/devices/components/device-settings.tsx';
+import { StatusTimeline } from '../features/devices/components/status-timeline.tsx';
+import { connectionModeLabel } from '../lib/device-status.ts';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { SkeletonRows } from '../ui/skeleton.tsx';
+import { GuidedModeChange } from './compose/guided-mode-change.tsx';
+import { useCurrentUser } from './use-current-user.ts';
+
+export function Component() {
+  const { deviceID: raw = '' } = useParams();
+  const deviceID = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+  const user = useCurrentUser();
+  const query = useDevice(deviceID);
+  const [modeOpen, setModeOpen] = useState(false);
+  if (!Number.isInteger(deviceID) || deviceID < 1) {
+    return <ErrorAlert error={new Error(`"${raw}" is not a device ID (digits only, 1 – 4294967295).`)} title="Bad address" />;
+  }
+  if (query.isPending) return <SkeletonRows rows={8} />;
+  if (query.isError) return <ErrorAlert error={query.error} title={`Device ${deviceID} could not be loaded`} />;
+  const detail = query.data;
+  const d = detail.device;
+  const target = d.connectionMode === 'SERVER_TO_DEVICE' ? 'DEVICE_TO_SERVER' : 'SERVER_TO_DEVICE';
+  return (
+    <>
+      <PageHeader title={`Device ${d.deviceID}`} description={`${d.typeLabel} on ${d.gatewayID}`}>
+        <Link to={`/devices?gateway=${encodeURIComponent(d.gatewayID)}`}>← Devices of {d.gatewayID}</Link>
+      </PageHeader>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="settings-title">
+          <div className="card-header">
+            <h2 id="settings-title">Settings</h2>
+          </div>
+          <div className="card-body">
+            <DeviceSettings detail={detail} />
+          </div>
+        </section>
+        {user.isAdmin ? (
+          <section className="card" aria-labelledby="actions-title">
+            <div className="card-header">
+              <h2 id="actions-title">Actions</h2>
+            </div>
+            <div className="card-body stack">
+              <DeviceActions device={d} />
+              <div className="stack-sm">
+                <h3>Connection mode</h3>
+                <p className="muted">
+                  Now {connectionModeLabel(d.connectionMode)}. Changing it also updates the async registration and the accept filter, as
+                  you choose.
+                </p>
+                <div>
+                  <button className="btn btn-primary" type="button" onClick={() => setModeOpen(true)}>
+                    Switch to {connectionModeLabel(target)}…
+                  </button>
+                </div>
+              </div>
+            </div>
+          </section>
+        ) : null}
+      </div>
+      <section className="card" aria-labelledby="history-title">
+        <div className="card-header">
+          <h2 id="history-title">Status history, last 24 hours</h2>
+        </div>
+        <div className="card-body">
+          <StatusTimeline deviceID={d.deviceID} />
+        </div>
+      </section>
+      {modeOpen ? <GuidedModeChange detail={detail} onClose={() => setModeOpen(false)} /> : null}
+    </>
+  );
+}

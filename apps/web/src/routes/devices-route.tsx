@@ -1,0 +1,23 @@
+import { deleteAsyncConnections } from '../features/async-connections/api/delete-async-connections.ts';
+import { DevicesView } from '../features/devices/components/devices-view.tsx';
+import { useGateways } from '../features/gateways/api/list-gateways.ts';
+import { PageHeader } from '../ui/page-header.tsx';
+import { useCurrentUser } from './use-current-user.ts';
+
+export function Component() {
+  const user = useCurrentUser();
+  const gateways = useGateways();
+  return (
+    <>
+      <PageHeader
+        title="Devices"
+        description={user.isAdmin ? 'Managed devices of every gateway. Select rows for bulk actions.' : 'Managed devices of your gateways (read-only).'}
+      />
+      <DevicesView
+        gateways={gateways.data?.gateways.map((g) => g.gatewayID) ?? []}
+        readOnly={!user.isAdmin}
+        removeAsync={deleteAsyncConnections}
+      />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { SearchedDevice } from '@cmc/api';
+import { addAsyncConnections } from '../features/async-connections/api/add-async-connections.ts';
+import { changeAcceptedDevices } from '../features/accept-filter/api/set-accept-filter.ts';
+import { connectDevice } from '../features/connect/api/connect-device.ts';
+import { useGateways } from '../features/gateways/api/list-gateways.ts';
+import { useSearchDevices } from '../features/search/api/search-devices.ts';
+import { SearchForm } from '../features/search/components/search-form.tsx';
+import { SearchProgress } from '../features/search/components/search-progress.tsx';
+import { SearchResults, type RowState, type SearchAction } from '../features/search/components/search-results.tsx';
+import { errorMessage } from '../lib/api-error.ts';
+import { queryKeys } from '../lib/query-keys.ts';
+import { ErrorAlert } from '../ui/error-alert.tsx';
+import { GatewayPicker } from '../ui/gateway-picker.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { useGatewayParam } from './use-gateway-param.ts';
+
+const DONE: Record<SearchAction, string> = {
+  connect: 'Connected',
+  'async-session': 'Registered (session)',
+  'async-db': 'Registered (saved)',
+  'accept-session': 'Accepted (session filter)',
+  'accept-db': 'Accepted (saved filter)',
+};
+
+export function Component() {
+  const gateways = useGateways();
+  const [gatewayID, setGatewayID] = useGatewayParam(gateways.data?.gateways);
+  const search = useSearchDevices();
+  const queryClient = useQueryClient();
+  const [started, setStarted] = useState<{ at: number; timeoutMs: number } | null>(null);
+  const [states, setStates] = useState<ReadonlyMap<number, RowState>>(new Map());
+
+  const setRow = (id: number, state: RowState) => setStates((m) => new Map(m).set(id, state));
+
+  async function act(device: SearchedDevice, action: SearchAction) {
+    const gw = search.data?.gatewayID ?? gatewayID;
+    const info = { deviceID: device.deviceID, IPAddr: device.IPAddr, port: device.port, useSSL: device.useSSL };
+    setRow(device.deviceID, { busy: true });
+    try {
+      if (action === 'connect') await connectDevice(gw, { IPAddr: device.IPAddr, port: device.port, useSSL: device.useSSL });
+      else if (action === 'async-session' || action === 'async-db') await addAsyncConnections(gw, action === 'async-db' ? 'db' : 'session', [info]);
+      else await changeAcceptedDevices(gw, action === 'accept-db' ? 'db' : 'session', [device.deviceID]);
+      setRow(device.deviceID, { done: DONE[action] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayConfig(gw) });
+    } catch (error) {
+      setRow(device.deviceID, { error: errorMessage(error) });
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Search devices" description="Finds devices on the gateway's subnet (UDP broadcast by the gateway).">
+        <GatewayPicker gateways={gateways.data?.gateways ?? []} value={gatewayID} onChange={setGatewayID} />
+      </PageHeader>
+      <section className="card">
+        <div className="card-body stack">
+          <SearchForm
+            busy={search.isPending}
+            serverError={search.error}
+            onSearch={(timeoutMs) => {
+              setStates(new Map());
+              setStarted({ at: Date.now(), timeoutMs });
+              search.mutate({ gatewayID, timeoutMs });
+            }}
+          />
+          {search.isPending && started ? <SearchProgress timeoutMs={started.timeoutMs} startedAt={started.at} /> : null}
+          <ErrorAlert error={search.error} title="Search failed" />
+        </div>
+      </section>
+      {search.data ? (
+        <section className="card" aria-labelledby="results-title">
+          <div className="card-header">
+            <h2 id="results-title">
+              {search.data.devices.length} device{search.data.devices.length === 1 ? '' : 's'} found on {search.data.gatewayID}
+            </h2>
+          </div>
+          <div style={{ overflow: 'auto' }}>
+            <SearchResults devices={search.data.devices} states={states} onAction={(d, a) => void act(d, a)} />
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { memo } from 'react';
+import { statusDisplay } from '../lib/device-status.ts';
+
+const TONE_CLASS = { ok: 'badge badge-ok', off: 'badge', bad: 'badge badge-bad' } as const;
+
+export const StatusBadge = memo(function StatusBadge({ status }: { status: string | number }) {
+  const display = statusDisplay(status);
+  return (
+    <span className={TONE_CLASS[display.tone]} data-status={String(status)} title={display.reason ?? undefined}>
+      {display.label}
+    </span>
+  );
+});
