@@ -21,14 +21,13 @@ const WORDS: Record<string, string> = {
   IO: 'I/O', IM: 'IM', RS485: 'RS-485', QR: 'QR', FP: 'FP', NET: 'Net', REV: 'Rev', SECURE: 'Secure',
 };
 
-const LETTER_SUFFIX = /^([A-Z])(\d+)$/; // L2, W2, A2, F2, N2, P2, R2, S3, D2
+// Model codes keep their case: L2, W2, A2, F2, N2, S3, D2, and 2A.
+const MODEL_CODE = /^([A-Z]\d+|\d+[A-Z])$/;
 
 function word(part: string): string {
   const known = WORDS[part];
   if (known) return known;
-  const suffix = LETTER_SUFFIX.exec(part);
-  if (suffix) return part;
-  if (/^\d+$/.test(part)) return part;
+  if (MODEL_CODE.test(part) || /^\d+$/.test(part)) return part;
   return part.charAt(0) + part.slice(1).toLowerCase();
 }
 
@@ -39,12 +38,7 @@ export function deviceTypeLabel(type: number | string | null | undefined): strin
   if (!name) return `Type ${String(type)}`;
   if (name === 'UNDEFINED' || name === 'UNKNOWN') return 'Unknown type';
   if (name === 'ENTRY_MAX') return 'XPass S2';
-  return name
-    .split('_')
-    .map(word)
-    .join(' ')
-    .replace('X-Station 2', 'X-Station 2')
-    .replace(/^Door Module (\d)(\d)$/, 'Door Module $1$2');
+  return name.split('_').map(word).join(' ');
 }
 
 /** Choices for the type filter: every known type, by label. */

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { deviceTypeLabel } from '../device-types.ts';
+import { failureReason, statusDisplay } from '../device-status.ts';
+import { timeAgo } from '../format.ts';
+import { safeReturnTo, signInPath } from '../return-to.ts';
+
+const now = Date.parse('2026-11-27T04:00:00Z');
+
+describe('timeAgo', () => {
+  it.each([
+    ['2026-11-27T03:59:50Z', 'just now'],
+    ['2026-11-27T03:59:00Z', '1 min ago'],
+    ['2026-11-27T03:57:00Z', '3 min ago'],
+    ['2026-11-27T02:00:00Z', '2 h ago'],
+    ['2026-11-26T04:00:00Z', '1 day ago'],
+    ['2026-11-22T04:00:00Z', '5 days ago'],
+    ['2026-11-27T04:03:00Z', 'in 3 min'],
+  ])('%s -> %s', (at, text) => {
+    expect(timeAgo(at, now)).toBe(text);
+  });
+  it('shows a dash for missing or unreadable times', () => {
+    expect(timeAgo(null, now)).toBe('—');
+    expect(timeAgo('not a date', now)).toBe('—');
+  });
+});
+
+describe('device type labels', () => {
+  it.each([
+    ['BIOSTATION_L2', 'BioStation L2'],
+    [12, 'BioStation L2'],
+    ['BIOENTRY_W2', 'BioEntry W2'],
+    ['FACESTATION_F2', 'FaceStation F2'],
+    ['XSTATION_2', 'X-Station 2'],
+    ['BIOSTATION_2A', 'BioStation 2A'],
+    ['SECURE_IO_2', 'Secure I/O 2'],
+    ['RS485_SLAVE', 'RS-485 Slave'],
+    [77, 'Type 77'],
+  ] as const)('%s -> %s', (type, label) => {
+    expect(deviceTypeLabel(type)).toBe(label);
+  });
+});
+
+describe('status display', () => {
+  it('says what a failure status means', () => {
+    expect(statusDisplay('TLS_CONNECTED')).toMatchObject({ tone: 'ok', label: 'Connected (TLS)' });
+    expect(statusDisplay(0x101).tone).toBe('bad');
+    expect(failureReason('TCP_NOT_ALLOWED')).toMatch(/accept filter refused/);
+    expect(failureReason(null)).toBeNull();
+  });
+});
+
+describe('return-to after sign-in', () => {
+  it('keeps in-app paths and refuses other sites', () => {
+    expect(safeReturnTo('/devices?gateway=g1')).toBe('/devices?gateway=g1');
+    expect(safeReturnTo('//evil.example')).toBe('/');
+    expect(safeReturnTo('https://evil.example')).toBe('/');
+    expect(safeReturnTo('/sign-in')).toBe('/');
+    expect(signInPath('/devices?x=1', true)).toBe('/sign-in?returnTo=%2Fdevices%3Fx%3D1&expired=1');
+  });
+});
