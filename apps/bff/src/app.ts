@@ -112,7 +112,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  api.use('/auth', authRouter(routerDeps));
+  api.use(authRouter(routerDeps));
   api.use(gatewaysRouter(routerDeps));
   api.use(connectRouter(routerDeps));
   api.use(devicesRouter(routerDeps));
