@@ -17,7 +17,7 @@ const maxMessageBytes = 75_497_472;
 // expired token never reaches the call that replaces it.
 const tokenlessPaths = new Set(['/gsdk.login.Login/Login', '/gsdk.login.Login/LoginAdmin']);
 
-function isTokenless({ method_name, service_url }: CallMetadataOptions): boolean {
+export function isTokenless({ method_name, service_url }: CallMetadataOptions): boolean {
   // grpc-js passes the full path as method_name; other gRPC stacks pass the bare method name plus a
   // service URL ending in the service name.
   if (tokenlessPaths.has(method_name)) return true;

@@ -1,4 +1,4 @@
-import { status as GrpcStatus, type Client, type ClientReadableStream } from '@grpc/grpc-js';
+import { connectivityState, status as GrpcStatus, type Client, type ClientReadableStream } from '@grpc/grpc-js';
 import { loadGsdk } from '@cmc/protos';
 import { createGsdkChannel } from './channel.ts';
 import { resolveOptions } from './client-options.ts';
@@ -100,6 +100,7 @@ export function createGsdkClient(options: GsdkClientOptions): GsdkClient {
       maxBuffered: settings.maxBuffered,
       healthyAfterMs: config.healthyAfterMs,
       subscribedFallbackMs,
+      isChannelReady: () => channel.getConnectivityState(false) === connectivityState.READY,
       onCancel: () => subscriptions.delete(subscription as ManagedSubscription<unknown>),
     });
     subscriptions.add(subscription as ManagedSubscription<unknown>);

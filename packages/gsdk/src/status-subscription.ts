@@ -17,8 +17,10 @@ export interface SubscriptionDeps<T> {
   maxBuffered: number;
   /** A stream that was up this long resets the backoff to its first step. */
   healthyAfterMs: number;
-  /** See `markUp` below. */
+  /** See the doc comment of createStatusSubscription. */
   subscribedFallbackMs: number;
+  /** Whether the channel has a live connection to the master right now. */
+  isChannelReady: () => boolean;
   random?: () => number;
   onCancel?: () => void;
 }
@@ -30,9 +32,11 @@ export interface ManagedSubscription<T> extends StatusSubscription<T> {
 /**
  * A status stream that reopens itself. The stream counts as up ("subscribed") at the first of:
  * response headers (grpc 'metadata'), the first message, or `subscribedFallbackMs` without an
- * error. The fallback exists because a server that has nothing to say sends no headers (grpc-js
- * and grpc-go both hold headers until the first message), while authentication and permission
- * failures arrive at once; a stream still open after the fallback was accepted.
+ * error while the channel is connected (READY). The fallback exists because a server that has
+ * nothing to say sends no headers (grpc-js and grpc-go both hold headers until the first
+ * message), while authentication and permission failures arrive at once; a stream still open
+ * that long on a connected channel was accepted. While the channel is still connecting the
+ * fallback waits another period, so a slow TCP/TLS connect is not reported as subscribed.
  */
 export function createStatusSubscription<T>(deps: SubscriptionDeps<T>): ManagedSubscription<T> {
   const queue = new EventQueue<StatusEvent<T>>(deps.maxBuffered, (event) => event.type === 'change');
@@ -115,7 +119,14 @@ export function createStatusSubscription<T>(deps: SubscriptionDeps<T>): ManagedS
       // should never end, which is a break like any other.
       if (status.code === GrpcStatus.OK) end(new GsdkError(GrpcStatus.OK, 'the server ended the status stream', deps.rpc));
     });
-    fallbackTimer = setTimeout(markUp, deps.subscribedFallbackMs);
+    const armFallback = (): void => {
+      fallbackTimer = setTimeout(() => {
+        fallbackTimer = undefined;
+        if (deps.isChannelReady()) markUp();
+        else if (!up && !ended && !cancelled && call === stream) armFallback();
+      }, deps.subscribedFallbackMs);
+    };
+    armFallback();
   }
 
   function cancel(): void {

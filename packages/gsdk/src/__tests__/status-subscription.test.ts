@@ -20,7 +20,7 @@ class FakeStream extends EventEmitter {
 
 type Change = { deviceID: number };
 
-function setup(options: { healthyAfterMs?: number } = {}) {
+function setup(options: { healthyAfterMs?: number; channelReady?: () => boolean } = {}) {
   const streams: FakeStream[] = [];
   let logins = 0;
   const session = new Session(async () => `jwt-${++logins}`);
@@ -37,6 +37,7 @@ function setup(options: { healthyAfterMs?: number } = {}) {
     maxBuffered: 100,
     healthyAfterMs: options.healthyAfterMs ?? 60_000,
     subscribedFallbackMs: 500,
+    isChannelReady: options.channelReady ?? (() => true),
     random: () => 0.5,
   });
   const iterator = subscription[Symbol.asyncIterator]();
@@ -83,6 +84,20 @@ describe('createStatusSubscription', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(await pending).toEqual({ type: 'subscribed', resubscribed: false });
     quiet.subscription.cancel();
+  });
+
+  it('the fallback waits while the channel is still connecting', async () => {
+    let ready = false;
+    const { nextEvent, subscription } = setup({ channelReady: () => ready });
+    let event: unknown;
+    void nextEvent().then((e) => (event = e));
+    await vi.advanceTimersByTimeAsync(1_600);
+    expect(event).toBeUndefined();
+    ready = true;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(event).toEqual({ type: 'subscribed', resubscribed: false });
+    subscription.cancel();
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('after a break: error with retryInMs, then a new stream and subscribed{resubscribed:true}', async () => {
