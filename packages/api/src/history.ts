@@ -1,8 +1,9 @@
 // Connection history routes: GET /api/v1/devices/:id/history and GET /api/v1/gateways/:id/connected-series.
 import { z } from 'zod';
 import { deviceIDParam, gatewayID, intParam } from './common.ts';
+import type { RouteDef } from './routes.ts';
 
-export const historyDeviceParamsSchema = z.object({ id: deviceIDParam });
+export const historyDeviceParamsSchema = z.object({ deviceID: deviceIDParam });
 
 /** cursor: opaque, from the previous page's nextCursor. */
 export const historyQuerySchema = z.object({
@@ -42,8 +43,9 @@ export const historyPageSchema = z.object({
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
+/** `all` = every gateway the user may see. */
 export const seriesGatewayParamSchema = z.object({
-  id: z.union([z.literal('all'), gatewayID]),
+  gatewayID: z.union([z.literal('all'), gatewayID]),
 });
 
 /** ISO 8601 date-time (with Z or an offset) or epoch milliseconds. */
@@ -93,3 +95,32 @@ export const connectedSeriesSchema = z.object({
   points: z.array(seriesPointSchema),
 });
 export type ConnectedSeries = z.infer<typeof connectedSeriesSchema>;
+
+/**
+ * The two history routes in the shape of the route table (./routes.ts), so the BFF registers them
+ * with the same access check and validation, and the OpenAPI document can list them.
+ */
+export const historyRoutes = {
+  deviceHistory: {
+    id: 'history.device',
+    method: 'get',
+    path: '/devices/{deviceID}/history',
+    summary: "A device's connection history, newest first, with its facts (last connected, last failure, flapping)",
+    access: 'viewer',
+    params: historyDeviceParamsSchema,
+    query: historyQuerySchema,
+    response: historyPageSchema,
+    tag: 'history',
+  },
+  connectedSeries: {
+    id: 'history.connected-series',
+    method: 'get',
+    path: '/gateways/{gatewayID}/connected-series',
+    summary: 'Connected-device count over time of a gateway (or all the user may see), for charts',
+    access: 'viewer',
+    params: seriesGatewayParamSchema,
+    query: seriesQuerySchema,
+    response: connectedSeriesSchema,
+    tag: 'history',
+  },
+} as const satisfies Record<string, RouteDef>;

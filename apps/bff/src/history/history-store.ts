@@ -33,10 +33,15 @@ export interface HistoryStore {
    */
   record(change: StatusChangeRecord): void;
   facts(deviceIDs: number[]): Map<number, DeviceFacts>;
-  /** Newest first; `beforeID` is the cursor (the id of the last row of the previous page). */
-  page(deviceID: number, options: { beforeID?: number; limit: number }): { items: StoredStatusChange[]; nextCursor: number | null };
-  /** Connected-device count at the end of each step in [from, to); gatewayID 'all' counts every gateway. */
-  connectedSeries(gatewayID: string, from: number, to: number, stepMs: number): number[];
+  /**
+   * Newest first; `beforeID` is the cursor (the id of the last row of the previous page).
+   * `gatewayIDs` limits the rows to those gateways (a tenant user's view).
+   */
+  page(deviceID: number, options: { beforeID?: number; limit: number; gatewayIDs?: string[] }): { items: StoredStatusChange[]; nextCursor: number | null };
+  /** The gateway a device was last seen on, from its facts; undefined when never seen. */
+  gatewayOf(deviceID: number): string | undefined;
+  /** Connected-device count at the end of each step in [from, to), over these gateways or 'all'. */
+  connectedSeries(gatewayIDs: string[] | 'all', from: number, to: number, stepMs: number): number[];
   flush(): void;
   close(): void;
 }
@@ -106,9 +111,7 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
   const deleteOlder = db.prepare('DELETE FROM status_changes WHERE at < ?');
   const deleteOldest = db.prepare('DELETE FROM status_changes WHERE id IN (SELECT id FROM status_changes ORDER BY id LIMIT ?)');
   const recentTimes = db.prepare<[number, number], { at: number }>('SELECT at FROM status_changes WHERE device_id = ? ORDER BY id DESC LIMIT ?');
-  const pageRows = db.prepare<[number, number, number], { id: number; device_id: number; gateway_id: string; status: number; at: number }>(
-    'SELECT id, device_id, gateway_id, status, at FROM status_changes WHERE device_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
-  );
+  const factsGateway = db.prepare<[number], { gateway_id: string }>('SELECT gateway_id FROM device_facts WHERE device_id = ?');
 
   // Last known status per device: what makes record() skip non-changes. Loaded once; device_facts
   // has one row per device, so this is bounded by the fleet size.
@@ -209,19 +212,30 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
       return result;
     },
 
-    page(deviceID, { beforeID, limit }) {
+    page(deviceID, { beforeID, limit, gatewayIDs }) {
       flush();
-      const rows = pageRows.all(deviceID, beforeID ?? Number.MAX_SAFE_INTEGER, limit + 1);
+      const only = gatewayIDs ? `AND gateway_id IN (${gatewayIDs.map(() => '?').join(',') || 'NULL'})` : '';
+      const rows = db
+        .prepare<unknown[], { id: number; device_id: number; gateway_id: string; status: number; at: number }>(
+          `SELECT id, device_id, gateway_id, status, at FROM status_changes WHERE device_id = ? AND id < ? ${only} ORDER BY id DESC LIMIT ?`,
+        )
+        .all(deviceID, beforeID ?? Number.MAX_SAFE_INTEGER, ...(gatewayIDs ?? []), limit + 1);
       const items = rows.slice(0, limit).map((r) => ({ id: r.id, deviceID: r.device_id, gatewayID: r.gateway_id, status: r.status, at: r.at }));
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? last.id : null };
     },
 
-    connectedSeries(gatewayID, from, to, stepMs) {
+    gatewayOf(deviceID) {
       flush();
-      const all = gatewayID === 'all';
-      const where = all ? '' : 'gateway_id = ? AND';
-      const args = (...rest: number[]) => (all ? rest : [gatewayID, ...rest]);
+      return factsGateway.get(deviceID)?.gateway_id;
+    },
+
+    connectedSeries(gatewayIDs, from, to, stepMs) {
+      flush();
+      if (!(stepMs > 0) || !(to > from)) throw new RangeError(`history: series needs from < to and step > 0 (from ${from}, to ${to}, step ${stepMs})`);
+      const all = gatewayIDs === 'all';
+      const where = all ? '' : `gateway_id IN (${gatewayIDs.map(() => '?').join(',') || 'NULL'}) AND`;
+      const args = (...rest: number[]): unknown[] => (all ? rest : [...gatewayIDs, ...rest]);
       // Status of every device at `from`: its latest change before `from` (SQLite returns the bare
       // columns of the MAX row), filled from device_facts for devices whose rows were pruned.
       const state = new Map<number, boolean>();

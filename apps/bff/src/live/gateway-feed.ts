@@ -10,6 +10,8 @@ export class GatewayFeed {
   readonly key = 'gateway-stream';
   private sub: StatusSubscription<GatewayStatusChange> | undefined;
   private reading: Promise<void> | undefined;
+  /** false until the first Gateway.Get: the first flags are the start state, not changes. */
+  private flagsKnown = false;
   private resolveReady!: () => void;
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
@@ -59,7 +61,9 @@ export class GatewayFeed {
 
   private applyFlag(gatewayID: string, connected: boolean): void {
     if (!this.ctx.state.gateways.has(gatewayID)) return;
-    if (this.ctx.state.setGatewayConnected(gatewayID, connected)) this.ctx.batcher.gateway(gatewayID, connected, Date.now());
+    if (!this.ctx.state.setGatewayConnected(gatewayID, connected)) return;
+    this.ctx.batcher.gateway(gatewayID, connected, Date.now());
+    if (this.flagsKnown) this.ctx.reloadDevicesOf(gatewayID);
   }
 
   /** Gateway.Get of every followed gateway; single flight. */
@@ -70,6 +74,7 @@ export class GatewayFeed {
       try {
         const { gatewayInfos } = await this.ctx.pool.admin().gateway.get({ gatewayIDs: ids });
         for (const info of gatewayInfos) this.applyFlag(info.gatewayID, info.isConnected);
+        this.flagsKnown = true;
       } catch (error) {
         this.ctx.logger.warn('live: gateway flags not readable', { error });
       }

@@ -15,6 +15,11 @@ export interface HubContext {
   setLive(key: string, gatewayIDs: string[]): void;
   /** Re-reads tenants (new tenants get a feed, new gateways are loaded). */
   refreshTenants(): Promise<void>;
+  /**
+   * Re-reads the device lists of the tenant owning this gateway. A gateway that leaves or rejoins
+   * the master changes its managed list without a device-status event for every device.
+   */
+  reloadDevicesOf(gatewayID: string): void;
 }
 
 /** Queues a device-list diff as deltas and feeds every status it carries to history. */

@@ -11,7 +11,10 @@ import { TenantFeed } from './tenant-feed.ts';
 import type { LiveHubDeps } from './types.ts';
 
 export interface LiveHub {
-  /** Opens the streams and reads the lists; resolves once each stream has loaded or failed once. */
+  /**
+   * Opens the streams and reads the lists; resolves once each stream has loaded or failed once
+   * (at most 15 s). Idempotent: later calls return the first call's promise.
+   */
   start(): Promise<void>;
   /** Cancels the streams and disconnects every socket (part of graceful shutdown). */
   stop(): Promise<void>;
@@ -30,7 +33,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   let gatewayFeed: GatewayFeed | undefined;
   let deltasSent = 0;
   let stopped = false;
-  let started = false;
+  let startPromise: Promise<void> | undefined;
   let refreshing: Promise<void> | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;
 
@@ -96,6 +99,11 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       emitMode('live', turned);
     },
     refreshTenants,
+    reloadDevicesOf(gatewayID) {
+      const tenantID = state.gateways.get(gatewayID)?.tenantID;
+      const feed = tenantID === undefined ? undefined : feeds.get(tenantID);
+      if (feed) void feed.reload();
+    },
   };
 
   function refreshTenants(): Promise<void> {
@@ -138,26 +146,31 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     },
   });
 
+  async function startOnce(): Promise<void> {
+    await refreshTenants();
+    if (stopped) return;
+    gatewayFeed = new GatewayFeed(ctx);
+    gatewayFeed.start();
+    // Also picks up tenants when the master was unreachable at start.
+    refreshTimer = setInterval(() => void refreshTenants(), deps.tenantRefreshMs ?? 60_000);
+    refreshTimer.unref();
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([gatewayFeed.ready, ...[...feeds.values()].map((f) => f.ready)]),
+      new Promise<void>((resolve) => {
+        timeout = setTimeout(resolve, START_WAIT_MS);
+        timeout.unref();
+      }),
+    ]);
+    clearTimeout(timeout);
+    batcher.flush();
+  }
+
   return {
-    async start() {
-      if (started) throw new Error('live hub: start() called twice');
-      started = true;
-      await refreshTenants();
-      gatewayFeed = new GatewayFeed(ctx);
-      gatewayFeed.start();
-      // Also picks up tenants when the master was unreachable at start.
-      refreshTimer = setInterval(() => void refreshTenants(), deps.tenantRefreshMs ?? 60_000);
-      refreshTimer.unref();
-      let timeout: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.all([gatewayFeed.ready, ...[...feeds.values()].map((f) => f.ready)]),
-        new Promise<void>((resolve) => {
-          timeout = setTimeout(resolve, START_WAIT_MS);
-          timeout.unref();
-        }),
-      ]);
-      clearTimeout(timeout);
-      batcher.flush();
+    start() {
+      // Idempotent: a second caller (a test, the app) awaits the same start.
+      startPromise ??= startOnce();
+      return startPromise;
     },
 
     async stop() {

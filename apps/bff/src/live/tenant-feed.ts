@@ -136,7 +136,13 @@ export class TenantFeed {
           const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
           publishDiffs(this.ctx, this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()));
         } catch (error) {
-          // Keep the last known devices of this gateway; the next (re)subscribe or unknown device retries.
+          if (this.ctx.state.gateways.get(gatewayID)?.connected === false) {
+            // A device gateway that left the master manages nothing there (its session-only
+            // connections are gone); DB-stored ones come back in the list when it rejoins.
+            publishDiffs(this.ctx, this.ctx.state.applyDeviceList(gatewayID, [], Date.now()));
+            return;
+          }
+          // Keep the last known devices; the next (re)subscribe, gateway change or unknown device retries.
           this.ctx.logger.warn('live: device list not readable', { tenantID: this.tenantID, gatewayID, error });
         }
       }),

@@ -208,6 +208,17 @@ describe('history store: paging and series', () => {
     store.close();
   });
 
+  it('limits a page to the given gateways and knows where a device was last seen', () => {
+    const store = createHistoryStore(db, options());
+    store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 });
+    store.record({ deviceID: 1, gatewayID: 'gw2', status: 0, at: T0 + 1 });
+    expect(store.page(1, { limit: 10, gatewayIDs: ['gw1'] }).items.map((r) => r.gatewayID)).toEqual(['gw1']);
+    expect(store.page(1, { limit: 10, gatewayIDs: [] }).items).toEqual([]);
+    expect(store.gatewayOf(1)).toBe('gw2');
+    expect(store.gatewayOf(2)).toBeUndefined();
+    store.close();
+  });
+
   it('counts connected devices per step, per gateway and over all', () => {
     const store = createHistoryStore(db, options());
     // before the window: device 1 connected on gw1, device 2 connected on gw2
@@ -218,9 +229,12 @@ describe('history store: paging and series', () => {
     store.record({ deviceID: 1, gatewayID: 'gw1', status: 0, at: T0 + MIN + 5 });
     store.record({ deviceID: 1, gatewayID: 'gw1', status: 0x100, at: T0 + 3 * MIN });
     store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 + 3 * MIN + 1 });
-    expect(store.connectedSeries('gw1', T0, T0 + 4 * MIN, MIN)).toEqual([2, 1, 1, 2]);
-    expect(store.connectedSeries('gw2', T0, T0 + 4 * MIN, MIN)).toEqual([1, 1, 1, 1]);
+    expect(store.connectedSeries(['gw1'], T0, T0 + 4 * MIN, MIN)).toEqual([2, 1, 1, 2]);
+    expect(store.connectedSeries(['gw2'], T0, T0 + 4 * MIN, MIN)).toEqual([1, 1, 1, 1]);
     expect(store.connectedSeries('all', T0, T0 + 4 * MIN, MIN)).toEqual([3, 2, 2, 3]);
+    expect(store.connectedSeries(['gw1', 'gw2'], T0, T0 + 4 * MIN, MIN)).toEqual([3, 2, 2, 3]);
+    expect(store.connectedSeries([], T0, T0 + 4 * MIN, MIN)).toEqual([0, 0, 0, 0]);
+    expect(() => store.connectedSeries('all', T0, T0, MIN)).toThrow(/from < to/);
     store.close();
   });
 
@@ -229,7 +243,7 @@ describe('history store: paging and series', () => {
     store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 - 3 * DAY });
     store.flush();
     expect(rows()).toHaveLength(0);
-    expect(store.connectedSeries('gw1', T0, T0 + 2 * MIN, MIN)).toEqual([1, 1]);
+    expect(store.connectedSeries(['gw1'], T0, T0 + 2 * MIN, MIN)).toEqual([1, 1]);
     store.close();
   });
 });

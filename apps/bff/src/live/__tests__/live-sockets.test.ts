@@ -1,0 +1,214 @@
+// Live status over socket.io against the real simulator and a real BFF, both on port 0.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startLiveWorld, trueView, type LiveClient, type LiveWorld } from './live-world.ts';
+
+let world: LiveWorld;
+
+beforeAll(async () => {
+  world = await startLiveWorld();
+}, 60_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+const TENANT1 = ['gateway1', 'gateway2'];
+const ALL = ['gateway1', 'gateway2', 'gateway3'];
+
+async function expectEqualsTrueState(client: LiveClient, gatewayIDs: string[]): Promise<void> {
+  await eventually(async () => {
+    const state = await world.simState();
+    expect(client.view()).toEqual(trueView(state, gatewayIDs));
+    for (const gw of state.gateways.filter((g) => gatewayIDs.includes(g.gatewayID))) {
+      expect(client.gateways.get(gw.gatewayID)?.connected).toBe(gw.connected);
+    }
+  });
+}
+
+describe('live status: authentication and joins', () => {
+  it('refuses a connection without a session cookie or with a made-up one', async () => {
+    for (const cookie of [undefined, 'cmc_session=made-up-session-id']) {
+      const client = world.client(cookie);
+      const error = await client.connected().then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toBe('unauthorized');
+    }
+  });
+
+  it("refuses a tenant user's join of another tenant's gateway, naming it, and joins nothing", async () => {
+    const client = world.client(world.cookies.tenant1);
+    const ack = await client.join(['gateway1', 'gateway3']);
+    expect(ack).toEqual({ ok: false, error: 'forbidden', message: expect.stringContaining('gateway3'), gatewayID: 'gateway3' });
+    expect(client.snapshots).toHaveLength(0);
+    await world.control('POST', '/devices/1031/offline');
+    await world.control('POST', '/devices/1031/online?now=1');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(client.deltas).toHaveLength(0);
+  });
+
+  it("gives a tenant user's join of 'all' its own gateways only, equal to the simulator's state", async () => {
+    const client = world.client(world.cookies.tenant1);
+    expect(await client.join('all')).toEqual({ ok: true, gatewayIDs: TENANT1 });
+    const snapshot = client.snapshots[0];
+    expect(snapshot?.gateways.map((g) => g.gatewayID)).toEqual(TENANT1);
+    expect(snapshot?.mode).toBe('live');
+    expect(snapshot?.devices.every((d) => TENANT1.includes(d.gatewayID))).toBe(true);
+    await expectEqualsTrueState(client, TENANT1);
+    expect(snapshot?.devices.find((d) => d.deviceID === 1011)).toMatchObject({ gatewayID: 'gateway1', type: 0x0c, IPAddr: '192.168.10.11', port: 51211 });
+  });
+
+  it('answers a malformed join with bad_request naming the field, and an unknown gateway with not_found for an admin', async () => {
+    const client = world.client(world.cookies.admin);
+    await client.connected();
+    const bad = await client.socket.timeout(5000).emitWithAck('join', { gatewayIDs: 'some' } as never);
+    expect(bad).toMatchObject({ ok: false, error: 'bad_request', message: expect.stringContaining('gatewayIDs') });
+    const badID = await client.join(['gate way']);
+    expect(badID).toMatchObject({ ok: false, error: 'bad_request', message: expect.stringContaining('gatewayIDs.0') });
+    expect(await client.join(['no-such-gateway'])).toEqual({
+      ok: false,
+      error: 'not_found',
+      message: expect.stringContaining('no-such-gateway'),
+      gatewayID: 'no-such-gateway',
+    });
+    // A join without an ack callback still learns why it was refused.
+    const problem = new Promise((resolve) => client.socket.once('problem', resolve));
+    client.socket.emit('join', { gatewayIDs: [] });
+    expect(await problem).toMatchObject({ event: 'join', error: 'bad_request' });
+  });
+});
+
+describe('live status: fan-out', () => {
+  it('opens one device stream per tenant and one gateway stream, however many clients join', async () => {
+    const clients = [world.client(world.cookies.admin), world.client(world.cookies.tenant1), world.client(world.cookies.tenant2)];
+    await Promise.all(clients.map((c) => c.join('all')));
+    const streams = world.sim.control.streams();
+    expect(streams.device).toHaveLength(2);
+    expect(streams.gateway).toHaveLength(1);
+  });
+
+  it('delivers the same changes, in the same deltas, to two clients watching a gateway', async () => {
+    const admin = world.client(world.cookies.admin);
+    const viewer = world.client(world.cookies.tenant1);
+    await admin.join('all');
+    await viewer.join(['gateway1']);
+    const from = viewer.gateways.get('gateway1')?.seq ?? 0;
+
+    await world.control('POST', '/devices/1011/offline');
+    await eventually(() => {
+      expect(viewer.view()[1011]).toBe(0);
+      expect(admin.view()[1011]).toBe(0);
+    });
+    await world.control('POST', '/devices/1011/online?now=1');
+    const connected = (await world.simState()).devices.find((d) => d.deviceID === 1011)?.status;
+    expect(connected).toBeGreaterThan(0);
+    await eventually(() => {
+      expect(viewer.view()[1011]).toBe(connected);
+      expect(admin.view()[1011]).toBe(connected);
+    });
+
+    const ofGateway1 = (c: LiveClient) => c.deltas.filter((d) => d.gatewayID === 'gateway1' && d.seq > from);
+    expect(ofGateway1(viewer).length).toBeGreaterThanOrEqual(1);
+    expect(ofGateway1(viewer)).toEqual(ofGateway1(admin));
+    expect(ofGateway1(viewer).flatMap((d) => d.changes.map((c) => [c.deviceID, c.statusName]))).toEqual([
+      [1011, 'DISCONNECTED'],
+      [1011, expect.stringMatching(/^(TCP|TLS)_CONNECTED$/)],
+    ]);
+    // The viewer joined gateway1 only: nothing of gateway2 or gateway3 reaches it.
+    expect(viewer.deltas.every((d) => d.gatewayID === 'gateway1')).toBe(true);
+    expect([...viewer.gaps, ...admin.gaps]).toEqual([]);
+  });
+
+  it('gives a reconnecting client a fresh snapshot with what changed while it was away, and keeps history', async () => {
+    const first = world.client(world.cookies.tenant1);
+    await first.join(['gateway1']);
+    expect(first.view()[1012]).toBeGreaterThan(0);
+    first.close();
+
+    await world.control('POST', '/devices/1012/offline');
+    await eventually(async () => expect((await world.simState()).devices.find((d) => d.deviceID === 1012)?.status).toBe(0));
+
+    const again = world.client(world.cookies.tenant1);
+    await again.join(['gateway1']);
+    await expectEqualsTrueState(again, ['gateway1']);
+    expect(again.snapshots[0]?.devices.find((d) => d.deviceID === 1012)).toMatchObject({ status: 0, statusName: 'DISCONNECTED' });
+
+    // The same change reached connection history (HTTP, same session cookie).
+    const history = await eventually(async () => {
+      const res = await fetch(`${world.url}/api/v1/devices/1012/history?limit=5`, { headers: { cookie: world.cookies.tenant1 } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { items: Array<{ statusName: string }>; facts: { lastDisconnectedAt: string | null } };
+      expect(body.items[0]?.statusName).toBe('DISCONNECTED');
+      return body;
+    });
+    expect(history.facts.lastDisconnectedAt).not.toBeNull();
+    await world.control('POST', '/devices/1012/online?now=1');
+  });
+
+  it('tells clients when a gateway leaves the master and what became of its devices', async () => {
+    const client = world.client(world.cookies.tenant1);
+    await client.join(['gateway2']);
+    await world.control('POST', '/gateways/gateway2/offline');
+    await eventually(() => expect(client.gateways.get('gateway2')?.connected).toBe(false));
+    await expectEqualsTrueState(client, ['gateway2']);
+    await world.control('POST', '/gateways/gateway2/online');
+    await eventually(() => expect(client.gateways.get('gateway2')?.connected).toBe(true));
+    await expectEqualsTrueState(client, ['gateway2']);
+    expect(client.gaps).toEqual([]);
+  });
+});
+
+describe('live status: stream breaks', () => {
+  it('POST /streams/break: clients see degraded, then live again', async () => {
+    const admin = world.client(world.cookies.admin);
+    const viewer = world.client(world.cookies.tenant2);
+    await admin.join('all');
+    await viewer.join('all');
+    await world.control('POST', '/streams/break');
+    await eventually(() => {
+      for (const c of [admin, viewer]) {
+        const seen = c.modes.map((m) => m.mode);
+        expect(seen).toContain('degraded');
+        expect(seen.lastIndexOf('live')).toBeGreaterThan(seen.indexOf('degraded'));
+        expect([...c.gateways.values()].every((g) => g.mode === 'live')).toBe(true);
+      }
+    });
+    // A tenant user is never told about another tenant's gateways, not even in mode events.
+    expect(viewer.modes.flatMap((m) => m.gatewayIDs).every((id) => id === 'gateway3')).toBe(true);
+    expect(world.bff.live.state().mode).toBe('live');
+  });
+
+  it('reconciles what changed while the stream was down: every client ends equal to GET /state', async () => {
+    const admin = world.client(world.cookies.admin);
+    const viewer = world.client(world.cookies.tenant1);
+    await admin.join('all');
+    await viewer.join('all');
+    const before = await world.simState();
+    const connectedNow = (id: number) => (before.devices.find((d) => d.deviceID === id)?.status ?? 0) > 0;
+    expect([1011, 1013, 1031].every(connectedNow)).toBe(true);
+
+    // Break and change the true state in the same tick, so the changes happen while no stream is
+    // open (the client resubscribes after a backoff) and only reconciliation can find them.
+    world.sim.control.breakStreams();
+    world.sim.control.deviceOffline(1011);
+    world.sim.control.deviceOffline(1013);
+    world.sim.control.deviceOffline(1031);
+
+    await eventually(() => {
+      for (const c of [admin, viewer]) {
+        expect(c.modes.some((m) => m.mode === 'degraded')).toBe(true);
+        expect([...c.gateways.values()].every((g) => g.mode === 'live')).toBe(true);
+      }
+    });
+    await expectEqualsTrueState(admin, ALL);
+    await expectEqualsTrueState(viewer, TENANT1);
+    expect(admin.view()[1011]).toBe(0);
+    expect(viewer.view()[1013]).toBe(0);
+    expect(admin.view()[1031]).toBe(0);
+    expect([...admin.gaps, ...viewer.gaps]).toEqual([]);
+
+    for (const id of [1011, 1013, 1031]) world.sim.control.deviceOnline(id, { now: true });
+    await expectEqualsTrueState(admin, ALL);
+  });
+});
