@@ -3,7 +3,7 @@ import { GsdkError } from './errors.ts';
 import { invalidArgument } from './error-mapping.ts';
 import type { Session } from './session.ts';
 import type { CallOptions, UnaryApi } from './types.ts';
-import { serializeRequest, unaryAttempt, type AnyMethod } from './unary-call.ts';
+import { cancelledError, serializeRequest, unaryAttempt, type AnyMethod } from './unary-call.ts';
 
 /** SearchDevice waits `timeout` ms on the gateway; the deadline allows that plus this margin. */
 export const searchDeadlineMarginMs = 5_000;
@@ -50,14 +50,34 @@ export async function invokeUnary(
   const options = validateOptions(rpc, rawOptions);
   const bytes = serializeRequest(method, rpc, request);
   const deadlineMs = deadlineFor(rpc, request as object, options, deps.defaultDeadlineMs);
-  const token = await deps.session.ensure();
+  const token = await untilAborted(deps.session.ensure(), options.signal, rpc);
   try {
     return await unaryAttempt(client, method, rpc, bytes, deadlineMs, options.signal);
   } catch (error) {
     if (!(error instanceof GsdkError) || error.code !== GrpcStatus.UNAUTHENTICATED || options.signal?.aborted) throw error;
-    await deps.session.refresh(token);
+    await untilAborted(deps.session.refresh(token), options.signal, rpc);
     return await unaryAttempt(client, method, rpc, bytes, deadlineMs, options.signal);
   }
+}
+
+/** Waits for a login shared with other callers, but lets this caller give up when it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, rpc: string): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(cancelledError(rpc));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError(rpc));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function lowerFirst(name: string): string {

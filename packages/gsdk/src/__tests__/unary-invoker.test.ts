@@ -85,6 +85,25 @@ describe('invokeUnary', () => {
   });
 });
 
+describe('invokeUnary and AbortSignal', () => {
+  it('an abort while waiting for the shared login rejects at once; the login goes on for others', async () => {
+    let finishLogin!: (token: string) => void;
+    const session = new Session(() => new Promise<string>((resolve) => (finishLogin = resolve)));
+    const d: InvokerDeps = { session, defaultDeadlineMs: 10_000, isClosed: () => false };
+    const { client, attempts } = fakeClient([{}]);
+    const controller = new AbortController();
+    const method = connectMaster.GetDeviceList as AnyMethod;
+    const aborted = invokeUnary(d, client, method, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, { signal: controller.signal });
+    const other = invokeUnary(d, client, method, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, undefined);
+    await Promise.resolve();
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ codeName: 'CANCELLED', rpc: 'ConnectMaster.GetDeviceList' });
+    finishLogin('jwt');
+    await expect(other).resolves.toEqual({ deviceInfos: [] });
+    expect(attempts).toHaveLength(1);
+  });
+});
+
 describe('buildUnaryApi', () => {
   it('has one camelCase method per unary RPC of each service and nothing else', () => {
     const d = deps();
