@@ -115,4 +115,27 @@ describe('simulator restart', () => {
       await own.stop();
     }
   });
+
+  it('a subscription made while the master is down retries with growing delays until it is up', async () => {
+    const own = await startFixture();
+    try {
+      await own.sim.stop();
+      const client = own.adminClient('tenant1', { resubscribe: { initialDelayMs: 100, maxDelayMs: 400 } });
+      const recorder = new EventRecorder(client.subscribeDeviceStatus());
+      await recorder.waitFor('three errors', () => recorder.events.filter((e) => e.type === 'error').length >= 3, 8_000);
+      const errors = recorder.events.flatMap((e) => (e.type === 'error' ? [e] : []));
+      // The master is down: the login (first) or the stream fails as UNAVAILABLE; delays stay under the caps.
+      expect(errors.every((e) => e.error.codeName === 'UNAVAILABLE')).toBe(true);
+      errors.slice(0, 3).forEach((e, attempt) => expect(e.retryInMs).toBeLessThan(100 * 2 ** attempt));
+      expect(recorder.events.some((e) => e.type === 'subscribed')).toBe(false);
+      await own.restart();
+      await recorder.waitFor('subscribed once the master is up', subscribed(true), 15_000);
+      await own.control('POST', '/devices/1101/offline');
+      await recorder.waitFor('1101 change', isDeviceChange(1101, DeviceStatus.DISCONNECTED));
+      client.close();
+      await recorder.done;
+    } finally {
+      await own.stop();
+    }
+  });
 });
