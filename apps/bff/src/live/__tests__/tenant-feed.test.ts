@@ -1,0 +1,161 @@
+// Unit test of TenantFeed's ordering rules with a scripted subscription and device-list reads.
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatusChange, GsdkClient, StatusEvent, StatusSubscription } from '@cmc/gsdk';
+import { createDeltaBatcher, type PendingDelta } from '../delta-batcher.ts';
+import type { HubContext } from '../hub-context.ts';
+import { LiveState, type DeviceInfoLike } from '../live-state.ts';
+import { TenantFeed } from '../tenant-feed.ts';
+import { createLogger } from '../../logger.ts';
+
+function scriptedSubscription(): StatusSubscription<DeviceStatusChange> & { push(e: StatusEvent<DeviceStatusChange>): void } {
+  const queue: Array<StatusEvent<DeviceStatusChange>> = [];
+  let wake: (() => void) | undefined;
+  let cancelled = false;
+  return {
+    push(e) {
+      queue.push(e);
+      wake?.();
+    },
+    cancel() {
+      cancelled = true;
+      wake?.();
+    },
+    get cancelled() {
+      return cancelled;
+    },
+    async *[Symbol.asyncIterator]() {
+      while (!cancelled) {
+        const next = queue.shift();
+        if (next) yield next;
+        else await new Promise<void>((r) => (wake = r));
+      }
+    },
+  };
+}
+
+const info = (deviceID: number, status: number): DeviceInfoLike => ({ deviceID, status, type: 1, connectionMode: 0, IPAddr: '10.0.0.1', port: 51211, useSSL: false, autoReconnect: true });
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+function setup() {
+  const sub = scriptedSubscription();
+  const reads: Array<{ gatewayID: string; resolve: (infos: DeviceInfoLike[]) => void; reject: (e: Error) => void }> = [];
+  const client = {
+    subscribeDeviceStatus: () => sub,
+    connectMaster: {
+      getDeviceList: ({ gatewayID }: { gatewayID: string }) =>
+        new Promise((resolve, reject) => reads.push({ gatewayID, resolve: (infos) => resolve({ deviceInfos: infos }), reject })),
+    },
+  } as unknown as GsdkClient;
+  const deltas: Array<[string, PendingDelta]> = [];
+  const recorded: Array<{ deviceID: number; status: number }> = [];
+  const modes: string[] = [];
+  const state = new LiveState();
+  const ctx: HubContext = {
+    state,
+    batcher: createDeltaBatcher(0, (gw, d) => deltas.push([gw, d])),
+    history: { record: (c) => void recorded.push({ deviceID: c.deviceID, status: c.status }) },
+    pool: { forTenant: () => client, admin: () => client, tenants: async () => [], gatewaysFor: async () => [] },
+    logger: createLogger({ level: 'silent' }),
+    setDegraded: (key, ids, reason) => void modes.push(`degraded ${ids.join(',')} ${reason}`),
+    setLive: (key, ids) => void modes.push(`live ${ids.join(',')}`),
+    refreshTenants: async () => {},
+    reloadDevicesOf: () => {},
+  };
+  const feed = new TenantFeed('tenant1', ['gw1'], ctx);
+  return { sub, reads, deltas, recorded, modes, state, feed, ctx };
+}
+
+const statusOf = (state: LiveState, id: number) => state.gateways.get('gw1')?.devices.get(id)?.status;
+
+describe('TenantFeed', () => {
+  it('holds changes that arrive during a list read and applies them after it, so a stale read cannot undo them', async () => {
+    const t = setup();
+    t.feed.start();
+    t.sub.push({ type: 'subscribed', resubscribed: false });
+    await tick();
+    expect(t.reads).toHaveLength(1);
+    // The device drops while the (older) list read is on its way.
+    t.sub.push({ type: 'change', change: { deviceID: 7, status: 0, timestamp: 0 } });
+    await tick();
+    t.reads[0]?.resolve([info(7, 1), info(8, 2)]);
+    await t.feed.ready;
+    await tick();
+    expect(statusOf(t.state, 7)).toBe(0);
+    expect(statusOf(t.state, 8)).toBe(2);
+    expect(t.modes).toEqual(['degraded gw1 starting', 'live gw1']);
+    expect(t.recorded).toEqual([
+      { deviceID: 7, status: 1 },
+      { deviceID: 8, status: 2 },
+      { deviceID: 7, status: 0 },
+    ]);
+    t.feed.stop();
+  });
+
+  it('re-reads the lists for a device it does not know, then applies the change', async () => {
+    const t = setup();
+    t.feed.start();
+    t.sub.push({ type: 'subscribed', resubscribed: false });
+    await tick();
+    t.reads[0]?.resolve([info(7, 1)]);
+    await t.feed.ready;
+    t.sub.push({ type: 'change', change: { deviceID: 9, status: 1, timestamp: 0 } });
+    await tick();
+    expect(t.reads).toHaveLength(2);
+    t.reads[1]?.resolve([info(7, 1), info(9, 0)]);
+    await tick();
+    // Listed as DISCONNECTED by the read, then the held change (connected) applies.
+    expect(statusOf(t.state, 9)).toBe(1);
+    t.ctx.batcher.flush();
+    const all = t.deltas.flatMap(([, d]) => [...d.added.map((a) => `added ${a.deviceID}`), ...d.changes.map((c) => `change ${c.deviceID}:${c.status}`)]);
+    expect(all).toContain('added 9');
+    expect(all).toContain('change 9:1');
+    t.feed.stop();
+  });
+
+  it('goes degraded on a stream error and reconciles on resubscribe, publishing what changed', async () => {
+    const t = setup();
+    t.feed.start();
+    t.sub.push({ type: 'subscribed', resubscribed: false });
+    await tick();
+    t.reads[0]?.resolve([info(7, 1), info(8, 1)]);
+    await t.feed.ready;
+    t.ctx.batcher.flush();
+    t.deltas.length = 0;
+
+    const error = Object.assign(new Error('stream closed'), { codeName: 'UNAVAILABLE' });
+    t.sub.push({ type: 'error', error: error as never, retryInMs: 10 });
+    t.sub.push({ type: 'subscribed', resubscribed: true });
+    await tick();
+    expect(t.modes.at(-1)).toBe('degraded gw1 device status stream: UNAVAILABLE');
+    // While the stream was down, 8 dropped and 7 left the managed list.
+    t.reads[1]?.resolve([info(8, 0)]);
+    await tick();
+    expect(t.modes.at(-1)).toBe('live gw1');
+    t.ctx.batcher.flush();
+    expect(t.deltas).toHaveLength(1);
+    expect(t.deltas[0]?.[1]).toMatchObject({ removed: [7], changes: [{ deviceID: 8, status: 0, statusName: 'DISCONNECTED' }] });
+    t.feed.stop();
+  });
+
+  it('empties a disconnected gateway whose list cannot be read, but keeps a connected one', async () => {
+    const t = setup();
+    t.feed.start();
+    t.sub.push({ type: 'subscribed', resubscribed: false });
+    await tick();
+    t.reads[0]?.resolve([info(7, 1)]);
+    await t.feed.ready;
+    t.state.setGatewayConnected('gw1', true);
+    void t.feed.reload();
+    await tick();
+    t.reads[1]?.reject(new Error('UNAVAILABLE'));
+    await tick();
+    expect(statusOf(t.state, 7)).toBe(1);
+    t.state.setGatewayConnected('gw1', false);
+    void t.feed.reload();
+    await tick();
+    t.reads[2]?.reject(new Error('UNAVAILABLE'));
+    await tick();
+    expect(t.state.gateways.get('gw1')?.devices.size).toBe(0);
+    t.feed.stop();
+  });
+});
