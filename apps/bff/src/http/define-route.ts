@@ -61,15 +61,22 @@ export function defineRoute<R extends RouteDef>(router: Router, route: R, deps: 
   router[route.method](expressPath(route.path), async (req: Request, res: Response) => {
     const user = res.locals.user;
     if (route.access !== 'public' && !user) throw problem(401, 'sign in first');
-    if (route.access === 'admin' && user?.role !== 'admin') throw problem(403, 'this action needs the admin role');
-    const audit: AuditNote = {};
+    // Raw values first, so even a refused or invalid request is audited with what it targeted.
+    const rawGateway = (req.params as Record<string, string | undefined>).gatewayID;
+    const rawIDs = (req.body as { deviceIDs?: unknown } | undefined)?.deviceIDs;
+    const audit: AuditNote = {
+      gatewayID: typeof rawGateway === 'string' ? rawGateway.slice(0, 64) : null,
+      deviceIDs: Array.isArray(rawIDs) ? rawIDs.filter((x): x is number => typeof x === 'number').slice(0, 1000) : [],
+    };
     let parsed: ReturnType<typeof parseRequest> | undefined;
     try {
+      // Inside the try: a refused mutation by a signed-in user is audited too.
+      if (route.access === 'admin' && user?.role !== 'admin') throw problem(403, 'this action needs the admin role');
       parsed = parseRequest(req, { params: route.params, query: route.query, body: route.body });
       const p = parsed.params as { gatewayID?: string } | undefined;
       const b = parsed.body as { deviceIDs?: number[]; connectInfos?: Array<{ deviceID: number }> } | undefined;
-      audit.gatewayID ??= p?.gatewayID ?? null;
-      audit.deviceIDs ??= b?.deviceIDs ?? b?.connectInfos?.map((c) => c.deviceID);
+      audit.gatewayID = p?.gatewayID ?? audit.gatewayID;
+      audit.deviceIDs = b?.deviceIDs ?? b?.connectInfos?.map((c) => c.deviceID) ?? audit.deviceIDs;
       const result = await handler({ ...(parsed as object), user, req, res, audit } as RouteContext<R>);
       if (mutating && user) record(deps, route, req, res, user, audit, parsed, null);
       if (result === undefined || route.status === 204) res.status(route.status ?? 204).end();
