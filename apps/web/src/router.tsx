@@ -4,6 +4,7 @@ import { setUnauthorizedHandler } from './lib/api-client.ts';
 import { signInPath } from './lib/return-to.ts';
 import { sessionKey, sessionQuery } from './features/auth/api/me.ts';
 import { RouteError } from './ui/route-error.tsx';
+import { PageLoading } from './ui/page-loading.tsx';
 
 /**
  * Every page is its own lazily loaded chunk; the shell checks the session before any page loads
@@ -30,6 +31,7 @@ export function createAppRouter(queryClient: QueryClient) {
       path: '/sign-in',
       lazy: () => import('./routes/sign-in-route.tsx'),
       errorElement: <RouteError />,
+      hydrateFallbackElement: <PageLoading />,
     },
     {
       path: '/',
@@ -37,6 +39,7 @@ export function createAppRouter(queryClient: QueryClient) {
       loader: requireSession,
       lazy: () => import('./routes/shell-route.tsx'),
       errorElement: <RouteError />,
+      hydrateFallbackElement: <PageLoading />,
       children: [
         { errorElement: <RouteError />, children: [
           { index: true, lazy: () => import('./routes/overview-route.tsx') },

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { dateTime, percent } from '../../../lib/format.ts';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { Skeleton } from '../../../ui/skeleton.tsx';
+import { useElementWidth } from '../../../ui/use-element-width.ts';
 import { useDeviceHistory } from '../api/device-history.ts';
 import { buildTimeline } from '../timeline.ts';
 
@@ -11,20 +12,20 @@ const FILL = { ok: '#17803d', off: '#9aa3af', bad: '#b42318' } as const;
 /** The device's last 24 hours as a coloured band, with its uptime. */
 export function StatusTimeline({ deviceID }: { deviceID: number }) {
   const history = useDeviceHistory(deviceID);
+  const [ref, W] = useElementWidth<HTMLDivElement>(720);
   const now = history.dataUpdatedAt || Date.now();
   const timeline = useMemo(() => (history.data ? buildTimeline(history.data.entries, now - DAY, now) : null), [history.data, now]);
   if (history.isPending) return <Skeleton height={60} />;
   if (history.isError) return <ErrorAlert error={history.error} title="History unavailable" />;
   if (!timeline) return null;
-  const W = 720;
   const x = (t: number) => ((t - (now - DAY)) / DAY) * W;
   return (
-    <div className="stack-sm">
+    <div className="stack-sm" ref={ref}>
       <p>
         Uptime over the last day: <strong data-testid="uptime">{timeline.uptime === null ? 'unknown' : percent(timeline.uptime)}</strong>
         {timeline.unknownMs > 0 ? <span className="muted"> (history starts {dateTime(now - DAY + timeline.unknownMs)})</span> : null}
       </p>
-      <svg viewBox={`0 0 ${W} 44`} width="100%" role="img" aria-label={`Status over the last 24 hours, ${timeline.segments.length} periods`}>
+      <svg viewBox={`0 0 ${W} 44`} width={W} height={44} role="img" aria-label={`Status over the last 24 hours, ${timeline.segments.length} periods`}>
         <rect x={0} y={4} width={W} height={24} fill="#eef0f3" rx={3} />
         {timeline.segments.map((s) => (
           <rect key={s.from} x={x(s.from)} y={4} width={Math.max(1, x(s.to) - x(s.from))} height={24} fill={FILL[s.tone]}>

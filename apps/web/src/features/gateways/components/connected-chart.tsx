@@ -3,10 +3,10 @@ import { chartGeometry } from '../chart-geometry.ts';
 import { useConnectedSeries } from '../api/connected-series.ts';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { Skeleton } from '../../../ui/skeleton.tsx';
+import { useElementWidth } from '../../../ui/use-element-width.ts';
 
-const W = 640;
 const H = 160;
-const PAD = { left: 40, right: 8, top: 8, bottom: 22 };
+const PAD = { left: 40, right: 20, top: 8, bottom: 22 };
 
 function clock(ms: number): string {
   const d = new Date(ms);
@@ -16,6 +16,7 @@ function clock(ms: number): string {
 /** Connected devices over the last hour: a hand-made SVG (a chart library would blow the JS budget). */
 export function ConnectedChart({ gatewayID = 'all' }: { gatewayID?: string }) {
   const titleId = useId();
+  const [ref, W] = useElementWidth<HTMLElement>();
   const series = useConnectedSeries(gatewayID);
   if (series.isPending) return <Skeleton height={H} />;
   if (series.isError) return <ErrorAlert error={series.error} title="Chart unavailable" />;
@@ -28,8 +29,8 @@ export function ConnectedChart({ gatewayID = 'all' }: { gatewayID?: string }) {
   const latest = points.at(-1)?.value ?? 0;
   const xTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => from + f * (to - from));
   return (
-    <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby={titleId} data-testid="connected-chart">
+    <figure style={{ margin: 0 }} ref={ref}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby={titleId} data-testid="connected-chart">
         <title id={titleId}>
           Connected devices over the last hour; now {latest}, peak {Math.max(0, ...points.map((p) => p.value))}
         </title>
@@ -45,8 +46,8 @@ export function ConnectedChart({ gatewayID = 'all' }: { gatewayID?: string }) {
               </g>
             );
           })}
-          {xTicks.map((t) => (
-            <text key={t} x={((t - from) / (to - from)) * innerW} y={innerH + 16} textAnchor="middle" fontSize="11" fill="#6b7584">
+          {xTicks.map((t, i) => (
+            <text key={t} x={((t - from) / (to - from)) * innerW} y={innerH + 16} textAnchor={i === xTicks.length - 1 ? 'end' : 'middle'} fontSize="11" fill="#6b7584">
               {clock(t)}
             </text>
           ))}

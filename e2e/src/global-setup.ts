@@ -1,0 +1,15 @@
+// Starts the simulator and the BFF once for the whole run; the returned function tears them down.
+import fs from 'node:fs';
+import { startStack } from './stack.ts';
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) {
+    throw new Error(`Chromium not found at ${chromium}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  const stack = await startStack();
+  // Workers inherit the environment of the runner process.
+  process.env.E2E_BASE_URL = stack.url;
+  process.env.E2E_CONTROL_URL = stack.controlUrl;
+  return () => stack.stop();
+}

@@ -1,0 +1,30 @@
+import { expect, openAs, screenshot, signIn, test } from '../src/fixtures.ts';
+
+test('an admin signs in and lands where they were going', async ({ page }) => {
+  await page.goto('/devices?gateway=gateway1');
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fdevices%3Fgateway%3Dgateway1/);
+  await screenshot(page, 'sign-in');
+  await signIn(page, 'admin');
+  await expect(page).toHaveURL(/\/devices\?gateway=gateway1$/);
+  await expect(page.getByRole('heading', { name: 'Devices' })).toBeVisible();
+});
+
+test('a wrong password is refused with the reason', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('an expired session returns to sign-in and then to the same page', async ({ page, context }) => {
+  await openAs(page, '/accept-filter?gateway=gateway2');
+  await context.clearCookies();
+  // The next request of this page finds no session.
+  await page.getByLabel('Gateway').selectOption('gateway1');
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=.*accept-filter.*&expired=1/);
+  await expect(page.getByText('Your session ended')).toBeVisible();
+  await signIn(page, 'admin');
+  await expect(page).toHaveURL(/\/accept-filter\?gateway=gateway1$/);
+});
