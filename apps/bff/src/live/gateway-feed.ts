@@ -23,7 +23,7 @@ export class GatewayFeed {
 
   start(): void {
     this.ctx.setDegraded(this.key, this.allGateways(), 'starting');
-    this.sub = this.ctx.pool.admin().subscribeGatewayStatus({ queueSize: 10_000 });
+    this.sub = this.ctx.pool.admin().subscribeGatewayStatus();
     void runFeed(
       this.sub,
       {

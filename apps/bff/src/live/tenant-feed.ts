@@ -35,7 +35,7 @@ export class TenantFeed {
     for (const id of this.gatewayIDs) this.ctx.state.ensureGateway(id, this.tenantID);
     // Degraded until the first lists are read: a snapshot before that would claim an empty world is live.
     this.ctx.setDegraded(this.key, this.gatewayIDs, 'starting');
-    this.sub = this.ctx.pool.forTenant(this.tenantID).subscribeDeviceStatus({ queueSize: 100_000 });
+    this.sub = this.ctx.pool.forTenant(this.tenantID).subscribeDeviceStatus({ maxBuffered: 100_000 });
     void runFeed(
       this.sub,
       {
@@ -80,7 +80,7 @@ export class TenantFeed {
     }
     this.apply(change);
     // The gsdk queue drops the oldest changes when we fall behind; then only a re-read is exact.
-    const dropped = (this.sub as { dropped?: number } | undefined)?.dropped ?? 0;
+    const dropped = this.sub?.dropped ?? 0;
     if (dropped > this.lastDropped) {
       this.lastDropped = dropped;
       this.ctx.logger.warn('live: status changes were dropped by the stream queue; re-reading lists', { tenantID: this.tenantID, dropped });

@@ -23,6 +23,7 @@ function scriptedSubscription(): StatusSubscription<DeviceStatusChange> & { push
     get cancelled() {
       return cancelled;
     },
+    dropped: 0,
     async *[Symbol.asyncIterator]() {
       while (!cancelled) {
         const next = queue.shift();
