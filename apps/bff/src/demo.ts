@@ -55,7 +55,7 @@ try {
   process.stdout.write(
     [
       '',
-      `Connect Master Console demo: ${urlOf(config)}`,
+      `Connect Master Console demo: ${urlOf(config, bff)}`,
       `  admin:   ${config.adminUser} / ${adminPassword ?? ''}`,
       `  viewer:  ${DEMO_VIEWER.username} / ${DEMO_VIEWER.password}  (tenant ${DEMO_VIEWER.tenantID}, read-only)`,
       `  simulator: gRPC ${sim.address}, control ${sim.controlUrl}`,

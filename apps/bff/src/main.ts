@@ -9,7 +9,7 @@ try {
   if (bff.generatedAdminPassword) {
     process.stdout.write(`First start: created admin "${config.adminUser}" with password ${bff.generatedAdminPassword} (shown once; change it).\n`);
   }
-  bff.logger.info('listening', { url: urlOf(config), master: config.master.address });
+  bff.logger.info('listening', { url: urlOf(config, bff), master: config.master.address });
 } catch (error) {
   failStart(error);
 }

@@ -32,9 +32,12 @@ export async function startBff(config: Config, deps: BffDeps = {}): Promise<Bff>
   return bff;
 }
 
-export function urlOf(config: Config): string {
+/** The URL the server listens on (the bound port, so PORT=0 prints the real one). */
+export function urlOf(config: Config, bff?: Bff): string {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return `${config.tls ? 'https' : 'http'}://${host}:${config.port}`;
+  const bound = bff?.server.address();
+  const port = bound && typeof bound === 'object' ? bound.port : config.port;
+  return `${config.tls ? 'https' : 'http'}://${host}:${port}`;
 }
 
 /** Prints a start-up failure as one line and exits 1; a SettingError names the setting. */

@@ -50,3 +50,53 @@ describe('main.ts start-up errors', () => {
     expect(lines[0]).toMatch(expected);
   });
 });
+
+describe('main.ts against a running simulator', () => {
+  it('starts, serves, and exits 0 on SIGTERM after draining', async () => {
+    const { startSimulator } = await import('@cmc/master-sim');
+    const simDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-main-sim-'));
+    const sim = await startSimulator({ certDir: simDir, port: 0, controlPort: 0 });
+    try {
+      const { spawn } = await import('node:child_process');
+      const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+        cwd: path.dirname(path.dirname(mainFile)),
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          MASTER_PORT: String(sim.port),
+          MASTER_CA_FILE: path.join(simDir, 'ca.crt'),
+          ADMIN_CERT_FILE: path.join(simDir, 'admin.crt'),
+          ADMIN_KEY_FILE: path.join(simDir, 'admin_key.pem'),
+          DATA_DIR: path.join(simDir, 'data'),
+          SESSION_SECRET: 'z'.repeat(40),
+          PORT: '0',
+        },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no listening line in: ${out}`)), 15_000);
+        child.stdout.on('data', () => {
+          const m = /"msg":"listening","url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+      });
+      // First start without CONSOLE_ADMIN_PASSWORD: the generated password is printed once.
+      const password = /created admin "admin" with password (\S+) /.exec(out)?.[1];
+      expect(password).toBeTruthy();
+      const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+      expect(login.status).toBe(200);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      expect(out).toMatch(/"msg":"shut down"/);
+    } finally {
+      await sim.stop();
+      fs.rmSync(simDir, { recursive: true, force: true });
+    }
+  });
+});
