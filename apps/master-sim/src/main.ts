@@ -19,19 +19,7 @@ try {
     reconnectDelayMs: env.SIM_RECONNECT_DELAY_MS,
     ...(env.SIM_SEED !== undefined ? { seed: env.SIM_SEED } : {}),
   });
-  const state = sim.control.state();
-  console.log(`master-sim: gRPC (mutual TLS) listening on ${sim.address}`);
-  console.log(`master-sim: control API on ${sim.controlUrl} (try ${sim.controlUrl}/state)`);
-  console.log(`master-sim: certificates in ${sim.certDir}`);
-  console.log(
-    `master-sim:   ca.crt, server.crt, admin.crt + admin_key.pem, ${Object.keys(sim.certs.tenants)
-      .map((t) => `${t}.crt + ${t}_key.pem`)
-      .join(', ')}`,
-  );
-  console.log(
-    `master-sim: scenario ${env.SIM_SCENARIO ?? '(built-in demo)'}: ${state.gateways.length} gateways, ${state.devices.length} devices; reconnect delay ${env.SIM_RECONNECT_DELAY_MS} ms`,
-  );
-
+  // Handlers first, so a signal arriving while we print still stops cleanly.
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -47,6 +35,19 @@ try {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+
+  const state = sim.control.state();
+  console.log(`master-sim: gRPC (mutual TLS) listening on ${sim.address}`);
+  console.log(`master-sim: control API on ${sim.controlUrl} (try ${sim.controlUrl}/state)`);
+  console.log(`master-sim: certificates in ${sim.certDir}`);
+  console.log(
+    `master-sim:   ca.crt, server.crt, admin.crt + admin_key.pem, ${Object.keys(sim.certs.tenants)
+      .map((t) => `${t}.crt + ${t}_key.pem`)
+      .join(', ')}`,
+  );
+  console.log(
+    `master-sim: scenario ${env.SIM_SCENARIO ?? '(built-in demo)'}: ${state.gateways.length} gateways, ${state.devices.length} devices; reconnect delay ${env.SIM_RECONNECT_DELAY_MS} ms`,
+  );
 } catch (err) {
   // Start-up failures (bad scenario, port in use, unreadable certs) are one clear line, no stack.
   console.error(`master-sim: cannot start: ${(err as Error).message}`);
