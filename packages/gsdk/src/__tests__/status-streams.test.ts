@@ -72,6 +72,27 @@ describe('device status stream', () => {
     const after = await subscription[Symbol.asyncIterator]().next();
     expect(after.done).toBe(true);
   });
+  it('a consumer that stops reading keeps at most maxBuffered events; the rest are counted as dropped', async () => {
+    const client = fixture.adminClient('tenant1', fastRetry);
+    const subscription = client.subscribeDeviceStatus({ maxBuffered: 20 });
+    const iterator = subscription[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ type: 'subscribed' });
+    await fixture.control('POST', '/churn', { changesPerSecond: 400 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await fixture.control('POST', '/churn', { changesPerSecond: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(subscription.dropped).toBeGreaterThan(0);
+    let buffered = 0;
+    for (;;) {
+      const next = await Promise.race([iterator.next(), new Promise<'empty'>((resolve) => setTimeout(() => resolve('empty'), 100))]);
+      if (next === 'empty') break;
+      expect(next.value).toMatchObject({ type: 'change' });
+      buffered += 1;
+    }
+    expect(buffered).toBeGreaterThan(0);
+    expect(buffered).toBeLessThanOrEqual(20);
+    subscription.cancel();
+  });
 });
 
 describe('gateway status stream', () => {
