@@ -164,8 +164,14 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     close() {
       closing ??= (async () => {
         draining = true;
+        // Stop accepting, end live sockets (they would hold the server open), let HTTP requests finish.
         const serverClosed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
         server.closeIdleConnections();
+        io.disconnectSockets(true);
+        const timer = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
+        await serverClosed;
+        clearTimeout(timer);
+        // Then the hooks (live hub streams, history flush) while the database is still open.
         for (const hook of hooks) {
           try {
             await hook();
@@ -173,10 +179,6 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
             logger.error('shutdown hook failed', { error });
           }
         }
-        io.disconnectSockets(true);
-        const timer = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
-        await serverClosed;
-        clearTimeout(timer);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         pool.close();
         db.close();
