@@ -9,7 +9,7 @@ export * from './tenants.ts';
 export * from './audit.ts';
 export * from './health.ts';
 export * from './routes.ts';
-export { buildOpenApiDocument } from './openapi.ts';
+export { allRoutes, buildOpenApiDocument } from './openapi.ts';
 // Owned by the live module (socket.io events, connection history routes).
 export * from './live.ts';
 export * from './history.ts';

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { problem } from './common.ts';
+import { historyRoutes } from './history.ts';
 import { API_PREFIX, routes, type RouteDef } from './routes.ts';
+
+/** Every REST route: the core table plus the connection-history routes (owned by the live module). */
+export const allRoutes: readonly RouteDef[] = [...routes, ...Object.values(historyRoutes)];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -30,7 +34,7 @@ function parametersOf(route: RouteDef): unknown[] {
 export function buildOpenApiDocument(info: { version: string } = { version: '0.1.0' }): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const problemSchema = schemaOf(problem, 'output');
-  for (const route of routes as readonly RouteDef[]) {
+  for (const route of allRoutes) {
     const status = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
       [status]: route.response

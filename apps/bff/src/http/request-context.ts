@@ -26,7 +26,7 @@ export function requestContext(logger: Logger, secure: boolean): RequestHandler 
       logger.info('request', {
         requestId,
         method: req.method,
-        path: req.path,
+        path: req.originalUrl.split('?')[0],
         status: res.statusCode,
         ms: Math.round(ms * 10) / 10,
         user: res.locals.user?.username,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../openapi.ts';
-import { routes } from '../routes.ts';
+import { allRoutes } from '../openapi.ts';
 
 describe('buildOpenApiDocument', () => {
   const doc = buildOpenApiDocument() as { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>> };
@@ -8,7 +8,11 @@ describe('buildOpenApiDocument', () => {
   it('is OpenAPI 3.1 with one operation per route', () => {
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.values(doc.paths).flatMap((p) => Object.keys(p));
-    expect(operations).toHaveLength(routes.length);
+    expect(operations).toHaveLength(allRoutes.length);
+  });
+
+  it('includes the connection-history routes', () => {
+    expect(doc.paths['/api/v1/devices/{deviceID}/history']?.get?.operationId).toBe('history.device');
   });
 
   it('describes path parameters and request bodies', () => {
@@ -19,7 +23,7 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('has unique route ids and method+path pairs', () => {
-    expect(new Set(routes.map((r) => r.id)).size).toBe(routes.length);
-    expect(new Set(routes.map((r) => `${r.method} ${r.path}`)).size).toBe(routes.length);
+    expect(new Set(allRoutes.map((r) => r.id)).size).toBe(allRoutes.length);
+    expect(new Set(allRoutes.map((r) => `${r.method} ${r.path}`)).size).toBe(allRoutes.length);
   });
 });

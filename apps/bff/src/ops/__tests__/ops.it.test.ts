@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX, routes } from '@cmc/api';
+import { allRoutes, API_PREFIX } from '@cmc/api';
 import { ADMIN, signIn, startHarness, type Harness } from '../../__tests__/harness.ts';
 
 let h: Harness;
@@ -30,7 +30,7 @@ describe('operations', () => {
 
   it('registers every route of the table (none falls through to the API 404)', async () => {
     const admin = await signIn(h.url, ADMIN);
-    for (const r of routes) {
+    for (const r of allRoutes) {
       const url = API_PREFIX + r.path.replace('{gatewayID}', 'gateway1').replace('{deviceID}', '1').replace('{tenantID}', 'zz').replace('{accountID}', '999');
       // An invalid body keeps mutations harmless; anything but "no route" proves the registration.
       const res = await admin.agent[r.method](url).set('x-csrf-token', admin.csrf).send(r.method === 'get' ? undefined : { invalid: true });
