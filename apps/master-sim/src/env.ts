@@ -17,7 +17,9 @@ const envSchema = z.object({
   SIM_HOST: z
     .string()
     .default('127.0.0.1')
-    .refine(isLoopbackHost, { message: 'SIM_HOST must be a loopback address (127.0.0.1, ::1 or localhost)' }),
+    .refine(isLoopbackHost, {
+      message: 'SIM_HOST must be a loopback address (127.0.0.1, ::1 or localhost)',
+    }),
   SIM_PORT: port('SIM_PORT', 4010),
   SIM_CONTROL_PORT: port('SIM_CONTROL_PORT', 4011),
   SIM_CERT_DIR: z.string().min(1, 'SIM_CERT_DIR must not be empty').default(defaultCertDir),
@@ -33,15 +35,22 @@ const envSchema = z.object({
     .min(1, 'SIM_RECONNECT_DELAY_MS must be at least 1')
     .max(3_600_000, 'SIM_RECONNECT_DELAY_MS must be at most 3600000')
     .default(30_000),
-  SIM_SEED: z.coerce.number({ error: 'SIM_SEED must be a number' }).int('SIM_SEED must be an integer').optional(),
+  SIM_SEED: z.coerce
+    .number({ error: 'SIM_SEED must be a number' })
+    .int('SIM_SEED must be an integer')
+    .optional(),
 });
 
 export type SimEnv = z.output<typeof envSchema>;
 
 /** Reads the SIM_* settings; the only place in the simulator that touches process.env. */
-export function readEnv(env: NodeJS.ProcessEnv = process.env): { ok: true; env: SimEnv } | { ok: false; error: string } {
+export function readEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): { ok: true; env: SimEnv } | { ok: false; error: string } {
   // An empty variable means "not set", so `SIM_PORT=` falls back to the default.
-  const raw = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('SIM_') && v !== ''));
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('SIM_') && v !== ''),
+  );
   const result = envSchema.safeParse(raw);
   if (result.success) return { ok: true, env: result.data };
   const issue = result.error.issues[0]!;

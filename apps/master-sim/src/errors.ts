@@ -15,10 +15,15 @@ export class SimError extends Error {
   }
 }
 
-export const invalidArgument = (message: string): SimError => new SimError(status.INVALID_ARGUMENT, message);
+export const invalidArgument = (message: string): SimError =>
+  new SimError(status.INVALID_ARGUMENT, message);
 export const notFound = (message: string): SimError => new SimError(status.NOT_FOUND, message);
-export const permissionDenied = (message: string): SimError => new SimError(status.PERMISSION_DENIED, message);
-export const unauthenticated = (message: string): SimError => new SimError(status.UNAUTHENTICATED, message);
-export const failedPrecondition = (message: string): SimError => new SimError(status.FAILED_PRECONDITION, message);
-export const alreadyExists = (message: string): SimError => new SimError(status.ALREADY_EXISTS, message);
+export const permissionDenied = (message: string): SimError =>
+  new SimError(status.PERMISSION_DENIED, message);
+export const unauthenticated = (message: string): SimError =>
+  new SimError(status.UNAUTHENTICATED, message);
+export const failedPrecondition = (message: string): SimError =>
+  new SimError(status.FAILED_PRECONDITION, message);
+export const alreadyExists = (message: string): SimError =>
+  new SimError(status.ALREADY_EXISTS, message);
 export const unavailable = (message: string): SimError => new SimError(status.UNAVAILABLE, message);

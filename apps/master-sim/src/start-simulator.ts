@@ -48,7 +48,12 @@ export interface Simulator {
   controlUrl: string;
   certDir: string;
   /** PEM strings. */
-  certs: { caCert: string; adminCert: string; adminKey: string; tenants: Record<string, { cert: string; key: string }> };
+  certs: {
+    caCert: string;
+    adminCert: string;
+    adminKey: string;
+    tenants: Record<string, { cert: string; key: string }>;
+  };
   control: SimControl;
   /** Every device status change with its high-resolution emit time (for benchmarks). Returns an unsubscribe. */
   onEmit(listener: (change: EmittedStatus) => void): () => void;
@@ -56,7 +61,8 @@ export interface Simulator {
 }
 
 function checkRange(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
   return value;
 }
 
@@ -71,9 +77,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const host = options.host ?? '127.0.0.1';
   const port = checkRange('port', options.port ?? 4010, 0, 65535);
   const controlPort = checkRange('controlPort', options.controlPort ?? 4011, 0, 65535);
-  const tokenTtlSeconds = checkRange('tokenTtlSeconds', options.tokenTtlSeconds ?? 3600, 1, 10 * 365 * 86400);
-  const reconnectDelayMs = checkRange('reconnectDelayMs', options.reconnectDelayMs ?? 30_000, 1, 3_600_000);
-  if (!isLoopbackHost(host)) throw new Error(`the control API binds only to loopback; host ${host} is not a loopback address`);
+  const tokenTtlSeconds = checkRange(
+    'tokenTtlSeconds',
+    options.tokenTtlSeconds ?? 3600,
+    1,
+    10 * 365 * 86400,
+  );
+  const reconnectDelayMs = checkRange(
+    'reconnectDelayMs',
+    options.reconnectDelayMs ?? 30_000,
+    1,
+    3_600_000,
+  );
+  if (!isLoopbackHost(host))
+    throw new Error(
+      `the control API binds only to loopback; host ${host} is not a loopback address`,
+    );
   if (!options.certDir) throw new Error('certDir is required');
 
   const scenario = resolveScenario(options.scenario);
@@ -85,12 +104,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const random = mulberry32(options.seed ?? Date.now());
   const world = World.fromScenario(
     scenario,
-    { reconnectDelayMs, flakyUpMs: options.flakyUpMs ?? [20_000, 60_000], flakyDownMs: options.flakyDownMs ?? [5_000, 15_000] },
+    {
+      reconnectDelayMs,
+      flakyUpMs: options.flakyUpMs ?? [20_000, 60_000],
+      flakyDownMs: options.flakyDownMs ?? [5_000, 15_000],
+    },
     random,
   );
   const churn = new Churn(world);
   const control = createSimControl(world, churn);
-  const ctx: SimContext = { world, tokens: new TokenService(tokenTtlSeconds), certs, registry, searches: new Set() };
+  const ctx: SimContext = {
+    world,
+    tokens: new TokenService(tokenTtlSeconds),
+    certs,
+    registry,
+    searches: new Set(),
+  };
 
   let grpc: { server: GrpcServer; port: number } | undefined;
   let http: { server: HttpServer; port: number } | undefined;
@@ -113,7 +142,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     controlPort: http.port,
     controlUrl: `http://${hostPort(host, http.port)}`,
     certDir: options.certDir,
-    certs: { caCert: certs.caCert, adminCert: certs.adminCert, adminKey: certs.adminKey, tenants: certs.tenants },
+    certs: {
+      caCert: certs.caCert,
+      adminCert: certs.adminCert,
+      adminKey: certs.adminKey,
+      tenants: certs.tenants,
+    },
     control,
     onEmit: (listener) => world.onEmit(listener),
     stop() {
@@ -124,7 +158,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         world.deviceHub.breakAll('the master is shutting down');
         world.gatewayHub.breakAll('the master is shutting down');
         httpServer.closeAllConnections();
-        await Promise.all([stopGrpcServer(grpcServer), new Promise<void>((r) => httpServer.close(() => r()))]);
+        await Promise.all([
+          stopGrpcServer(grpcServer),
+          new Promise<void>((r) => httpServer.close(() => r())),
+        ]);
       })();
       return stopping;
     },

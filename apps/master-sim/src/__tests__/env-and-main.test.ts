@@ -7,9 +7,15 @@ import { tempDir } from './harness.ts';
 
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
 
-function runMain(env: Record<string, string>, killAfterOutput?: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runMain(
+  env: Record<string, string>,
+  killAfterOutput?: RegExp,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: appDir, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: appDir,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -26,8 +32,16 @@ describe('env.ts', () => {
     const r = readEnv({});
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.env).toMatchObject({ SIM_HOST: '127.0.0.1', SIM_PORT: 4010, SIM_CONTROL_PORT: 4011, SIM_TOKEN_TTL_SECONDS: 3600, SIM_RECONNECT_DELAY_MS: 30000 });
-    expect(r.env.SIM_CERT_DIR).toBe(fileURLToPath(new URL('../../../../.data/certs', import.meta.url)));
+    expect(r.env).toMatchObject({
+      SIM_HOST: '127.0.0.1',
+      SIM_PORT: 4010,
+      SIM_CONTROL_PORT: 4011,
+      SIM_TOKEN_TTL_SECONDS: 3600,
+      SIM_RECONNECT_DELAY_MS: 30000,
+    });
+    expect(r.env.SIM_CERT_DIR).toBe(
+      fileURLToPath(new URL('../../../../.data/certs', import.meta.url)),
+    );
   });
 
   it.each([
@@ -62,7 +76,10 @@ describe('main.ts', () => {
   });
 
   it('starts, prints where it listens and the cert files, and stops cleanly on SIGTERM', async () => {
-    const r = await runMain({ SIM_PORT: '0', SIM_CONTROL_PORT: '0', SIM_CERT_DIR: dir.path }, /scenario/);
+    const r = await runMain(
+      { SIM_PORT: '0', SIM_CONTROL_PORT: '0', SIM_CERT_DIR: dir.path },
+      /scenario/,
+    );
     expect(r.stdout).toMatch(/gRPC \(mutual TLS\) listening on 127\.0\.0\.1:\d+/);
     expect(r.stdout).toMatch(/control API on http:\/\/127\.0\.0\.1:\d+/);
     expect(r.stdout).toContain(dir.path);
@@ -74,6 +91,8 @@ describe('main.ts', () => {
 
 describe('startSimulator options', () => {
   it('refuses a non-loopback host for the control API', async () => {
-    await expect(startSimulator({ host: '0.0.0.0', certDir: '/nonexistent' })).rejects.toThrow(/loopback/);
+    await expect(startSimulator({ host: '0.0.0.0', certDir: '/nonexistent' })).rejects.toThrow(
+      /loopback/,
+    );
   });
 });

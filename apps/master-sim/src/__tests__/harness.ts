@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Metadata, credentials, type Client, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
+import {
+  Metadata,
+  credentials,
+  type Client,
+  type ClientReadableStream,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadGsdk } from '@cmc/protos';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../start-simulator.ts';
 
@@ -12,8 +18,18 @@ export function tempDir(prefix = 'master-sim-test-'): { path: string; remove: ()
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export async function startTestSim(certDir: string, options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  return startSimulator({ port: 0, controlPort: 0, reconnectDelayMs: 100, seed: 7, certDir, ...options });
+export async function startTestSim(
+  certDir: string,
+  options: Partial<SimulatorOptions> = {},
+): Promise<Simulator> {
+  return startSimulator({
+    port: 0,
+    controlPort: 0,
+    reconnectDelayMs: 100,
+    seed: 7,
+    certDir,
+    ...options,
+  });
 }
 
 export interface Clients {
@@ -25,11 +41,22 @@ export interface Clients {
 }
 
 /** One channel per service, authenticated at the TLS layer with the given client pair. */
-export function clients(sim: Simulator, pair: { cert: string; key: string } = { cert: sim.certs.adminCert, key: sim.certs.adminKey }, caCert = sim.certs.caCert): Clients {
+export function clients(
+  sim: Simulator,
+  pair: { cert: string; key: string } = { cert: sim.certs.adminCert, key: sim.certs.adminKey },
+  caCert = sim.certs.caCert,
+): Clients {
   const { grpc } = loadGsdk();
-  const creds = credentials.createSsl(Buffer.from(caCert), Buffer.from(pair.key), Buffer.from(pair.cert));
+  const creds = credentials.createSsl(
+    Buffer.from(caCert),
+    Buffer.from(pair.key),
+    Buffer.from(pair.cert),
+  );
   // The server certificate names localhost; an IP address is not a valid TLS server name (RFC 6066).
-  const options = { 'grpc.ssl_target_name_override': 'localhost', 'grpc.default_authority': 'localhost' };
+  const options = {
+    'grpc.ssl_target_name_override': 'localhost',
+    'grpc.default_authority': 'localhost',
+  };
   const login = new grpc.gsdk.login.Login(sim.address, creds, options);
   const tenant = new grpc.gsdk.tenant.Tenant(sim.address, creds, options);
   const gateway = new grpc.gsdk.gateway.Gateway(sim.address, creds, options);
@@ -51,23 +78,40 @@ type UnaryFn = (
 ) => void;
 
 /** A unary call with a deadline and (optionally) the `token` metadata. */
-export function rpc<T = Record<string, unknown>>(client: Client, method: string, req: object = {}, token?: string, deadlineMs = 10_000): Promise<T> {
+export function rpc<T = Record<string, unknown>>(
+  client: Client,
+  method: string,
+  req: object = {},
+  token?: string,
+  deadlineMs = 10_000,
+): Promise<T> {
   const md = new Metadata();
   if (token) md.set('token', token);
   const fn = (client as unknown as Record<string, UnaryFn>)[method];
   if (!fn) throw new Error(`no method ${method}`);
   return new Promise((resolve, reject) => {
-    fn.call(client, req, md, { deadline: Date.now() + deadlineMs }, (err, res) => (err ? reject(err) : resolve(res as T)));
+    fn.call(client, req, md, { deadline: Date.now() + deadlineMs }, (err, res) =>
+      err ? reject(err) : resolve(res as T),
+    );
   });
 }
 
-export async function adminToken(c: Clients, sim: Simulator, tenantID = 'administrator'): Promise<string> {
-  const res = await rpc<{ jwtToken: string }>(c.login, 'LoginAdmin', { adminTenantCert: sim.certs.adminCert, tenantID });
+export async function adminToken(
+  c: Clients,
+  sim: Simulator,
+  tenantID = 'administrator',
+): Promise<string> {
+  const res = await rpc<{ jwtToken: string }>(c.login, 'LoginAdmin', {
+    adminTenantCert: sim.certs.adminCert,
+    tenantID,
+  });
   return res.jwtToken;
 }
 
 export async function tenantToken(c: Clients, sim: Simulator, tenantID: string): Promise<string> {
-  const res = await rpc<{ jwtToken: string }>(c.login, 'Login', { tenantCert: sim.certs.tenants[tenantID]!.cert });
+  const res = await rpc<{ jwtToken: string }>(c.login, 'Login', {
+    tenantCert: sim.certs.tenants[tenantID]!.cert,
+  });
   return res.jwtToken;
 }
 
@@ -90,22 +134,33 @@ export interface Subscription<T> {
 
 type StreamFn = (req: unknown, md: Metadata) => ClientReadableStream<unknown>;
 
-export function subscribe<T = StatusEvent>(client: Client, token: string | undefined, queueSize = 0): Subscription<T> {
+export function subscribe<T = StatusEvent>(
+  client: Client,
+  token: string | undefined,
+  queueSize = 0,
+): Subscription<T> {
   const md = new Metadata();
   if (token) md.set('token', token);
-  const stream = (client as unknown as Record<string, StreamFn>).SubscribeStatus!.call(client, { queueSize }, md) as ClientReadableStream<T>;
+  const stream = (client as unknown as Record<string, StreamFn>).SubscribeStatus!.call(
+    client,
+    { queueSize },
+    md,
+  ) as ClientReadableStream<T>;
   const events: T[] = [];
   const waiters = new Set<{ pred: (e: T) => boolean; resolve: (e: T) => void }>();
   stream.on('data', (e: T) => {
     events.push(e);
-    for (const w of waiters) if (w.pred(e)) {
-      waiters.delete(w);
-      w.resolve(e);
-    }
+    for (const w of waiters)
+      if (w.pred(e)) {
+        waiters.delete(w);
+        w.resolve(e);
+      }
   });
   const ended = new Promise<{ code: number; details: string }>((resolve) => {
     stream.on('error', (err: ServiceError) => resolve({ code: err.code, details: err.details }));
-    stream.on('status', (s: { code: number; details: string }) => resolve({ code: s.code, details: s.details }));
+    stream.on('status', (s: { code: number; details: string }) =>
+      resolve({ code: s.code, details: s.details }),
+    );
   });
   return {
     events,
@@ -118,7 +173,11 @@ export function subscribe<T = StatusEvent>(client: Client, token: string | undef
         const w = { pred, resolve: (e: T) => (clearTimeout(timer), resolve(e)) };
         const timer = setTimeout(() => {
           waiters.delete(w);
-          reject(new Error(`no matching status event within ${timeoutMs} ms; got ${JSON.stringify(events.slice(-10))}`));
+          reject(
+            new Error(
+              `no matching status event within ${timeoutMs} ms; got ${JSON.stringify(events.slice(-10))}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(w);
       });
@@ -128,7 +187,12 @@ export function subscribe<T = StatusEvent>(client: Client, token: string | undef
 }
 
 /** Waits until the server has registered n subscribers (subscription is async after the call starts). */
-export async function untilSubscribers(sim: Simulator, kind: 'device' | 'gateway', n: number, timeoutMs = 5000): Promise<void> {
+export async function untilSubscribers(
+  sim: Simulator,
+  kind: 'device' | 'gateway',
+  n: number,
+  timeoutMs = 5000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (sim.control.streams()[kind].length < n) {
     if (Date.now() > end) throw new Error(`expected ${n} ${kind} subscribers`);

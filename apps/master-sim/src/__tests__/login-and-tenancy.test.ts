@@ -1,7 +1,15 @@
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../start-simulator.ts';
-import { adminToken, clients, rpc, startTestSim, tempDir, tenantToken, type Clients } from './harness.ts';
+import {
+  adminToken,
+  clients,
+  rpc,
+  startTestSim,
+  tempDir,
+  tenantToken,
+  type Clients,
+} from './harness.ts';
 
 describe('login, tokens and tenancy', () => {
   const dir = tempDir();
@@ -22,7 +30,12 @@ describe('login, tokens and tenancy', () => {
     const token = await tenantToken(c, sim, 'tenant1');
     const list = await rpc<{ gatewayIDs: string[] }>(c.gateway, 'GetList', {}, token);
     expect(list.gatewayIDs.sort()).toEqual(['gateway1', 'gateway2']);
-    const devices = await rpc<{ deviceInfos: { deviceID: number; status: number }[] }>(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token);
+    const devices = await rpc<{ deviceInfos: { deviceID: number; status: number }[] }>(
+      c.cm,
+      'GetDeviceList',
+      { gatewayID: 'gateway1' },
+      token,
+    );
     expect(devices.deviceInfos.length).toBeGreaterThan(3);
   });
 
@@ -33,22 +46,32 @@ describe('login, tokens and tenancy', () => {
     const gws = await rpc<{ gatewayIDs: string[] }>(c.gateway, 'GetList', {}, token);
     expect(gws.gatewayIDs.sort()).toEqual(['gateway1', 'gateway2', 'gateway3']);
     // ConnectMaster with the administrator token reaches only gateways owned by "administrator".
-    await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token)).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+    await expect(
+      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token),
+    ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
   });
 
   it('LoginAdmin for a tenant is scoped to that tenant and cannot use the Tenant API', async () => {
     const token = await adminToken(c, sim, 'tenant2');
-    await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway3' }, token)).resolves.toBeDefined();
-    await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token)).rejects.toMatchObject({
+    await expect(
+      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway3' }, token),
+    ).resolves.toBeDefined();
+    await expect(
+      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token),
+    ).rejects.toMatchObject({
       code: status.PERMISSION_DENIED,
       details: expect.stringContaining('gateway1'),
     });
-    await expect(rpc(c.tenant, 'GetList', {}, token)).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+    await expect(rpc(c.tenant, 'GetList', {}, token)).rejects.toMatchObject({
+      code: status.PERMISSION_DENIED,
+    });
   });
 
   it('unknown gateway → NOT_FOUND; empty gatewayID → INVALID_ARGUMENT naming the field', async () => {
     const token = await tenantToken(c, sim, 'tenant1');
-    await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'nope' }, token)).rejects.toMatchObject({ code: status.NOT_FOUND });
+    await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'nope' }, token)).rejects.toMatchObject({
+      code: status.NOT_FOUND,
+    });
     await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: '' }, token)).rejects.toMatchObject({
       code: status.INVALID_ARGUMENT,
       details: expect.stringContaining('gatewayID'),
@@ -60,18 +83,24 @@ describe('login, tokens and tenancy', () => {
       code: status.UNAUTHENTICATED,
       details: expect.stringContaining('token'),
     });
-    await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, 'not-a-jwt')).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+    await expect(
+      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, 'not-a-jwt'),
+    ).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
 
     const token = await tenantToken(c, sim, 'tenant1');
     await rpc(c.login, 'Logout', {}, token);
-    await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token)).rejects.toMatchObject({
+    await expect(
+      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token),
+    ).rejects.toMatchObject({
       code: status.UNAUTHENTICATED,
       details: expect.stringContaining('revoked'),
     });
 
     const shortLived = await tenantToken(c, sim, 'tenant1');
     await new Promise((r) => setTimeout(r, 3100)); // tokenTtlSeconds is 2; JWT exp has one-second resolution
-    await expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, shortLived)).rejects.toMatchObject({
+    await expect(
+      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, shortLived),
+    ).rejects.toMatchObject({
       code: status.UNAUTHENTICATED,
       details: expect.stringContaining('expired'),
     });
@@ -82,7 +111,9 @@ describe('login, tokens and tenancy', () => {
     const other = await startTestSim(dir.path);
     const c2 = clients(other);
     try {
-      await expect(rpc(c2.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token)).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+      await expect(
+        rpc(c2.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token),
+      ).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
     } finally {
       c2.close();
       await other.stop();
@@ -90,13 +121,24 @@ describe('login, tokens and tenancy', () => {
   });
 
   it('Login refuses the admin cert, a garbage cert, and LoginAdmin refuses a tenant cert or unknown tenant', async () => {
-    await expect(rpc(c.login, 'Login', { tenantCert: sim.certs.adminCert })).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
-    await expect(rpc(c.login, 'Login', { tenantCert: 'hello' })).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
-    await expect(rpc(c.login, 'Login', { tenantCert: '' })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+    await expect(rpc(c.login, 'Login', { tenantCert: sim.certs.adminCert })).rejects.toMatchObject({
+      code: status.PERMISSION_DENIED,
+    });
+    await expect(rpc(c.login, 'Login', { tenantCert: 'hello' })).rejects.toMatchObject({
+      code: status.UNAUTHENTICATED,
+    });
+    await expect(rpc(c.login, 'Login', { tenantCert: '' })).rejects.toMatchObject({
+      code: status.INVALID_ARGUMENT,
+    });
     await expect(
-      rpc(c.login, 'LoginAdmin', { adminTenantCert: sim.certs.tenants.tenant1!.cert, tenantID: 'tenant1' }),
+      rpc(c.login, 'LoginAdmin', {
+        adminTenantCert: sim.certs.tenants.tenant1!.cert,
+        tenantID: 'tenant1',
+      }),
     ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
-    await expect(rpc(c.login, 'LoginAdmin', { adminTenantCert: sim.certs.adminCert, tenantID: 'ghost' })).rejects.toMatchObject({
+    await expect(
+      rpc(c.login, 'LoginAdmin', { adminTenantCert: sim.certs.adminCert, tenantID: 'ghost' }),
+    ).rejects.toMatchObject({
       code: status.NOT_FOUND,
     });
   });

@@ -1,6 +1,13 @@
 import { status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
-import { adminToken, clients, Status, subscribe, tenantToken, untilSubscribers } from './harness.ts';
+import {
+  adminToken,
+  clients,
+  Status,
+  subscribe,
+  tenantToken,
+  untilSubscribers,
+} from './harness.ts';
 import { useFixture } from './sim-fixture.ts';
 import { D } from './test-scenario.ts';
 
@@ -20,8 +27,14 @@ describe('status streams', () => {
   });
 
   it('Gateway.SubscribeStatus: the administrator sees every gateway, a tenant only its own', async () => {
-    const all = subscribe<{ gatewayID: string; status: number; timestamp: number }>(f.c.gateway, await adminToken(f.c, f.sim));
-    const t2 = subscribe<{ gatewayID: string; status: number; timestamp: number }>(f.c.gateway, await tenantToken(f.c, f.sim, 'tenant2'));
+    const all = subscribe<{ gatewayID: string; status: number; timestamp: number }>(
+      f.c.gateway,
+      await adminToken(f.c, f.sim),
+    );
+    const t2 = subscribe<{ gatewayID: string; status: number; timestamp: number }>(
+      f.c.gateway,
+      await tenantToken(f.c, f.sim, 'tenant2'),
+    );
     await untilSubscribers(f.sim, 'gateway', 2);
     f.sim.control.gatewayOffline('gw1');
     f.sim.control.gatewayOffline('gw2');

@@ -22,7 +22,11 @@ export const D = {
 export const ip = (id: number): string => (id >= 200 ? `10.0.2.${id - 200}` : `10.0.1.${id - 100}`);
 
 export function testScenario(): Scenario {
-  const dev = (deviceID: number, registration: 'none' | 'sync' | 'async' | 'asyncDB' | 'deviceToServer', extra: object = {}) => ({
+  const dev = (
+    deviceID: number,
+    registration: 'none' | 'sync' | 'async' | 'asyncDB' | 'deviceToServer',
+    extra: object = {},
+  ) => ({
     deviceID,
     gatewayID: deviceID >= 200 ? 'gw2' : 'gw1',
     type: 'BIOSTATION_L2',
@@ -33,7 +37,13 @@ export function testScenario(): Scenario {
   return {
     tenants: ['tenant1', 'tenant2'],
     gateways: [
-      { gatewayID: 'gw1', tenantID: 'tenant1', subnet: '10.0.1.0/24', IPAddr: '10.0.1.254', acceptFilter: { deviceIDs: [D.d2sAccepted] } },
+      {
+        gatewayID: 'gw1',
+        tenantID: 'tenant1',
+        subnet: '10.0.1.0/24',
+        IPAddr: '10.0.1.254',
+        acceptFilter: { deviceIDs: [D.d2sAccepted] },
+      },
       { gatewayID: 'gw2', tenantID: 'tenant2', subnet: '10.0.2.0/24' },
       { gatewayID: 'gw-off', tenantID: 'tenant1', connected: false },
     ],

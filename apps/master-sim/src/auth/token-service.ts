@@ -36,11 +36,17 @@ export class TokenService {
     try {
       ({ payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] }));
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw unauthenticated('token expired: log in again');
+      if (err instanceof joseErrors.JWTExpired)
+        throw unauthenticated('token expired: log in again');
       throw unauthenticated('invalid token: not issued by this master (it may have restarted)');
     }
     const { tenantID, admin, jti, exp } = payload;
-    if (typeof tenantID !== 'string' || typeof admin !== 'boolean' || typeof jti !== 'string' || typeof exp !== 'number')
+    if (
+      typeof tenantID !== 'string' ||
+      typeof admin !== 'boolean' ||
+      typeof jti !== 'string' ||
+      typeof exp !== 'number'
+    )
       throw unauthenticated('invalid token claims');
     if (this.revoked.has(jti)) throw unauthenticated('token was revoked by Logout');
     return { tenantID, admin, jti, exp };

@@ -46,7 +46,12 @@ export class CertRegistry {
     this.records.push(recordOf(kind, ownerID, pem));
   }
 
-  issue(kind: CertOwnerKind, ownerID: string, subject: Partial<Subject>, years: number): IssuedPair {
+  issue(
+    kind: CertOwnerKind,
+    ownerID: string,
+    subject: Partial<Subject>,
+    years: number,
+  ): IssuedPair {
     // The identity is the common name: whatever the caller asks for, CN = the tenant / gateway ID.
     const pair = issueLeaf(this.ca, { subject: { ...subject, commonName: ownerID }, years });
     this.records.push(recordOf(kind, ownerID, pair.cert));
@@ -55,12 +60,21 @@ export class CertRegistry {
 
   history(kind: CertOwnerKind, ownerIDs: readonly string[]): CertRecord[] {
     const wanted = new Set(ownerIDs);
-    return this.records.filter((r) => r.kind === kind && (wanted.size === 0 || wanted.has(r.ownerID)));
+    return this.records.filter(
+      (r) => r.kind === kind && (wanted.size === 0 || wanted.has(r.ownerID)),
+    );
   }
 
   /** Sets the flag on every listed serial, or on none if any is unknown (returned). */
-  setBlacklisted(kind: CertOwnerKind, ownerID: string, serials: readonly string[], blacklisted: boolean): string[] {
-    const found = serials.map((serial) => this.records.find((r) => r.kind === kind && r.ownerID === ownerID && r.serialNO === serial));
+  setBlacklisted(
+    kind: CertOwnerKind,
+    ownerID: string,
+    serials: readonly string[],
+    blacklisted: boolean,
+  ): string[] {
+    const found = serials.map((serial) =>
+      this.records.find((r) => r.kind === kind && r.ownerID === ownerID && r.serialNO === serial),
+    );
     const missing = serials.filter((_, i) => !found[i]);
     if (missing.length === 0) for (const rec of found) rec!.blacklisted = blacklisted;
     return missing;

@@ -73,9 +73,12 @@ export function ensureCertificates(certDir: string, tenantIDs: readonly string[]
       forge.pki.certificateFromPem(ca.cert);
       forge.pki.privateKeyFromPem(ca.key);
     } catch (err) {
-      throw new Error(`${join(certDir, 'ca.crt')} or ca_key.pem is unreadable (${(err as Error).message}); delete both to regenerate`, {
-        cause: err,
-      });
+      throw new Error(
+        `${join(certDir, 'ca.crt')} or ca_key.pem is unreadable (${(err as Error).message}); delete both to regenerate`,
+        {
+          cause: err,
+        },
+      );
     }
   } else {
     ca = issueRootCA('Connect Master Simulator Root CA', CA_YEARS);
@@ -86,7 +89,12 @@ export function ensureCertificates(certDir: string, tenantIDs: readonly string[]
   const caCert = forge.pki.certificateFromPem(ca.cert);
   const root = ca;
 
-  const ensureLeaf = (certFile: string, keyFile: string, commonName: string, server: boolean): IssuedPair => {
+  const ensureLeaf = (
+    certFile: string,
+    keyFile: string,
+    commonName: string,
+    server: boolean,
+  ): IssuedPair => {
     const existing = caRenewed ? undefined : readPair(certDir, certFile, keyFile);
     if (existing && isValidLeaf(caCert, existing, commonName)) return existing;
     const pair = issueLeaf(root, {

@@ -18,14 +18,22 @@ export interface Subject {
 }
 
 /** RSA keys from node:crypto (native, fast); node-forge only builds and signs the X.509. */
-function newKeyPair(): { publicKey: forge.pki.PublicKey; privateKey: forge.pki.rsa.PrivateKey; keyPem: string } {
+function newKeyPair(): {
+  publicKey: forge.pki.PublicKey;
+  privateKey: forge.pki.rsa.PrivateKey;
+  keyPem: string;
+} {
   const { privateKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
   const forgeKey = pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
-  return { privateKey: forgeKey, publicKey: pki.setRsaPublicKey(forgeKey.n, forgeKey.e), keyPem: privateKey };
+  return {
+    privateKey: forgeKey,
+    publicKey: pki.setRsaPublicKey(forgeKey.n, forgeKey.e),
+    keyPem: privateKey,
+  };
 }
 
 function attributes(subject: Subject): forge.pki.CertificateField[] {
@@ -57,7 +65,10 @@ function validity(cert: forge.pki.Certificate, years: number): void {
   cert.validity.notAfter = until;
 }
 
-export function issueRootCA(commonName = 'Connect Master Simulator Root CA', years = 10): IssuedPair {
+export function issueRootCA(
+  commonName = 'Connect Master Simulator Root CA',
+  years = 10,
+): IssuedPair {
   const keys = newKeyPair();
   const cert = pki.createCertificate();
   cert.publicKey = keys.publicKey;

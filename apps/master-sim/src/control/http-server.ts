@@ -27,7 +27,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new HttpError(413, `body is larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();
@@ -63,16 +64,39 @@ function routes(control: SimControl): Route[] {
     { method: 'GET', pattern: /^\/healthz$/, run: () => ({ ok: true }) },
     { method: 'GET', pattern: /^\/state$/, run: () => control.state() },
     { method: 'GET', pattern: /^\/streams$/, run: () => control.streams() },
-    { method: 'GET', pattern: /^\/devices\/([^/]+)$/, run: ([id]) => control.device(deviceID(id!)) },
-    { method: 'POST', pattern: /^\/devices\/([^/]+)\/offline$/, run: ([id]) => control.deviceOffline(deviceID(id!)) },
+    {
+      method: 'GET',
+      pattern: /^\/devices\/([^/]+)$/,
+      run: ([id]) => control.device(deviceID(id!)),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/devices\/([^/]+)\/offline$/,
+      run: ([id]) => control.deviceOffline(deviceID(id!)),
+    },
     {
       method: 'POST',
       pattern: /^\/devices\/([^/]+)\/online$/,
-      run: ([id], url) => control.deviceOnline(deviceID(id!), { now: ['1', 'true'].includes(url.searchParams.get('now') ?? '') }),
+      run: ([id], url) =>
+        control.deviceOnline(deviceID(id!), {
+          now: ['1', 'true'].includes(url.searchParams.get('now') ?? ''),
+        }),
     },
-    { method: 'POST', pattern: /^\/devices\/([^/]+)\/dial-in$/, run: ([id]) => control.dialIn(deviceID(id!)) },
-    { method: 'POST', pattern: /^\/gateways\/([^/]+)\/offline$/, run: ([id]) => control.gatewayOffline(pathPart(id!)) },
-    { method: 'POST', pattern: /^\/gateways\/([^/]+)\/online$/, run: ([id]) => control.gatewayOnline(pathPart(id!)) },
+    {
+      method: 'POST',
+      pattern: /^\/devices\/([^/]+)\/dial-in$/,
+      run: ([id]) => control.dialIn(deviceID(id!)),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/gateways\/([^/]+)\/offline$/,
+      run: ([id]) => control.gatewayOffline(pathPart(id!)),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/gateways\/([^/]+)\/online$/,
+      run: ([id]) => control.gatewayOnline(pathPart(id!)),
+    },
     {
       method: 'POST',
       pattern: /^\/churn$/,
@@ -89,20 +113,31 @@ function routes(control: SimControl): Route[] {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 /** The loopback-only HTTP JSON control API (docs/architecture.md). */
-export async function startControlServer(control: SimControl, host: string, port: number): Promise<{ server: Server; port: number }> {
-  if (!isLoopbackHost(host)) throw new Error(`the control API binds only to loopback; ${host} is not a loopback address`);
+export async function startControlServer(
+  control: SimControl,
+  host: string,
+  port: number,
+): Promise<{ server: Server; port: number }> {
+  if (!isLoopbackHost(host))
+    throw new Error(`the control API binds only to loopback; ${host} is not a loopback address`);
   const table = routes(control);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://control');
     const matching = table.filter((r) => r.pattern.test(url.pathname));
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
-      if (matching.length > 0) send(res, 405, { error: `${req.method} is not allowed on ${url.pathname}; use ${matching.map((r) => r.method).join(', ')}` });
+      if (matching.length > 0)
+        send(res, 405, {
+          error: `${req.method} is not allowed on ${url.pathname}; use ${matching.map((r) => r.method).join(', ')}`,
+        });
       else send(res, 404, { error: `no control endpoint ${req.method} ${url.pathname}` });
       return;
     }
@@ -113,7 +148,8 @@ export async function startControlServer(control: SimControl, host: string, port
         (body) => send(res, 200, body),
         (err: unknown) => {
           if (err instanceof HttpError) send(res, err.httpStatus, { error: err.message });
-          else if (err instanceof SimError) send(res, httpStatusOf[err.code] ?? 500, { error: err.message });
+          else if (err instanceof SimError)
+            send(res, httpStatusOf[err.code] ?? 500, { error: err.message });
           else {
             console.error('[master-sim] control API error:', err);
             send(res, 500, { error: `internal error: ${(err as Error)?.message ?? String(err)}` });

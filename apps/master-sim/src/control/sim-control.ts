@@ -74,12 +74,18 @@ function deviceState(d: Device): DeviceState {
 }
 
 function gatewayState(g: Gateway): GatewayState {
-  return { gatewayID: g.gatewayID, tenantID: g.tenantID, connected: g.connected, deviceIDs: [...g.deviceIDs] };
+  return {
+    gatewayID: g.gatewayID,
+    tenantID: g.tenantID,
+    connected: g.connected,
+    deviceIDs: [...g.deviceIDs],
+  };
 }
 
 export function createSimControl(world: World, churn: Churn): SimControl {
   const device = (id: number): Device => {
-    if (!Number.isInteger(id) || id <= 0 || id > 0xffffffff) throw invalidArgument(`device ID must be a number 1..4294967295, got ${id}`);
+    if (!Number.isInteger(id) || id <= 0 || id > 0xffffffff)
+      throw invalidArgument(`device ID must be a number 1..4294967295, got ${id}`);
     const d = world.devices.get(id);
     if (!d) throw notFound(`device ${id} not found`);
     return d;
@@ -95,7 +101,9 @@ export function createSimControl(world: World, churn: Churn): SimControl {
       return {
         gateways: gateways.map(gatewayState),
         devices: [...world.devices.values()].map(deviceState),
-        acceptFilters: Object.fromEntries(gateways.map((g) => [g.gatewayID, { session: g.filter, db: g.filterDB }])),
+        acceptFilters: Object.fromEntries(
+          gateways.map((g) => [g.gatewayID, { session: g.filter, db: g.filterDB }]),
+        ),
         pending: Object.fromEntries(gateways.map((g) => [g.gatewayID, [...g.pending.values()]])),
         asyncConnections: Object.fromEntries(
           gateways.map((g) => [
@@ -132,8 +140,11 @@ export function createSimControl(world: World, churn: Churn): SimControl {
     dialIn(id) {
       const d = device(id);
       if (d.connectionMode !== Mode.DEVICE_TO_SERVER)
-        throw failedPrecondition(`device ${id} is in SERVER_TO_DEVICE mode; only DEVICE_TO_SERVER devices dial in`);
-      if (!d.online || !d.reachable) throw failedPrecondition(`device ${id} is offline or unreachable and cannot dial`);
+        throw failedPrecondition(
+          `device ${id} is in SERVER_TO_DEVICE mode; only DEVICE_TO_SERVER devices dial in`,
+        );
+      if (!d.online || !d.reachable)
+        throw failedPrecondition(`device ${id} is offline or unreachable and cannot dial`);
       if (!world.gateways.get(d.gatewayID)!.connected)
         throw failedPrecondition(`gateway ${d.gatewayID} is offline; device ${id} cannot reach it`);
       const result = world.dialIn(d);

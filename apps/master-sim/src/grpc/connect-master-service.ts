@@ -41,7 +41,8 @@ function perDevice(
 export function connectMasterService(ctx: SimContext): ConnectMasterHandlers {
   const { world } = ctx;
   const auth = (call: Parameters<typeof authenticate>[1]) => authenticate(ctx, call);
-  const gateway = async (call: Parameters<typeof authenticate>[1], id: string) => ownedGateway(ctx, await auth(call), id);
+  const gateway = async (call: Parameters<typeof authenticate>[1], id: string) =>
+    ownedGateway(ctx, await auth(call), id);
 
   return {
     Connect: unary(async (call) => {
@@ -101,7 +102,9 @@ export function connectMasterService(ctx: SimContext): ConnectMasterHandlers {
     }),
     Disconnect: unary(async (call) => {
       const session = await auth(call);
-      const devices = v.deviceIDs(call.request.deviceIDs).map((id, i) => ownedDevice(ctx, session, id, `deviceIDs[${i}]`));
+      const devices = v
+        .deviceIDs(call.request.deviceIDs)
+        .map((id, i) => ownedDevice(ctx, session, id, `deviceIDs[${i}]`));
       ops.disconnect(world, devices);
       return {};
     }),
@@ -161,7 +164,9 @@ export function connectMasterService(ctx: SimContext): ConnectMasterHandlers {
     SetConnectionModeMulti: unary(async (call) => {
       const session = await auth(call);
       const mode = v.connectionMode(call.request.connectionMode);
-      return perDevice(ctx, session, call.request.deviceIDs, (dev) => ops.setConnectionMode(world, dev, mode));
+      return perDevice(ctx, session, call.request.deviceIDs, (dev) =>
+        ops.setConnectionMode(world, dev, mode),
+      );
     }),
     EnableSSL: unary(async (call) => {
       const session = await auth(call);
@@ -179,7 +184,9 @@ export function connectMasterService(ctx: SimContext): ConnectMasterHandlers {
     }),
     DisableSSLMulti: unary(async (call) => {
       const session = await auth(call);
-      return perDevice(ctx, session, call.request.deviceIDs, (dev) => ops.setSSL(world, dev, false));
+      return perDevice(ctx, session, call.request.deviceIDs, (dev) =>
+        ops.setSSL(world, dev, false),
+      );
     }),
     SubscribeStatus: statusStream<SubscribeStatusRequest__Output, DeviceStatusEvent>(
       () => world.deviceHub,

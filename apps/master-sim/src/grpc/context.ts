@@ -22,7 +22,8 @@ type AnyCall = ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown,
 /** The caller's session from its `token` metadata; UNAUTHENTICATED when missing, bad, expired or revoked. */
 export async function authenticate(ctx: SimContext, call: AnyCall): Promise<Session> {
   const session = await ctx.tokens.verify(tokenOf(call.metadata));
-  if (!ctx.world.tenants.has(session.tenantID)) throw unauthenticated(`tenant ${session.tenantID} no longer exists`);
+  if (!ctx.world.tenants.has(session.tenantID))
+    throw unauthenticated(`tenant ${session.tenantID} no longer exists`);
   return session;
 }
 
@@ -30,28 +31,48 @@ export function isSuperAdmin(session: Session): boolean {
   return session.admin && session.tenantID === 'administrator';
 }
 
-export async function authenticateSuperAdmin(ctx: SimContext, call: AnyCall, api: string): Promise<Session> {
+export async function authenticateSuperAdmin(
+  ctx: SimContext,
+  call: AnyCall,
+  api: string,
+): Promise<Session> {
   const session = await authenticate(ctx, call);
   if (!isSuperAdmin(session))
-    throw permissionDenied(`the ${api} API needs an admin token for tenant "administrator" (LoginAdmin with tenantID "administrator")`);
+    throw permissionDenied(
+      `the ${api} API needs an admin token for tenant "administrator" (LoginAdmin with tenantID "administrator")`,
+    );
   return session;
 }
 
 /** The caller's tenant owns the gateway: NOT_FOUND for an unknown one, PERMISSION_DENIED for another tenant's. */
-export function ownedGateway(ctx: SimContext, session: Session, id: string, field = 'gatewayID'): Gateway {
+export function ownedGateway(
+  ctx: SimContext,
+  session: Session,
+  id: string,
+  field = 'gatewayID',
+): Gateway {
   v.gatewayID(id, field);
   const gw = ctx.world.gateways.get(id);
   if (!gw) throw notFound(`gateway ${id} not found`);
-  if (gw.tenantID !== session.tenantID) throw permissionDenied(`gateway ${id} does not belong to tenant ${session.tenantID}`);
+  if (gw.tenantID !== session.tenantID)
+    throw permissionDenied(`gateway ${id} does not belong to tenant ${session.tenantID}`);
   return gw;
 }
 
-export function ownedDevice(ctx: SimContext, session: Session, id: number, field = 'deviceID'): Device {
+export function ownedDevice(
+  ctx: SimContext,
+  session: Session,
+  id: number,
+  field = 'deviceID',
+): Device {
   v.deviceID(id, field);
   const dev = ctx.world.devices.get(id);
   if (!dev) throw notFound(`device ${id} not found`);
   const gw = ctx.world.gateways.get(dev.gatewayID)!;
-  if (gw.tenantID !== session.tenantID) throw permissionDenied(`device ${id} is on gateway ${gw.gatewayID}, which does not belong to tenant ${session.tenantID}`);
+  if (gw.tenantID !== session.tenantID)
+    throw permissionDenied(
+      `device ${id} is on gateway ${gw.gatewayID}, which does not belong to tenant ${session.tenantID}`,
+    );
   return dev;
 }
 

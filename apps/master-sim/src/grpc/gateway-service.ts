@@ -2,7 +2,14 @@ import type { GatewayHandlers } from '@cmc/protos/generated/gsdk/gateway/Gateway
 import type { SubscribeStatusRequest__Output } from '@cmc/protos/generated/gsdk/gateway/SubscribeStatusRequest.ts';
 import { alreadyExists, failedPrecondition, notFound, permissionDenied } from '../errors.ts';
 import type { GatewayStatusEvent } from '../world/model.ts';
-import { authenticate, authenticateSuperAdmin, isSuperAdmin, nonEmpty, visibleGateway, type SimContext } from './context.ts';
+import {
+  authenticate,
+  authenticateSuperAdmin,
+  isSuperAdmin,
+  nonEmpty,
+  visibleGateway,
+  type SimContext,
+} from './context.ts';
 import { unary } from './handler.ts';
 import { statusStream } from './status-stream.ts';
 import { certInfo, serials, years } from './tenant-service.ts';
@@ -10,7 +17,8 @@ import * as v from './validate.ts';
 
 export function gatewayService(ctx: SimContext): GatewayHandlers {
   const { world } = ctx;
-  const admin = (call: Parameters<typeof authenticateSuperAdmin>[1]) => authenticateSuperAdmin(ctx, call, 'Gateway administration');
+  const admin = (call: Parameters<typeof authenticateSuperAdmin>[1]) =>
+    authenticateSuperAdmin(ctx, call, 'Gateway administration');
   const existing = (id: string, field: string) => {
     v.gatewayID(id, field);
     const gw = world.gateways.get(id);
@@ -20,13 +28,18 @@ export function gatewayService(ctx: SimContext): GatewayHandlers {
   return {
     GetList: unary(async (call) => {
       const session = await authenticate(ctx, call);
-      return { gatewayIDs: [...world.gateways.values()].filter((g) => visibleGateway(ctx, session, g)).map((g) => g.gatewayID) };
+      return {
+        gatewayIDs: [...world.gateways.values()]
+          .filter((g) => visibleGateway(ctx, session, g))
+          .map((g) => g.gatewayID),
+      };
     }),
     Get: unary(async (call) => {
       const session = await authenticate(ctx, call);
       const gws = nonEmpty(call.request.gatewayIDs, 'gatewayIDs').map((id, i) => {
         const gw = existing(id, `gatewayIDs[${i}]`);
-        if (!visibleGateway(ctx, session, gw)) throw permissionDenied(`gateway ${id} does not belong to tenant ${session.tenantID}`);
+        if (!visibleGateway(ctx, session, gw))
+          throw permissionDenied(`gateway ${id} does not belong to tenant ${session.tenantID}`);
         return gw;
       });
       return {
@@ -42,7 +55,8 @@ export function gatewayService(ctx: SimContext): GatewayHandlers {
       const ids = nonEmpty(call.request.gatewayIDs, 'gatewayIDs');
       ids.forEach((id, i) => {
         v.gatewayID(id, `gatewayIDs[${i}]`);
-        if (world.gateways.has(id) || ids.indexOf(id) !== i) throw alreadyExists(`gatewayIDs[${i}]: gateway ${id} already exists`);
+        if (world.gateways.has(id) || ids.indexOf(id) !== i)
+          throw alreadyExists(`gatewayIDs[${i}]: gateway ${id} already exists`);
       });
       // A gateway registered with the master but whose device gateway has not connected yet.
       for (const id of ids) world.addGateway(id, null);
@@ -54,7 +68,9 @@ export function gatewayService(ctx: SimContext): GatewayHandlers {
       ids.forEach((id, i) => {
         const gw = existing(id, `gatewayIDs[${i}]`);
         if (gw.deviceIDs.size > 0)
-          throw failedPrecondition(`gatewayIDs[${i}]: gateway ${id} has devices in the simulated world; take it offline instead`);
+          throw failedPrecondition(
+            `gatewayIDs[${i}]: gateway ${id} has devices in the simulated world; take it offline instead`,
+          );
       });
       for (const id of ids) world.gateways.delete(id);
       return {};
@@ -62,13 +78,20 @@ export function gatewayService(ctx: SimContext): GatewayHandlers {
     CreateCertificate: unary(async (call) => {
       await admin(call);
       const gw = existing(call.request.gatewayID, 'gatewayID');
-      const pair = ctx.registry.issue('gateway', gw.gatewayID, call.request.subject ?? {}, years(call.request.expireAfterYears));
+      const pair = ctx.registry.issue(
+        'gateway',
+        gw.gatewayID,
+        call.request.subject ?? {},
+        years(call.request.expireAfterYears),
+      );
       return { gatewayCert: pair.cert, gatewayKey: pair.key };
     }),
     GetIssuanceHistory: unary(async (call) => {
       await admin(call);
       return {
-        certInfos: ctx.registry.history('gateway', call.request.gatewayIDs).map((r) => ({ gatewayID: r.ownerID, ...certInfo(r) })),
+        certInfos: ctx.registry
+          .history('gateway', call.request.gatewayIDs)
+          .map((r) => ({ gatewayID: r.ownerID, ...certInfo(r) })),
       };
     }),
     GetCertificateBlacklist: unary(async (call) => {
@@ -83,15 +106,31 @@ export function gatewayService(ctx: SimContext): GatewayHandlers {
     AddCertificateBlacklist: unary(async (call) => {
       await admin(call);
       const gw = existing(call.request.gatewayID, 'gatewayID');
-      const missing = ctx.registry.setBlacklisted('gateway', gw.gatewayID, serials(call.request.serialNOs), true);
-      if (missing.length) throw notFound(`no certificate of gateway ${gw.gatewayID} with serial ${missing.join(', ')}`);
+      const missing = ctx.registry.setBlacklisted(
+        'gateway',
+        gw.gatewayID,
+        serials(call.request.serialNOs),
+        true,
+      );
+      if (missing.length)
+        throw notFound(
+          `no certificate of gateway ${gw.gatewayID} with serial ${missing.join(', ')}`,
+        );
       return {};
     }),
     DeleteCertificateBlacklist: unary(async (call) => {
       await admin(call);
       const gw = existing(call.request.gatewayID, 'gatewayID');
-      const missing = ctx.registry.setBlacklisted('gateway', gw.gatewayID, serials(call.request.serialNOs), false);
-      if (missing.length) throw notFound(`no certificate of gateway ${gw.gatewayID} with serial ${missing.join(', ')}`);
+      const missing = ctx.registry.setBlacklisted(
+        'gateway',
+        gw.gatewayID,
+        serials(call.request.serialNOs),
+        false,
+      );
+      if (missing.length)
+        throw notFound(
+          `no certificate of gateway ${gw.gatewayID} with serial ${missing.join(', ')}`,
+        );
       return {};
     }),
     SubscribeStatus: statusStream<SubscribeStatusRequest__Output, GatewayStatusEvent>(

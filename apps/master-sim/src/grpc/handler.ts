@@ -1,11 +1,21 @@
-import { Metadata, status, type ServerUnaryCall, type sendUnaryData, type ServiceError } from '@grpc/grpc-js';
+import {
+  Metadata,
+  status,
+  type ServerUnaryCall,
+  type sendUnaryData,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { SimError } from '../errors.ts';
 
 export function toServiceError(err: unknown): Partial<ServiceError> {
-  if (err instanceof SimError) return { code: err.code, details: err.message, metadata: new Metadata() };
+  if (err instanceof SimError)
+    return { code: err.code, details: err.message, metadata: new Metadata() };
   // Anything else is our bug: answer INTERNAL with the message instead of crashing the process.
   console.error('[master-sim] unexpected error in handler:', err);
-  return { code: status.INTERNAL, details: `internal simulator error: ${(err as Error)?.message ?? String(err)}` };
+  return {
+    code: status.INTERNAL,
+    details: `internal simulator error: ${(err as Error)?.message ?? String(err)}`,
+  };
 }
 
 /** Wraps an async handler so it always answers with a status and never throws out. */

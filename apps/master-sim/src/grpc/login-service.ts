@@ -10,7 +10,8 @@ function certIdentity(ctx: SimContext, pem: string, field: string): string {
   if (!pem) throw invalidArgument(`${field} is required (the PEM certificate)`);
   const result = verifyClientCert(ctx.certs.caCert, pem);
   if (!result.ok) throw unauthenticated(`${field}: ${result.reason}`);
-  if (ctx.registry.isBlacklisted(result.cert.serial)) throw unauthenticated(`${field}: certificate is blacklisted`);
+  if (ctx.registry.isBlacklisted(result.cert.serial))
+    throw unauthenticated(`${field}: certificate is blacklisted`);
   return result.cert.commonName;
 }
 
@@ -18,13 +19,18 @@ export function loginService(ctx: SimContext): LoginHandlers {
   return {
     Login: unary(async (call) => {
       const cn = certIdentity(ctx, call.request.tenantCert, 'tenantCert');
-      if (cn === 'administrator') throw permissionDenied('the administrator certificate logs in with LoginAdmin, not Login');
-      if (!ctx.world.tenants.has(cn)) throw notFound(`tenant ${cn} (the certificate's common name) not found`);
+      if (cn === 'administrator')
+        throw permissionDenied('the administrator certificate logs in with LoginAdmin, not Login');
+      if (!ctx.world.tenants.has(cn))
+        throw notFound(`tenant ${cn} (the certificate's common name) not found`);
       return { jwtToken: await ctx.tokens.issue(cn, false) };
     }),
     LoginAdmin: unary(async (call) => {
       const cn = certIdentity(ctx, call.request.adminTenantCert, 'adminTenantCert');
-      if (cn !== 'administrator') throw permissionDenied(`adminTenantCert is the certificate of "${cn}", not of "administrator"`);
+      if (cn !== 'administrator')
+        throw permissionDenied(
+          `adminTenantCert is the certificate of "${cn}", not of "administrator"`,
+        );
       const tenantID = v.tenantID(call.request.tenantID);
       if (!ctx.world.tenants.has(tenantID)) throw notFound(`tenant ${tenantID} not found`);
       return { jwtToken: await ctx.tokens.issue(tenantID, true) };

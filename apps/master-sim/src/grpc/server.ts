@@ -11,7 +11,11 @@ import { tenantService } from './tenant-service.ts';
 const MAX_MESSAGE_BYTES = 75_497_472;
 
 /** Starts the gRPC server with mandatory mutual TLS; resolves with the bound port. */
-export async function startGrpcServer(ctx: SimContext, host: string, port: number): Promise<{ server: Server; port: number }> {
+export async function startGrpcServer(
+  ctx: SimContext,
+  host: string,
+  port: number,
+): Promise<{ server: Server; port: number }> {
   const { grpc } = loadGsdk();
   const server = new Server({
     'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
@@ -24,11 +28,18 @@ export async function startGrpcServer(ctx: SimContext, host: string, port: numbe
 
   const credentials = ServerCredentials.createSsl(
     Buffer.from(ctx.certs.caCert),
-    [{ private_key: Buffer.from(ctx.certs.serverKey), cert_chain: Buffer.from(ctx.certs.serverCert) }],
+    [
+      {
+        private_key: Buffer.from(ctx.certs.serverKey),
+        cert_chain: Buffer.from(ctx.certs.serverCert),
+      },
+    ],
     true, // checkClientCertificate: no client certificate signed by our CA, no handshake
   );
   const bound = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(hostPort(host, port), credentials, (err, p) => (err ? reject(err) : resolve(p)));
+    server.bindAsync(hostPort(host, port), credentials, (err, p) =>
+      err ? reject(err) : resolve(p),
+    );
   });
   return { server, port: bound };
 }

@@ -8,19 +8,23 @@ import { toServiceError } from './handler.ts';
  */
 export function statusStream<Req extends { queueSize: number }, Ev>(
   hub: () => StatusHub<Ev>,
-  authorise: (call: ServerWritableStream<Req, Ev>) => Promise<{ label: string; accept: (e: Ev) => boolean }>,
+  authorise: (
+    call: ServerWritableStream<Req, Ev>,
+  ) => Promise<{ label: string; accept: (e: Ev) => boolean }>,
 ): (call: ServerWritableStream<Req, Ev>) => void {
   return (call) => {
-    authorise(call).then(
-      ({ label, accept }) => {
-        if (call.cancelled) return;
-        const queueSize = Math.max(0, call.request.queueSize);
-        const unsubscribe = hub().subscribe(label, call, queueSize, accept);
-        call.on('cancelled', unsubscribe);
-        call.on('close', unsubscribe);
-        call.on('error', unsubscribe);
-      },
-      (err: unknown) => call.emit('error', toServiceError(err)),
-    );
+    authorise(call)
+      .then(
+        ({ label, accept }) => {
+          if (call.cancelled) return;
+          const queueSize = Math.max(0, call.request.queueSize);
+          const unsubscribe = hub().subscribe(label, call, queueSize, accept);
+          call.on('cancelled', unsubscribe);
+          call.on('close', unsubscribe);
+          call.on('error', unsubscribe);
+        },
+        (err: unknown) => call.emit('error', toServiceError(err)),
+      )
+      .catch((err: unknown) => call.emit('error', toServiceError(err)));
   };
 }

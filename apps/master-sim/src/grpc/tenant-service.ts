@@ -6,17 +6,26 @@ import { unary } from './handler.ts';
 import * as v from './validate.ts';
 
 function gatewaysOf(ctx: SimContext, tenantID: string): string[] {
-  return [...ctx.world.gateways.values()].filter((g) => g.tenantID === tenantID).map((g) => g.gatewayID);
+  return [...ctx.world.gateways.values()]
+    .filter((g) => g.tenantID === tenantID)
+    .map((g) => g.gatewayID);
 }
 
 /** Gateways being given to a tenant must exist and be unowned (or already that tenant's). */
-function checkAssignable(ctx: SimContext, tenantID: string, gatewayIDs: string[], field: string): void {
+function checkAssignable(
+  ctx: SimContext,
+  tenantID: string,
+  gatewayIDs: string[],
+  field: string,
+): void {
   gatewayIDs.forEach((id, i) => {
     v.gatewayID(id, `${field}[${i}]`);
     const gw = ctx.world.gateways.get(id);
     if (!gw) throw notFound(`${field}[${i}]: gateway ${id} not found`);
     if (gw.tenantID !== null && gw.tenantID !== tenantID)
-      throw failedPrecondition(`${field}[${i}]: gateway ${id} already belongs to tenant ${gw.tenantID}`);
+      throw failedPrecondition(
+        `${field}[${i}]: gateway ${id} already belongs to tenant ${gw.tenantID}`,
+      );
   });
 }
 
@@ -31,19 +40,22 @@ export const certInfo = (r: CertRecord) => ({
 export function serials(values: string[], field = 'serialNOs'): string[] {
   nonEmpty(values, field);
   return values.map((s, i) => {
-    if (!/^\d+$/.test(s) || s === '0') throw invalidArgument(`${field}[${i}] "${s}" is not a certificate serial number`);
+    if (!/^\d+$/.test(s) || s === '0')
+      throw invalidArgument(`${field}[${i}] "${s}" is not a certificate serial number`);
     return s;
   });
 }
 
 export function years(value: number): number {
   if (value === 0) return 5;
-  if (value < 1 || value > 30) throw invalidArgument(`expireAfterYears ${value} is out of range 1-30`);
+  if (value < 1 || value > 30)
+    throw invalidArgument(`expireAfterYears ${value} is out of range 1-30`);
   return value;
 }
 
 export function tenantService(ctx: SimContext): TenantHandlers {
-  const admin = (call: Parameters<typeof authenticateSuperAdmin>[1]) => authenticateSuperAdmin(ctx, call, 'Tenant');
+  const admin = (call: Parameters<typeof authenticateSuperAdmin>[1]) =>
+    authenticateSuperAdmin(ctx, call, 'Tenant');
   const { world } = ctx;
   return {
     GetList: unary(async (call) => {
@@ -54,7 +66,9 @@ export function tenantService(ctx: SimContext): TenantHandlers {
       await admin(call);
       const ids = call.request.tenantIDs.length > 0 ? call.request.tenantIDs : [...world.tenants];
       ids.forEach((id, i) => requireTenant(ctx, id, `tenantIDs[${i}]`));
-      return { tenantInfos: ids.map((tenantID) => ({ tenantID, gatewayIDs: gatewaysOf(ctx, tenantID) })) };
+      return {
+        tenantInfos: ids.map((tenantID) => ({ tenantID, gatewayIDs: gatewaysOf(ctx, tenantID) })),
+      };
     }),
     Add: unary(async (call) => {
       await admin(call);
@@ -62,7 +76,8 @@ export function tenantService(ctx: SimContext): TenantHandlers {
       const seen = new Set<string>();
       infos.forEach((t, i) => {
         v.tenantID(t.tenantID, `tenantInfos[${i}].tenantID`);
-        if (world.tenants.has(t.tenantID) || seen.has(t.tenantID)) throw alreadyExists(`tenantInfos[${i}]: tenant ${t.tenantID} already exists`);
+        if (world.tenants.has(t.tenantID) || seen.has(t.tenantID))
+          throw alreadyExists(`tenantInfos[${i}]: tenant ${t.tenantID} already exists`);
         seen.add(t.tenantID);
         checkAssignable(ctx, t.tenantID, t.gatewayIDs, `tenantInfos[${i}].gatewayIDs`);
       });
@@ -76,7 +91,8 @@ export function tenantService(ctx: SimContext): TenantHandlers {
       await admin(call);
       const ids = nonEmpty(call.request.tenantIDs, 'tenantIDs');
       ids.forEach((id, i) => {
-        if (id === 'administrator') throw failedPrecondition('the tenant "administrator" cannot be deleted');
+        if (id === 'administrator')
+          throw failedPrecondition('the tenant "administrator" cannot be deleted');
         requireTenant(ctx, id, `tenantIDs[${i}]`);
       });
       for (const id of ids) {
@@ -100,7 +116,10 @@ export function tenantService(ctx: SimContext): TenantHandlers {
         v.gatewayID(id, `gatewayIDs[${i}]`);
         const gw = world.gateways.get(id);
         if (!gw) throw notFound(`gatewayIDs[${i}]: gateway ${id} not found`);
-        if (gw.tenantID !== tenantID) throw failedPrecondition(`gatewayIDs[${i}]: gateway ${id} does not belong to tenant ${tenantID}`);
+        if (gw.tenantID !== tenantID)
+          throw failedPrecondition(
+            `gatewayIDs[${i}]: gateway ${id} does not belong to tenant ${tenantID}`,
+          );
       });
       for (const id of ids) world.gateways.get(id)!.tenantID = null;
       return {};
@@ -108,7 +127,12 @@ export function tenantService(ctx: SimContext): TenantHandlers {
     CreateCertificate: unary(async (call) => {
       await admin(call);
       const tenantID = requireTenant(ctx, call.request.tenantID);
-      const pair = ctx.registry.issue('tenant', tenantID, call.request.subject ?? {}, years(call.request.expireAfterYears));
+      const pair = ctx.registry.issue(
+        'tenant',
+        tenantID,
+        call.request.subject ?? {},
+        years(call.request.expireAfterYears),
+      );
       return { tenantCert: pair.cert, tenantKey: pair.key };
     }),
     GetIssuanceHistory: unary(async (call) => {
@@ -118,21 +142,35 @@ export function tenantService(ctx: SimContext): TenantHandlers {
     }),
     GetCertificateBlacklist: unary(async (call) => {
       await admin(call);
-      const records = ctx.registry.history('tenant', call.request.tenantIDs).filter((r) => r.blacklisted);
+      const records = ctx.registry
+        .history('tenant', call.request.tenantIDs)
+        .filter((r) => r.blacklisted);
       return { certInfos: records.map((r) => ({ tenantID: r.ownerID, ...certInfo(r) })) };
     }),
     AddCertificateBlacklist: unary(async (call) => {
       await admin(call);
       const tenantID = requireTenant(ctx, call.request.tenantID);
-      const missing = ctx.registry.setBlacklisted('tenant', tenantID, serials(call.request.serialNOs), true);
-      if (missing.length) throw notFound(`no certificate of tenant ${tenantID} with serial ${missing.join(', ')}`);
+      const missing = ctx.registry.setBlacklisted(
+        'tenant',
+        tenantID,
+        serials(call.request.serialNOs),
+        true,
+      );
+      if (missing.length)
+        throw notFound(`no certificate of tenant ${tenantID} with serial ${missing.join(', ')}`);
       return {};
     }),
     DeleteCertificateBlacklist: unary(async (call) => {
       await admin(call);
       const tenantID = requireTenant(ctx, call.request.tenantID);
-      const missing = ctx.registry.setBlacklisted('tenant', tenantID, serials(call.request.serialNOs), false);
-      if (missing.length) throw notFound(`no certificate of tenant ${tenantID} with serial ${missing.join(', ')}`);
+      const missing = ctx.registry.setBlacklisted(
+        'tenant',
+        tenantID,
+        serials(call.request.serialNOs),
+        false,
+      );
+      if (missing.length)
+        throw notFound(`no certificate of tenant ${tenantID} with serial ${missing.join(', ')}`);
       return {};
     }),
   };

@@ -11,9 +11,14 @@ let cache: { byName: Map<string, number>; numbers: Set<number> } | undefined;
 /** gsdk.device.Type read from protos/ (the one source of truth), not a second hand-kept list. */
 function deviceTypes(): { byName: Map<string, number>; numbers: Set<number> } {
   if (!cache) {
-    const definition = loadGsdk().definition['gsdk.device.Type'] as unknown as { type: { value: EnumValue[] } };
+    const definition = loadGsdk().definition['gsdk.device.Type'] as unknown as {
+      type: { value: EnumValue[] };
+    };
     const values = definition.type.value;
-    cache = { byName: new Map(values.map((v) => [v.name, v.number])), numbers: new Set(values.map((v) => v.number)) };
+    cache = {
+      byName: new Map(values.map((v) => [v.name, v.number])),
+      numbers: new Set(values.map((v) => v.number)),
+    };
   }
   return cache;
 }

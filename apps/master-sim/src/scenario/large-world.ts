@@ -4,8 +4,18 @@ import type { Scenario } from './schema.ts';
 type WorldDevice = NonNullable<Scenario['devices']>[number];
 
 const TYPES = [
-  'BIOSTATION_L2', 'BIOENTRY_W2', 'BIOLITE_N2', 'FACESTATION_F2', 'XSTATION_2', 'BIOSTATION_3',
-  'XPASS2', 'BIOENTRY_P2', 'FACELITE', 'BIOSTATION_A2', 'XPASS_D2', 'BIOENTRY_W3',
+  'BIOSTATION_L2',
+  'BIOENTRY_W2',
+  'BIOLITE_N2',
+  'FACESTATION_F2',
+  'XSTATION_2',
+  'BIOSTATION_3',
+  'XPASS2',
+  'BIOENTRY_P2',
+  'FACELITE',
+  'BIOSTATION_A2',
+  'XPASS_D2',
+  'BIOENTRY_W3',
 ];
 
 export interface LargeWorldOptions {
@@ -25,8 +35,10 @@ export function generateLargeWorld(options: LargeWorldOptions = {}): Scenario {
   const gatewayCount = options.gateways ?? 100;
   const deviceCount = options.devices ?? 10_000;
   const tenantCount = options.tenants ?? Math.max(1, Math.ceil(gatewayCount / 10));
-  if (gatewayCount < 1 || gatewayCount > 255) throw new RangeError('gateways must be between 1 and 255');
-  if (deviceCount < 0 || deviceCount > gatewayCount * 65_000) throw new RangeError('too many devices for that many gateways');
+  if (gatewayCount < 1 || gatewayCount > 255)
+    throw new RangeError('gateways must be between 1 and 255');
+  if (deviceCount < 0 || deviceCount > gatewayCount * 65_000)
+    throw new RangeError('too many devices for that many gateways');
   const random = mulberry32(options.seed ?? 1);
 
   const tenants = Array.from({ length: tenantCount }, (_, i) => `tenant${i + 1}`);
@@ -39,11 +51,20 @@ export function generateLargeWorld(options: LargeWorldOptions = {}): Scenario {
     const g = i % gatewayCount;
     const n = perGateway[g]!++;
     let deviceID = 0;
-    while (deviceID === 0 || usedIDs.has(deviceID)) deviceID = 500_000_000 + Math.floor(random() * 400_000_000);
+    while (deviceID === 0 || usedIDs.has(deviceID))
+      deviceID = 500_000_000 + Math.floor(random() * 400_000_000);
     usedIDs.add(deviceID);
     const roll = random();
     const registration: WorldDevice['registration'] =
-      roll < 0.6 ? 'async' : roll < 0.8 ? 'asyncDB' : roll < 0.88 ? 'sync' : roll < 0.96 ? 'deviceToServer' : 'none';
+      roll < 0.6
+        ? 'async'
+        : roll < 0.8
+          ? 'asyncDB'
+          : roll < 0.88
+            ? 'sync'
+            : roll < 0.96
+              ? 'deviceToServer'
+              : 'none';
     // Accept most device-to-server devices; the rest land in the pending list.
     if (registration === 'deviceToServer' && random() < 0.8) acceptIDs[g]!.push(deviceID);
     devices.push({

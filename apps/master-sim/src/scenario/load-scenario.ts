@@ -9,7 +9,8 @@ export class ScenarioError extends Error {
 /** `devices[3].IPAddr` from a zod issue path. */
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
   return out || '(root)';
 }
 

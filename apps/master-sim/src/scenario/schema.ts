@@ -9,7 +9,14 @@ const id = z.string().min(1, 'must not be empty').max(128);
 const subnet = z.string().refine(
   (s) => {
     const [addr, bits, ...rest] = s.split('/');
-    return rest.length === 0 && addr !== undefined && isIPv4(addr) && bits !== undefined && /^\d+$/.test(bits) && Number(bits) <= 32;
+    return (
+      rest.length === 0 &&
+      addr !== undefined &&
+      isIPv4(addr) &&
+      bits !== undefined &&
+      /^\d+$/.test(bits) &&
+      Number(bits) <= 32
+    );
   },
   { message: 'must be an IPv4 subnet like 192.168.1.0/24' },
 );
@@ -81,25 +88,42 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const tenants = new Set(['administrator']);
     s.tenants.forEach((t, i) => {
-      if (tenants.has(t)) ctx.addIssue({ code: 'custom', path: ['tenants', i], message: `duplicate tenant ${t}` });
+      if (tenants.has(t))
+        ctx.addIssue({ code: 'custom', path: ['tenants', i], message: `duplicate tenant ${t}` });
       tenants.add(t);
     });
     const gateways = new Set<string>();
     s.gateways.forEach((g, i) => {
       if (gateways.has(g.gatewayID))
-        ctx.addIssue({ code: 'custom', path: ['gateways', i, 'gatewayID'], message: `duplicate gateway ${g.gatewayID}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gateways', i, 'gatewayID'],
+          message: `duplicate gateway ${g.gatewayID}`,
+        });
       gateways.add(g.gatewayID);
       if (g.tenantID !== null && !tenants.has(g.tenantID))
-        ctx.addIssue({ code: 'custom', path: ['gateways', i, 'tenantID'], message: `unknown tenant ${g.tenantID}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gateways', i, 'tenantID'],
+          message: `unknown tenant ${g.tenantID}`,
+        });
     });
     const ids = new Set<number>();
     const addrs = new Set<string>();
     s.devices.forEach((d, i) => {
       if (ids.has(d.deviceID))
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'deviceID'], message: `duplicate device ${d.deviceID}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', i, 'deviceID'],
+          message: `duplicate device ${d.deviceID}`,
+        });
       ids.add(d.deviceID);
       if (!gateways.has(d.gatewayID))
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'gatewayID'], message: `unknown gateway ${d.gatewayID}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', i, 'gatewayID'],
+          message: `unknown gateway ${d.gatewayID}`,
+        });
       const addr = `${d.gatewayID}|${d.IPAddr}:${d.port}`;
       if (addrs.has(addr))
         ctx.addIssue({
@@ -114,7 +138,10 @@ export const scenarioSchema = z
           path: ['devices', i, 'connectionMode'],
           message: 'registration "deviceToServer" needs connectionMode DEVICE_TO_SERVER',
         });
-      if ((d.registration === 'sync' || d.registration === 'async' || d.registration === 'asyncDB') && d.connectionMode === 1)
+      if (
+        (d.registration === 'sync' || d.registration === 'async' || d.registration === 'asyncDB') &&
+        d.connectionMode === 1
+      )
         ctx.addIssue({
           code: 'custom',
           path: ['devices', i, 'connectionMode'],

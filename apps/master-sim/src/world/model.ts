@@ -1,7 +1,13 @@
-import { ConnectionMode, type ConnectionMode__Output } from '@cmc/protos/generated/gsdk/connect/ConnectionMode.ts';
+import {
+  ConnectionMode,
+  type ConnectionMode__Output,
+} from '@cmc/protos/generated/gsdk/connect/ConnectionMode.ts';
 import { Status, type Status__Output } from '@cmc/protos/generated/gsdk/connect/Status.ts';
 import type { Type__Output } from '@cmc/protos/generated/gsdk/device/Type.ts';
-import { Status as GatewayStatus, type Status__Output as GatewayStatus__Output } from '@cmc/protos/generated/gsdk/gateway/Status.ts';
+import {
+  Status as GatewayStatus,
+  type Status__Output as GatewayStatus__Output,
+} from '@cmc/protos/generated/gsdk/gateway/Status.ts';
 
 /** Enum values come from the generated protos, the one source of truth. */
 export { GatewayStatus, Status };
@@ -112,9 +118,15 @@ export interface EmittedStatus extends DeviceStatusEvent {
 export const isConnectedStatus = (status: DeviceStatus): boolean =>
   status === Status.TCP_CONNECTED || status === Status.TLS_CONNECTED;
 
-export const connectedStatus = (useSSL: boolean): DeviceStatus => (useSSL ? Status.TLS_CONNECTED : Status.TCP_CONNECTED);
+export const connectedStatus = (useSSL: boolean): DeviceStatus =>
+  useSSL ? Status.TLS_CONNECTED : Status.TCP_CONNECTED;
 
-export const emptyFilter = (): AcceptFilter => ({ allowAll: false, deviceIDs: [], IPAddrs: [], subnetMasks: [] });
+export const emptyFilter = (): AcceptFilter => ({
+  allowAll: false,
+  deviceIDs: [],
+  IPAddrs: [],
+  subnetMasks: [],
+});
 
 export const cloneFilter = (f: AcceptFilter): AcceptFilter => ({
   allowAll: f.allowAll,

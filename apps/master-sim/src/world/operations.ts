@@ -35,19 +35,27 @@ export function requireConnectedDevice(world: World, dev: Device): void {
 }
 
 /** Synchronous Connect: the device joins the managed list with autoReconnect=false. */
-export function connectSync(world: World, gw: Gateway, info: { IPAddr: string; port: number; useSSL: boolean }): number {
+export function connectSync(
+  world: World,
+  gw: Gateway,
+  info: { IPAddr: string; port: number; useSSL: boolean },
+): number {
   requireOnline(gw);
   const r = world.attemptOutbound(gw, { deviceID: 0, ...info });
   if (!r.ok) {
     // The device the gateway reached (if any) reports the failure on the status stream too.
     if (r.device) world.setStatus(r.device, r.status);
-    const code = r.reason.startsWith('no device answers') ? status.UNAVAILABLE : status.FAILED_PRECONDITION;
+    const code = r.reason.startsWith('no device answers')
+      ? status.UNAVAILABLE
+      : status.FAILED_PRECONDITION;
     throw new SimError(code, `cannot connect to ${info.IPAddr}:${info.port}: ${r.reason}`);
   }
   const dev = r.device;
   if (world.isConnected(dev)) return dev.deviceID;
   if (dev.kind === 'async')
-    throw failedPrecondition(`device ${dev.deviceID} is registered for async connection; the gateway retries it by itself`);
+    throw failedPrecondition(
+      `device ${dev.deviceID} is registered for async connection; the gateway retries it by itself`,
+    );
   world.makeManaged(dev, 'sync', false, connectedStatus(info.useSSL));
   return dev.deviceID;
 }
@@ -56,7 +64,9 @@ export function addAsync(world: World, gw: Gateway, regs: AsyncRegistration[], d
   for (const reg of regs) {
     const existing = world.devices.get(reg.deviceID);
     if (existing && existing.gatewayID !== gw.gatewayID)
-      throw failedPrecondition(`device ${reg.deviceID} is on gateway ${existing.gatewayID}, not ${gw.gatewayID}`);
+      throw failedPrecondition(
+        `device ${reg.deviceID} is on gateway ${existing.gatewayID}, not ${gw.gatewayID}`,
+      );
   }
   if (!db) requireOnline(gw);
   for (const reg of regs) {
@@ -65,7 +75,14 @@ export function addAsync(world: World, gw: Gateway, regs: AsyncRegistration[], d
       // A changed registration (e.g. useSSL after EnableSSL) replaces the old one and reconnects with it.
       const before = gw.asyncActive.get(reg.deviceID);
       const dev = world.devices.get(reg.deviceID);
-      if (before && dev && world.isConnected(dev) && (before.reg.IPAddr !== reg.IPAddr || before.reg.port !== reg.port || before.reg.useSSL !== reg.useSSL))
+      if (
+        before &&
+        dev &&
+        world.isConnected(dev) &&
+        (before.reg.IPAddr !== reg.IPAddr ||
+          before.reg.port !== reg.port ||
+          before.reg.useSSL !== reg.useSSL)
+      )
         world.unregisterAsync(gw, reg.deviceID);
       world.registerAsync(gw, { ...reg }, db || before?.db === true);
     }
@@ -75,13 +92,17 @@ export function addAsync(world: World, gw: Gateway, regs: AsyncRegistration[], d
 export function deleteAsync(world: World, gw: Gateway, deviceIDs: number[]): void {
   requireOnline(gw);
   for (const id of deviceIDs)
-    if (!gw.asyncActive.has(id)) throw notFound(`device ${id} has no async connection on gateway ${gw.gatewayID}`);
+    if (!gw.asyncActive.has(id))
+      throw notFound(`device ${id} has no async connection on gateway ${gw.gatewayID}`);
   for (const id of deviceIDs) world.unregisterAsync(gw, id);
 }
 
 export function deleteAsyncDB(world: World, gw: Gateway, deviceIDs: number[]): void {
   for (const id of deviceIDs)
-    if (!gw.asyncDB.has(id)) throw notFound(`device ${id} has no async connection in the database of gateway ${gw.gatewayID}`);
+    if (!gw.asyncDB.has(id))
+      throw notFound(
+        `device ${id} has no async connection in the database of gateway ${gw.gatewayID}`,
+      );
   for (const id of deviceIDs) {
     gw.asyncDB.delete(id);
     if (gw.asyncActive.get(id)?.db) world.unregisterAsync(gw, id);
@@ -226,13 +247,20 @@ export function setSSL(world: World, dev: Device, useSSL: boolean): void {
   world.dropConnection(dev);
 }
 
-function checkSlaveParents(world: World, gw: Gateway, infos: SlaveDevices[], mustBeConnected: boolean): void {
+function checkSlaveParents(
+  world: World,
+  gw: Gateway,
+  infos: SlaveDevices[],
+  mustBeConnected: boolean,
+): void {
   for (const s of infos) {
     const dev = world.devices.get(s.deviceID);
     if (!dev || dev.gatewayID !== gw.gatewayID || dev.phantom)
       throw notFound(`device ${s.deviceID} is not a device of gateway ${gw.gatewayID}`);
     if (mustBeConnected && !world.isConnected(dev))
-      throw failedPrecondition(`device ${s.deviceID} is not connected, so its slave devices cannot be set`);
+      throw failedPrecondition(
+        `device ${s.deviceID} is not connected, so its slave devices cannot be set`,
+      );
   }
 }
 
@@ -245,7 +273,8 @@ export function setSlaves(world: World, gw: Gateway, infos: SlaveDevices[]): voi
   requireOnline(gw);
   checkSlaveParents(world, gw, infos, true);
   for (const s of infos) {
-    if (s.rs485SlaveDeviceIDs.length === 0 && s.wiegandSlaveDeviceIDs.length === 0) gw.slaves.delete(s.deviceID);
+    if (s.rs485SlaveDeviceIDs.length === 0 && s.wiegandSlaveDeviceIDs.length === 0)
+      gw.slaves.delete(s.deviceID);
     else gw.slaves.set(s.deviceID, cloneSlaves(s));
   }
 }
@@ -260,7 +289,10 @@ export function addSlavesDB(world: World, gw: Gateway, infos: SlaveDevices[]): v
 
 export function deleteSlavesDB(gw: Gateway, deviceIDs: number[]): void {
   for (const id of deviceIDs)
-    if (!gw.slavesDB.has(id)) throw notFound(`device ${id} has no slave devices in the database of gateway ${gw.gatewayID}`);
+    if (!gw.slavesDB.has(id))
+      throw notFound(
+        `device ${id} has no slave devices in the database of gateway ${gw.gatewayID}`,
+      );
   for (const id of deviceIDs) {
     gw.slavesDB.delete(id);
     gw.slaves.delete(id);

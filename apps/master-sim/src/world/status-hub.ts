@@ -2,7 +2,10 @@ import type { ServerWritableStream } from '@grpc/grpc-js';
 import { status as grpcStatus } from '@grpc/grpc-js';
 
 /** The part of a grpc-js server stream the hub uses (a plain Writable in unit tests). */
-export type EventSink<T> = Pick<ServerWritableStream<unknown, T>, 'write' | 'once' | 'emit' | 'end'>;
+export type EventSink<T> = Pick<
+  ServerWritableStream<unknown, T>,
+  'write' | 'once' | 'emit' | 'end'
+>;
 
 export interface SubscriberStats {
   id: number;
@@ -96,7 +99,12 @@ export class StatusHub<T> {
   private readonly subscribers = new Map<number, Subscriber<T>>();
   private nextID = 1;
 
-  subscribe(label: string, sink: EventSink<T>, queueSize: number, accept: (event: T) => boolean): () => void {
+  subscribe(
+    label: string,
+    sink: EventSink<T>,
+    queueSize: number,
+    accept: (event: T) => boolean,
+  ): () => void {
     const size = queueSize > 0 ? Math.min(queueSize, MAX_QUEUE_SIZE) : DEFAULT_QUEUE_SIZE;
     const id = this.nextID++;
     this.subscribers.set(id, new Subscriber(id, label, accept, sink, size));
@@ -126,7 +134,8 @@ export class StatusHub<T> {
   breakAll(details = 'status stream closed by the master', code = grpcStatus.UNAVAILABLE): number {
     const subs = [...this.subscribers.values()];
     this.subscribers.clear();
-    for (const s of subs) s.sink.emit('error', Object.assign(new Error(details), { code, details }));
+    for (const s of subs)
+      s.sink.emit('error', Object.assign(new Error(details), { code, details }));
     return subs.length;
   }
 }

@@ -32,7 +32,9 @@ export interface WorldTiming {
   flakyDownMs: [number, number];
 }
 
-export type AttemptResult = { ok: true; device: Device } | { ok: false; status: DeviceStatus; reason: string; device?: Device };
+export type AttemptResult =
+  | { ok: true; device: Device }
+  | { ok: false; status: DeviceStatus; reason: string; device?: Device };
 
 export type DialResult = 'accepted' | 'refused' | 'already-connected';
 
@@ -77,7 +79,9 @@ export class World {
       }
     }
     for (const d of scenario.devices) {
-      const mode = d.connectionMode ?? (d.registration === 'deviceToServer' ? Mode.DEVICE_TO_SERVER : Mode.SERVER_TO_DEVICE);
+      const mode =
+        d.connectionMode ??
+        (d.registration === 'deviceToServer' ? Mode.DEVICE_TO_SERVER : Mode.SERVER_TO_DEVICE);
       world.addDevice({
         deviceID: d.deviceID,
         gatewayID: d.gatewayID,
@@ -96,7 +100,12 @@ export class World {
     for (const d of scenario.devices) {
       const dev = world.devices.get(d.deviceID)!;
       const gw = world.gateways.get(d.gatewayID)!;
-      const reg: AsyncRegistration = { deviceID: dev.deviceID, IPAddr: dev.IPAddr, port: dev.port, useSSL: dev.useSSL };
+      const reg: AsyncRegistration = {
+        deviceID: dev.deviceID,
+        IPAddr: dev.IPAddr,
+        port: dev.port,
+        useSSL: dev.useSSL,
+      };
       if (d.registration === 'sync' && gw.connected) {
         const r = world.attemptOutbound(gw, reg);
         if (r.ok) world.makeManaged(r.device, 'sync', false, connectedStatus(reg.useSSL));
@@ -111,7 +120,12 @@ export class World {
     return world;
   }
 
-  addGateway(gatewayID: string, tenantID: string | null, subnet = '0.0.0.0/0', IPAddr = ''): Gateway {
+  addGateway(
+    gatewayID: string,
+    tenantID: string | null,
+    subnet = '0.0.0.0/0',
+    IPAddr = '',
+  ): Gateway {
     const gw: Gateway = {
       gatewayID,
       tenantID,
@@ -132,8 +146,17 @@ export class World {
     return gw;
   }
 
-  private addDevice(init: Omit<Device, 'online' | 'status' | 'managed' | 'kind' | 'autoReconnect'>): Device {
-    const dev: Device = { ...init, online: true, status: Status.DISCONNECTED, managed: false, kind: null, autoReconnect: false };
+  private addDevice(
+    init: Omit<Device, 'online' | 'status' | 'managed' | 'kind' | 'autoReconnect'>,
+  ): Device {
+    const dev: Device = {
+      ...init,
+      online: true,
+      status: Status.DISCONNECTED,
+      managed: false,
+      kind: null,
+      autoReconnect: false,
+    };
     this.devices.set(dev.deviceID, dev);
     const gw = this.gateways.get(dev.gatewayID)!;
     gw.deviceIDs.add(dev.deviceID);
@@ -158,9 +181,17 @@ export class World {
   setStatus(dev: Device, status: DeviceStatus): void {
     dev.status = status;
     if (this.stopped) return;
-    const event: DeviceStatusEvent = { deviceID: dev.deviceID, gatewayID: dev.gatewayID, status, timestamp: nowSeconds() };
+    const event: DeviceStatusEvent = {
+      deviceID: dev.deviceID,
+      gatewayID: dev.gatewayID,
+      status,
+      timestamp: nowSeconds(),
+    };
     if (this.emitListeners.size > 0) {
-      const emitted: EmittedStatus = { ...event, emittedAt: performance.timeOrigin + performance.now() };
+      const emitted: EmittedStatus = {
+        ...event,
+        emittedAt: performance.timeOrigin + performance.now(),
+      };
       for (const l of this.emitListeners) l(emitted);
     }
     this.deviceHub.publish(event);
@@ -201,13 +232,27 @@ export class World {
   attemptOutbound(gw: Gateway, reg: AsyncRegistration): AttemptResult {
     const cannot = reg.useSSL ? Status.TLS_CANNOT_CONNECT : Status.TCP_CANNOT_CONNECT;
     const addr = `${reg.IPAddr}:${reg.port}`;
-    if (!gw.connected) return { ok: false, status: cannot, reason: `gateway ${gw.gatewayID} is not connected to the master` };
+    if (!gw.connected)
+      return {
+        ok: false,
+        status: cannot,
+        reason: `gateway ${gw.gatewayID} is not connected to the master`,
+      };
     const id = gw.byAddr.get(addr);
     const dev = id === undefined ? undefined : this.devices.get(id);
     if (!dev || !dev.reachable || !dev.online)
-      return { ok: false, status: cannot, reason: `no device answers at ${addr} on gateway ${gw.gatewayID}`, ...(dev ? { device: dev } : {}) };
+      return {
+        ok: false,
+        status: cannot,
+        reason: `no device answers at ${addr} on gateway ${gw.gatewayID}`,
+        ...(dev ? { device: dev } : {}),
+      };
     if (reg.deviceID !== 0 && reg.deviceID !== dev.deviceID)
-      return { ok: false, status: cannot, reason: `the device at ${addr} is ${dev.deviceID}, not ${reg.deviceID}` };
+      return {
+        ok: false,
+        status: cannot,
+        reason: `the device at ${addr} is ${dev.deviceID}, not ${reg.deviceID}`,
+      };
     if (dev.connectionMode === Mode.DEVICE_TO_SERVER)
       return {
         ok: false,
@@ -216,9 +261,19 @@ export class World {
         device: dev,
       };
     if (dev.useSSL && !reg.useSSL)
-      return { ok: false, status: Status.TCP_NOT_ALLOWED, reason: `device ${dev.deviceID} requires SSL: connect with useSSL=true`, device: dev };
+      return {
+        ok: false,
+        status: Status.TCP_NOT_ALLOWED,
+        reason: `device ${dev.deviceID} requires SSL: connect with useSSL=true`,
+        device: dev,
+      };
     if (!dev.useSSL && reg.useSSL)
-      return { ok: false, status: Status.TLS_CANNOT_CONNECT, reason: `device ${dev.deviceID} has SSL disabled: connect with useSSL=false`, device: dev };
+      return {
+        ok: false,
+        status: Status.TLS_CANNOT_CONNECT,
+        reason: `device ${dev.deviceID} has SSL disabled: connect with useSSL=false`,
+        device: dev,
+      };
     return { ok: true, device: dev };
   }
 
@@ -305,7 +360,12 @@ export class World {
       this.makeManaged(dev, 'device-to-server', false, connectedStatus(dev.useSSL));
       return 'accepted';
     }
-    gw.pending.set(dev.deviceID, { deviceID: dev.deviceID, type: dev.type, IPAddr: dev.IPAddr, lastTry: nowSeconds() });
+    gw.pending.set(dev.deviceID, {
+      deviceID: dev.deviceID,
+      type: dev.type,
+      IPAddr: dev.IPAddr,
+      lastTry: nowSeconds(),
+    });
     this.setStatus(dev, dev.useSSL ? Status.TLS_NOT_ALLOWED : Status.TCP_NOT_ALLOWED);
     this.scheduleDial(dev);
     return 'refused';
@@ -314,7 +374,13 @@ export class World {
   /** Whether a device is in a position to dial in right now. */
   canDial(dev: Device): boolean {
     const gw = this.gateways.get(dev.gatewayID);
-    return dev.connectionMode === Mode.DEVICE_TO_SERVER && dev.online && dev.reachable && !dev.phantom && gw?.connected === true;
+    return (
+      dev.connectionMode === Mode.DEVICE_TO_SERVER &&
+      dev.online &&
+      dev.reachable &&
+      !dev.phantom &&
+      gw?.connected === true
+    );
   }
 
   scheduleDial(dev: Device, delay = this.timing.reconnectDelayMs): void {
@@ -417,11 +483,14 @@ export class World {
   private scheduleFlaky(dev: Device): void {
     if (this.stopped) return;
     const [min, max] = dev.online ? this.timing.flakyUpMs : this.timing.flakyDownMs;
-    dev.flakyTimer = setTimeout(() => {
-      if (dev.online) this.deviceOffline(dev);
-      else this.deviceOnline(dev);
-      this.scheduleFlaky(dev);
-    }, randomInt(this.random, min, max));
+    dev.flakyTimer = setTimeout(
+      () => {
+        if (dev.online) this.deviceOffline(dev);
+        else this.deviceOnline(dev);
+        this.scheduleFlaky(dev);
+      },
+      randomInt(this.random, min, max),
+    );
   }
 
   private readonly churnedDown = new Set<number>();

@@ -14,22 +14,42 @@ describe('ensureCertificates', () => {
   it('generates the G-SDK files on first call: CA, server with SANs, admin and per-tenant certs, keys 0600', () => {
     const set = ensureCertificates(dir.path, ['tenant1', 'tenant2']);
     expect(set.generated.sort()).toEqual(
-      ['admin.crt', 'admin_key.pem', 'ca.crt', 'ca_key.pem', 'server.crt', 'server_key.pem', 'tenant1.crt', 'tenant1_key.pem', 'tenant2.crt', 'tenant2_key.pem'].sort(),
+      [
+        'admin.crt',
+        'admin_key.pem',
+        'ca.crt',
+        'ca_key.pem',
+        'server.crt',
+        'server_key.pem',
+        'tenant1.crt',
+        'tenant1_key.pem',
+        'tenant2.crt',
+        'tenant2_key.pem',
+      ].sort(),
     );
     for (const key of ['ca_key.pem', 'server_key.pem', 'admin_key.pem', 'tenant1_key.pem'])
       expect(statSync(join(dir.path, key)).mode & 0o777).toBe(0o600);
 
     const ca = forge.pki.certificateFromPem(set.caCert);
-    const years = (c: forge.pki.Certificate) => (c.validity.notAfter.getTime() - c.validity.notBefore.getTime()) / (365.25 * 86400_000);
+    const years = (c: forge.pki.Certificate) =>
+      (c.validity.notAfter.getTime() - c.validity.notBefore.getTime()) / (365.25 * 86400_000);
     expect(Math.round(years(ca))).toBe(10);
     const server = forge.pki.certificateFromPem(set.serverCert);
     expect(ca.verify(server)).toBe(true);
     expect(Math.round(years(server))).toBe(5);
-    const san = server.getExtension('subjectAltName') as { altNames: { type: number; value?: string; ip?: string }[] };
-    expect(san.altNames.map((n) => n.ip ?? n.value)).toEqual(expect.arrayContaining(['localhost', '127.0.0.1']));
+    const san = server.getExtension('subjectAltName') as {
+      altNames: { type: number; value?: string; ip?: string }[];
+    };
+    expect(san.altNames.map((n) => n.ip ?? n.value)).toEqual(
+      expect.arrayContaining(['localhost', '127.0.0.1']),
+    );
     expect(san.altNames.filter((n) => n.type === 7).map((n) => n.ip)).toEqual(['127.0.0.1', '::1']);
-    expect(forge.pki.certificateFromPem(set.adminCert).subject.getField('CN').value).toBe('administrator');
-    expect(forge.pki.certificateFromPem(set.tenants.tenant2!.cert).subject.getField('CN').value).toBe('tenant2');
+    expect(forge.pki.certificateFromPem(set.adminCert).subject.getField('CN').value).toBe(
+      'administrator',
+    );
+    expect(
+      forge.pki.certificateFromPem(set.tenants.tenant2!.cert).subject.getField('CN').value,
+    ).toBe('tenant2');
   });
 
   it('reuses existing files and generates only what is missing (a tenant added to the scenario)', () => {
@@ -42,16 +62,24 @@ describe('ensureCertificates', () => {
   });
 
   it('replaces a leaf not signed by the CA, and a missing CA regenerates everything', () => {
-    const foreign = issueLeaf(issueRootCA('Other CA'), { subject: { commonName: 'tenant1' }, years: 1 });
+    const foreign = issueLeaf(issueRootCA('Other CA'), {
+      subject: { commonName: 'tenant1' },
+      years: 1,
+    });
     writeFileSync(join(dir.path, 'tenant1.crt'), foreign.cert);
     writeFileSync(join(dir.path, 'tenant1_key.pem'), foreign.key);
-    expect(ensureCertificates(dir.path, ['tenant1']).generated).toEqual(['tenant1.crt', 'tenant1_key.pem']);
+    expect(ensureCertificates(dir.path, ['tenant1']).generated).toEqual([
+      'tenant1.crt',
+      'tenant1_key.pem',
+    ]);
     rmSync(join(dir.path, 'ca.crt'));
     expect(ensureCertificates(dir.path, ['tenant1']).generated).toHaveLength(8);
   });
 
   it('refuses a tenant ID that cannot be a file name', () => {
-    expect(() => ensureCertificates(dir.path, ['../evil'])).toThrow(/cannot be used as a certificate file name/);
+    expect(() => ensureCertificates(dir.path, ['../evil'])).toThrow(
+      /cannot be used as a certificate file name/,
+    );
   });
 });
 
@@ -63,7 +91,9 @@ describe('mutual TLS handshake', () => {
     const sim = await startTestSim(dir.path);
     try {
       const good = clients(sim);
-      await expect(rpc(good.login, 'Login', { tenantCert: sim.certs.tenants.tenant1!.cert })).resolves.toHaveProperty('jwtToken');
+      await expect(
+        rpc(good.login, 'Login', { tenantCert: sim.certs.tenants.tenant1!.cert }),
+      ).resolves.toHaveProperty('jwtToken');
       good.close();
 
       const other = issueRootCA('Some other CA');
@@ -72,17 +102,29 @@ describe('mutual TLS handshake', () => {
       const { credentials } = await import('@grpc/grpc-js');
       const { grpc } = loadGsdk();
       const opts = { 'grpc.ssl_target_name_override': 'localhost' };
-      const noCert = new grpc.gsdk.login.Login(sim.address, credentials.createSsl(Buffer.from(sim.certs.caCert)), opts);
-      await expect(rpc(noCert, 'Login', { tenantCert: sim.certs.tenants.tenant1!.cert }, undefined, 3000)).rejects.toMatchObject({
+      const noCert = new grpc.gsdk.login.Login(
+        sim.address,
+        credentials.createSsl(Buffer.from(sim.certs.caCert)),
+        opts,
+      );
+      await expect(
+        rpc(noCert, 'Login', { tenantCert: sim.certs.tenants.tenant1!.cert }, undefined, 3000),
+      ).rejects.toMatchObject({
         code: status.UNAVAILABLE,
       });
       noCert.close();
       const wrongCA = new grpc.gsdk.login.Login(
         sim.address,
-        credentials.createSsl(Buffer.from(sim.certs.caCert), Buffer.from(foreign.key), Buffer.from(foreign.cert)),
+        credentials.createSsl(
+          Buffer.from(sim.certs.caCert),
+          Buffer.from(foreign.key),
+          Buffer.from(foreign.cert),
+        ),
         opts,
       );
-      await expect(rpc(wrongCA, 'Login', { tenantCert: sim.certs.tenants.tenant1!.cert }, undefined, 3000)).rejects.toMatchObject({
+      await expect(
+        rpc(wrongCA, 'Login', { tenantCert: sim.certs.tenants.tenant1!.cert }, undefined, 3000),
+      ).rejects.toMatchObject({
         code: status.UNAVAILABLE,
       });
       wrongCA.close();

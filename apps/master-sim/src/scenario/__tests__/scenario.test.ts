@@ -17,19 +17,56 @@ describe('scenario validation', () => {
   });
 
   it('fills defaults and accepts types by name or number', () => {
-    const s = parseScenario({ ...base(), devices: [...base().devices, { deviceID: 2, gatewayID: 'g1', type: 0x20, IPAddr: '192.168.0.11' }] });
-    expect(s.devices[0]).toMatchObject({ type: 12, port: 51211, useSSL: false, reachable: true, flaky: false, registration: 'none' });
+    const s = parseScenario({
+      ...base(),
+      devices: [
+        ...base().devices,
+        { deviceID: 2, gatewayID: 'g1', type: 0x20, IPAddr: '192.168.0.11' },
+      ],
+    });
+    expect(s.devices[0]).toMatchObject({
+      type: 12,
+      port: 51211,
+      useSSL: false,
+      reachable: true,
+      flaky: false,
+      registration: 'none',
+    });
     expect(s.devices[1]!.type).toBe(32);
     expect(s.gateways[0]).toMatchObject({ connected: true, slaves: [] });
   });
 
   it.each([
-    ['a bad IP', (s: ReturnType<typeof base>) => (s.devices[0]!.IPAddr = '192.168.0.999'), 'devices[0].IPAddr: must be an IPv4 address'],
-    ['an unknown type', (s: ReturnType<typeof base>) => (s.devices[0]!.type = 'TOASTER'), 'devices[0].type: unknown gsdk.device.Type "TOASTER"'],
-    ['an unknown gateway', (s: ReturnType<typeof base>) => (s.devices[0]!.gatewayID = 'g9'), 'devices[0].gatewayID: unknown gateway g9'],
-    ['an unknown tenant', (s: ReturnType<typeof base>) => (s.gateways[0]!.tenantID = 'x'), 'gateways[0].tenantID: unknown tenant x'],
-    ['a duplicate device', (s: ReturnType<typeof base>) => s.devices.push({ ...s.devices[0]!, IPAddr: '192.168.0.12' }), 'devices[1].deviceID: duplicate device 1'],
-    ['a device ID over uint32', (s: ReturnType<typeof base>) => (s.devices[0]!.deviceID = 2 ** 32), 'devices[0].deviceID'],
+    [
+      'a bad IP',
+      (s: ReturnType<typeof base>) => (s.devices[0]!.IPAddr = '192.168.0.999'),
+      'devices[0].IPAddr: must be an IPv4 address',
+    ],
+    [
+      'an unknown type',
+      (s: ReturnType<typeof base>) => (s.devices[0]!.type = 'TOASTER'),
+      'devices[0].type: unknown gsdk.device.Type "TOASTER"',
+    ],
+    [
+      'an unknown gateway',
+      (s: ReturnType<typeof base>) => (s.devices[0]!.gatewayID = 'g9'),
+      'devices[0].gatewayID: unknown gateway g9',
+    ],
+    [
+      'an unknown tenant',
+      (s: ReturnType<typeof base>) => (s.gateways[0]!.tenantID = 'x'),
+      'gateways[0].tenantID: unknown tenant x',
+    ],
+    [
+      'a duplicate device',
+      (s: ReturnType<typeof base>) => s.devices.push({ ...s.devices[0]!, IPAddr: '192.168.0.12' }),
+      'devices[1].deviceID: duplicate device 1',
+    ],
+    [
+      'a device ID over uint32',
+      (s: ReturnType<typeof base>) => (s.devices[0]!.deviceID = 2 ** 32),
+      'devices[0].deviceID',
+    ],
   ])('names the path of %s', (_name, mutate, message) => {
     const s = base();
     mutate(s);
@@ -40,12 +77,17 @@ describe('scenario validation', () => {
   it('rejects unknown top-level fields and a deviceToServer registration in SERVER_TO_DEVICE mode', () => {
     expect(() => parseScenario({ ...base(), extra: 1 })).toThrow(/extra/);
     const s = base();
-    Object.assign(s.devices[0]!, { registration: 'deviceToServer', connectionMode: 'SERVER_TO_DEVICE' });
+    Object.assign(s.devices[0]!, {
+      registration: 'deviceToServer',
+      connectionMode: 'SERVER_TO_DEVICE',
+    });
     expect(() => parseScenario(s)).toThrow('devices[0].connectionMode');
   });
 
   it('loadScenario names the file for missing files, bad JSON and bad content', () => {
-    expect(() => loadScenario(join(dir.path, 'missing.json'))).toThrow(/cannot read scenario file .*missing\.json/);
+    expect(() => loadScenario(join(dir.path, 'missing.json'))).toThrow(
+      /cannot read scenario file .*missing\.json/,
+    );
     const bad = join(dir.path, 'bad.json');
     writeFileSync(bad, '{ nope');
     expect(() => loadScenario(bad)).toThrow(/bad\.json is not valid JSON/);
@@ -62,9 +104,12 @@ describe('scenario validation', () => {
     expect(s.gateways.length).toBeGreaterThanOrEqual(3);
     expect(s.devices.length).toBeGreaterThanOrEqual(30);
     expect(new Set(s.gateways.map((g) => g.tenantID))).toEqual(new Set(['tenant1', 'tenant2']));
-    const count = (pred: (d: (typeof s.devices)[number]) => boolean) => s.devices.filter(pred).length;
+    const count = (pred: (d: (typeof s.devices)[number]) => boolean) =>
+      s.devices.filter(pred).length;
     expect(count((d) => d.registration === 'sync')).toBeGreaterThan(0);
-    expect(count((d) => d.registration === 'async' || d.registration === 'asyncDB')).toBeGreaterThan(5);
+    expect(
+      count((d) => d.registration === 'async' || d.registration === 'asyncDB'),
+    ).toBeGreaterThan(5);
     expect(count((d) => d.registration === 'none')).toBeGreaterThan(3);
     expect(count((d) => d.registration === 'deviceToServer')).toBeGreaterThanOrEqual(4);
     expect(count((d) => d.flaky)).toBeGreaterThanOrEqual(2);
@@ -85,7 +130,9 @@ describe('generateLargeWorld', () => {
     expect(parsed.gateways).toHaveLength(100);
     expect(parsed.devices).toHaveLength(10_000);
     expect(new Set(parsed.devices.map((d) => d.gatewayID)).size).toBe(100);
-    const connectedKinds = parsed.devices.filter((d) => d.registration !== 'none' && d.reachable).length;
+    const connectedKinds = parsed.devices.filter(
+      (d) => d.registration !== 'none' && d.reachable,
+    ).length;
     expect(connectedKinds / parsed.devices.length).toBeGreaterThan(0.85);
   });
 });
