@@ -47,6 +47,8 @@ export interface BffDeps {
   userThrottle?: ThrottlePolicy;
   /** Per source address; looser than per user, since many people may share an address. */
   addressThrottle?: ThrottlePolicy;
+  /** Sign-in attempts (any outcome) per source address: maxFailures attempts per windowMs. */
+  loginRate?: ThrottlePolicy;
   /** History store of the live module (facts for device rows). */
   history?: DeviceFactsSource;
   /** Milliseconds to wait for open requests during shutdown before cutting them. */
@@ -86,6 +88,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   const auth = createSessionAuth({ sessions: deps.sessions ?? createSqliteSessionStore(db, config.sessionSecret), accounts, secure });
   const userThrottle = createSqliteLoginThrottle(db, deps.userThrottle ?? defaultThrottlePolicy);
   const addressThrottle = createSqliteLoginThrottle(db, deps.addressThrottle ?? { ...defaultThrottlePolicy, maxFailures: 50 });
+  const loginRate = createSqliteLoginThrottle(db, deps.loginRate ?? { maxFailures: 30, windowMs: 60_000, lockoutMs: 60_000 });
 
   let draining = false;
   const app = express();
@@ -95,7 +98,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   app.use(healthRouter(pool, () => draining));
 
   const history = createHistoryStore(db, config.history);
-  const routerDeps: RouterDeps = { pool, audit, accounts, auth, userThrottle, addressThrottle, logger, history: deps.history ?? history };
+  const routerDeps: RouterDeps = { pool, audit, accounts, auth, userThrottle, addressThrottle, loginRate, logger, history: deps.history ?? history };
   const api = express.Router();
   api.use((req, _res, next) => {
     if (draining) return next(problem(503, 'the server is shutting down'));

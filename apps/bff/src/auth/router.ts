@@ -24,6 +24,14 @@ export function authRouter(deps: RouterDeps): Router {
         requestId: res.locals.requestId ?? null,
       });
 
+    // Rate limit first: it counts every attempt from the address, right or wrong.
+    const rateWait = deps.loginRate.lockedFor(`rate:${source}`);
+    deps.loginRate.recordFailure(`rate:${source}`);
+    if (rateWait > 0) {
+      const seconds = Math.ceil(rateWait / 1000);
+      note('failure', `rate limited for ${seconds} s`);
+      throw problem(429, `too many sign-in attempts from this address; try again in ${seconds} s`, undefined, { 'Retry-After': String(seconds) });
+    }
     const wait = Math.max(deps.userThrottle.lockedFor(keys.user), deps.addressThrottle.lockedFor(keys.address));
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);

@@ -14,6 +14,8 @@ export interface RouterDeps {
   auth: SessionAuth;
   userThrottle: LoginThrottle;
   addressThrottle: LoginThrottle;
+  /** Every sign-in attempt per source address, successful or not: a plain rate limit. */
+  loginRate: LoginThrottle;
   logger: Logger;
   /** The live module's history store, when wired: fills lastConnectedAt & co. */
   history?: DeviceFactsSource;
