@@ -43,10 +43,23 @@ export function createDeltaBatcher(windowMs: number, emit: (gatewayID: string, d
     for (const [gatewayID, delta] of out) emit(gatewayID, delta);
   }
 
+  // A client applies a delta as removed, then added, then changes. Within one window a device can
+  // change and then leave (or leave and come back), so each kind is kept consistent with the last
+  // thing that happened to the device: removal drops its earlier rows, an added row supersedes them.
   return {
     change: (gatewayID, change) => void slot(gatewayID).changes.push(change),
-    added: (gatewayID, device) => void slot(gatewayID).added.push(device),
-    removed: (gatewayID, deviceID) => void slot(gatewayID).removed.push(deviceID),
+    added: (gatewayID, device) => {
+      const p = slot(gatewayID);
+      p.removed = p.removed.filter((id) => id !== device.deviceID);
+      p.changes = p.changes.filter((c) => c.deviceID !== device.deviceID);
+      p.added = [...p.added.filter((d) => d.deviceID !== device.deviceID), device];
+    },
+    removed: (gatewayID, deviceID) => {
+      const p = slot(gatewayID);
+      p.changes = p.changes.filter((c) => c.deviceID !== deviceID);
+      p.added = p.added.filter((d) => d.deviceID !== deviceID);
+      if (!p.removed.includes(deviceID)) p.removed.push(deviceID);
+    },
     gateway: (gatewayID, connected, at) => {
       slot(gatewayID).gateway = { connected, at };
     },

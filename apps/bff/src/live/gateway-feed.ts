@@ -29,7 +29,10 @@ export class GatewayFeed {
       {
         subscribed: (resubscribed) => {
           this.ctx.logger.info('live: gateway status stream subscribed', { resubscribed });
-          void this.readFlags().then(() => {
+          // A master that was unreachable at start (or restarted) may have tenants we do not follow yet.
+          void (resubscribed || this.ctx.state.gateways.size === 0 ? this.ctx.refreshTenants() : Promise.resolve())
+            .then(() => this.readFlags())
+            .then(() => {
             this.ctx.setLive(this.key, this.allGateways());
             this.resolveReady();
           });
@@ -51,6 +54,7 @@ export class GatewayFeed {
 
   private onChange(change: GatewayStatusChange): void {
     const connected = change.status === GATEWAY_CONNECTED;
+    this.ctx.logger.debug('live: gateway status change', { gatewayID: change.gatewayID, connected });
     if (!this.ctx.state.gateways.has(change.gatewayID)) {
       // A gateway we do not follow yet: learn which tenant owns it, then apply.
       void this.ctx.refreshTenants().then(() => this.applyFlag(change.gatewayID, connected));

@@ -1,4 +1,5 @@
 // What the feeds share inside one hub: the state, the batcher, history and the mode switches.
+import { DISCONNECTED } from '../history/device-status.ts';
 import type { DeltaBatcher } from './delta-batcher.ts';
 import type { GatewayDiff, LiveState } from './live-state.ts';
 import type { LiveHistory, LivePool, Logger } from './types.ts';
@@ -33,7 +34,12 @@ export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>): 
       ctx.batcher.change(gatewayID, change);
       recordSafely(ctx, { deviceID: change.deviceID, gatewayID, status: change.status, at: change.at });
     }
-    for (const deviceID of diff.removed) ctx.batcher.removed(gatewayID, deviceID);
+    for (const deviceID of diff.removed) {
+      ctx.batcher.removed(gatewayID, deviceID);
+      // Off the managed list is not connected: history (and the connected series) must say so
+      // even when the master sent no DISCONNECTED for it (a gateway leaving the master).
+      recordSafely(ctx, { deviceID, gatewayID, status: DISCONNECTED, at: Date.now() });
+    }
   }
 }
 

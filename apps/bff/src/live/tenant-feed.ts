@@ -134,6 +134,7 @@ export class TenantFeed {
       this.gatewayIDs.map(async (gatewayID) => {
         try {
           const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
+          this.ctx.logger.debug('live: device list read', { tenantID: this.tenantID, gatewayID, devices: deviceInfos.length });
           publishDiffs(this.ctx, this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()));
         } catch (error) {
           if (this.ctx.state.gateways.get(gatewayID)?.connected === false) {

@@ -37,6 +37,26 @@ describe('delta batcher', () => {
     expect(out).toEqual(['gw1']);
   });
 
+  it('keeps each device consistent with the last thing that happened to it in a window', () => {
+    const out: PendingDelta[] = [];
+    const batcher = createDeltaBatcher(10, (_gw, d) => out.push(d));
+    const row = (deviceID: number, status: number) => ({ deviceID, gatewayID: 'gw1', status, statusName: '', type: 1, connectionMode: 0, IPAddr: '', port: 1, useSSL: false, autoReconnect: false });
+    batcher.change('gw1', change(1, 0)); // 1 changes, then leaves
+    batcher.removed('gw1', 1);
+    batcher.removed('gw1', 2); // 2 leaves, then comes back
+    batcher.added('gw1', row(2, 1));
+    batcher.change('gw1', change(2, 0));
+    batcher.change('gw1', change(3, 1)); // 3 changes, then its full row arrives
+    batcher.added('gw1', row(3, 2));
+    batcher.flush();
+    expect(out[0]?.removed).toEqual([1]);
+    expect(out[0]?.added.map((d) => [d.deviceID, d.status])).toEqual([
+      [2, 1],
+      [3, 2],
+    ]);
+    expect(out[0]?.changes.map((c) => [c.deviceID, c.status])).toEqual([[2, 0]]);
+  });
+
   it('refuses a negative window', () => {
     expect(() => createDeltaBatcher(-1, () => {})).toThrow(/batch window/);
   });

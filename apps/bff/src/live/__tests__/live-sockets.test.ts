@@ -212,3 +212,23 @@ describe('live status: stream breaks', () => {
     await expectEqualsTrueState(admin, ALL);
   });
 });
+
+describe('live status: master restart', () => {
+  it('goes degraded while the master is down and, once it is back, equals its (fresh) state', async () => {
+    const admin = world.client(world.cookies.admin);
+    await admin.join('all');
+    // Something the restarted master will not remember: a device dropped before the restart comes back connected.
+    await world.control('POST', '/devices/1012/offline');
+    await eventually(() => expect(admin.view()[1012]).toBe(0));
+
+    await world.stopSim();
+    await eventually(() => expect([...admin.gateways.values()].every((g) => g.mode === 'degraded')).toBe(true));
+    expect(world.bff.live.state().mode).toBe('degraded');
+
+    await world.restartSim();
+    await eventually(() => expect([...admin.gateways.values()].every((g) => g.mode === 'live')).toBe(true), 20_000);
+    await expectEqualsTrueState(admin, ALL);
+    expect(admin.view()[1012]).toBeGreaterThan(0);
+    expect(admin.gaps).toEqual([]);
+  }, 40_000);
+});

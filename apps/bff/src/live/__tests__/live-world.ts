@@ -46,7 +46,12 @@ export interface SimStateGateway {
 }
 
 export interface LiveWorld {
+  /** Replaced by restartSim(). */
   sim: Simulator;
+  /** The master goes away (every stream and call fails). */
+  stopSim(): Promise<void>;
+  /** The master comes back on the same port with the same certificates, fresh from the scenario. */
+  restartSim(): Promise<void>;
   bff: Bff;
   url: string;
   cookies: { admin: string; tenant1: string; tenant2: string };
@@ -74,7 +79,9 @@ async function signIn(url: string, username: string): Promise<string> {
 export async function startLiveWorld(): Promise<LiveWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-live-'));
   // Async devices are retried only after a minute, so nothing changes unless a test asks for it.
-  const sim = await startSimulator({ port: 0, controlPort: 0, certDir: path.join(dir, 'certs'), scenario: testScenario(), reconnectDelayMs: 60_000, seed: 7 });
+  const simOptions = { controlPort: 0, certDir: path.join(dir, 'certs'), scenario: testScenario(), reconnectDelayMs: 60_000, seed: 7 };
+  let sim = await startSimulator({ ...simOptions, port: 0 });
+  let simRunning = true;
   const config: Config = {
     master: { address: sim.address, caCert: sim.certs.caCert, adminCert: sim.certs.adminCert, adminKey: sim.certs.adminKey },
     host: '127.0.0.1',
@@ -89,7 +96,7 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     logLevel: 'silent',
     mode: 'test',
   };
-  const bff = await createBff(config, { logger: createLogger({ level: 'silent' }) });
+  const bff = await createBff(config, { logger: createLogger({ level: process.env.LIVE_TEST_LOG === '1' ? 'debug' : 'silent' }) });
   const accounts = createAccountStore(bff.db);
   const passwordHash = await hashPassword(PASSWORD);
   accounts.create({ username: 'viewer1', role: 'tenant', tenantID: 'tenant1', passwordHash });
@@ -100,15 +107,18 @@ export async function startLiveWorld(): Promise<LiveWorld> {
   const cookies = { admin: await signIn(url, 'admin'), tenant1: await signIn(url, 'viewer1'), tenant2: await signIn(url, 'viewer2') };
   const clients: LiveClient[] = [];
 
-  const control = async (method: 'GET' | 'POST', p: string): Promise<unknown> => {
-    const res = await fetch(`${sim.controlUrl}${p}`, { method });
-    const body: unknown = await res.json();
-    if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${JSON.stringify(body)}`);
-    return body;
-  };
-
-  return {
-    sim,
+  const world: LiveWorld = {
+    get sim() {
+      return sim;
+    },
+    async stopSim() {
+      await sim.stop();
+      simRunning = false;
+    },
+    async restartSim() {
+      sim = await startSimulator({ ...simOptions, port: sim.port });
+      simRunning = true;
+    },
     bff,
     url,
     cookies,
@@ -122,10 +132,18 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     async stop() {
       for (const c of clients) c.close();
       await bff.close();
-      await sim.stop();
+      if (simRunning) await sim.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  return world;
+
+  async function control(method: 'GET' | 'POST', p: string): Promise<unknown> {
+    const res = await fetch(`${sim.controlUrl}${p}`, { method });
+    const body: unknown = await res.json();
+    if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+  }
 }
 
 /** A browser's view: devices and gateways from the last snapshot plus every delta since, with gap checks. */

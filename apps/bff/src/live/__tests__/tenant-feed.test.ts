@@ -157,6 +157,7 @@ describe('TenantFeed', () => {
     t.reads[2]?.reject(new Error('UNAVAILABLE'));
     await tick();
     expect(t.state.gateways.get('gw1')?.devices.size).toBe(0);
+    expect(t.recorded.at(-1)).toEqual({ deviceID: 7, status: 0 });
     t.feed.stop();
   });
 });
