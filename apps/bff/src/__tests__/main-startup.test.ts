@@ -40,6 +40,7 @@ describe('main.ts start-up errors', () => {
   it.each([
     ['an unreadable CA file', { MASTER_CA_FILE: path.join(certs.dir, 'missing.crt') }, /^Invalid setting MASTER_CA_FILE: cannot read .*missing\.crt \(ENOENT\)$/],
     ['a key not matching the certificate', { ADMIN_KEY_FILE: certs.otherKey }, /^Invalid setting ADMIN_KEY_FILE: .* does not match/],
+    ['an expired admin certificate', { ADMIN_CERT_FILE: certs.expiredCert }, /^Invalid setting ADMIN_CERT_FILE: certificate .*expired\.crt expired on Feb {2}1 00:00:00 2020 GMT$/],
     ['a bad port', { PORT: 'eighty' }, /^Invalid setting PORT: must be a port number/],
     ['a missing session secret', { SESSION_SECRET: '' }, /^Invalid setting SESSION_SECRET: is required/],
     ['a missing admin certificate setting', { ADMIN_CERT_FILE: '' }, /^Invalid setting ADMIN_CERT_FILE: is required/],
