@@ -22,7 +22,7 @@ export const leaveRequestSchema = joinRequestSchema;
 export type LeaveRequest = z.infer<typeof leaveRequestSchema>;
 
 /** Why a join or leave was refused. */
-export const liveErrorCodeSchema = z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'unavailable']);
+export const liveErrorCodeSchema = z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'unavailable', 'rate_limited']);
 export type LiveErrorCode = z.infer<typeof liveErrorCodeSchema>;
 
 /** Acknowledgement of `join` / `leave` (socket.io ack callback). */
@@ -118,6 +118,8 @@ export type ProblemEvent = z.infer<typeof problemEventSchema>;
 
 /** The message of the connect_error a client gets when its session cookie is missing or expired. */
 export const LIVE_UNAUTHORIZED = 'unauthorized';
+/** The message of the connect_error for a handshake from a page of another origin. */
+export const LIVE_FORBIDDEN_ORIGIN = 'forbidden origin';
 
 export interface LiveServerToClientEvents {
   snapshot: (event: SnapshotEvent) => void;

@@ -2,6 +2,7 @@
 // against the user's role and tenant (re-resolving the session, so a signed-out or deleted user can
 // join nothing), and a join answers with a fresh snapshot of everything the socket has joined.
 import {
+  LIVE_FORBIDDEN_ORIGIN,
   LIVE_UNAUTHORIZED,
   joinRequestSchema,
   leaveRequestSchema,
@@ -20,6 +21,20 @@ export const gatewayRoom = (gatewayID: string): string => `gw:${gatewayID}`;
 interface SocketData {
   user: SessionUser;
   joined: Set<string>;
+  /** join budget (token bucket): each join re-reads the session and builds a snapshot */
+  joinTokens: number;
+  joinRefilledAt: number;
+}
+
+const JOIN_BURST = 20;
+const JOIN_REFILL_PER_SECOND = 2;
+
+function takeJoinToken(data: SocketData, now: number): boolean {
+  data.joinTokens = Math.min(JOIN_BURST, data.joinTokens + ((now - data.joinRefilledAt) / 1000) * JOIN_REFILL_PER_SECOND);
+  data.joinRefilledAt = now;
+  if (data.joinTokens < 1) return false;
+  data.joinTokens -= 1;
+  return true;
 }
 
 export type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, SocketData>;
@@ -46,12 +61,21 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
 
   io.use((socket, next) => {
     if (deps.isStopped()) return next(new Error('shutting down'));
+    // Cross-site WebSocket hijacking: a page of another origin must not ride on the user's cookie
+    // (the same rule the REST API's CSRF check applies to a present Origin).
+    const origin = socket.handshake.headers.origin;
+    if (origin !== undefined) {
+      const own = `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host ?? ''}`;
+      if (origin !== own) return next(Object.assign(new Error(LIVE_FORBIDDEN_ORIGIN), { data: { code: LIVE_FORBIDDEN_ORIGIN } }));
+    }
     deps
       .getSessionUser(socket.handshake.headers.cookie)
       .then((user) => {
         if (!user) return next(Object.assign(new Error(LIVE_UNAUTHORIZED), { data: { code: LIVE_UNAUTHORIZED } }));
         (socket.data as SocketData).user = user;
         (socket.data as SocketData).joined = new Set();
+        (socket.data as SocketData).joinTokens = JOIN_BURST;
+        (socket.data as SocketData).joinRefilledAt = Date.now();
         next();
       })
       .catch((error: unknown) => {
@@ -71,6 +95,7 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
 
     socket.on('join', (request: unknown, ack?: unknown) => {
       void (async () => {
+        if (!takeJoinToken(socket.data, Date.now())) return refuse('join', ack, 'rate_limited', 'too many joins; wait a second and join again');
         const parsed = joinRequestSchema.safeParse(request);
         if (!parsed.success) return refuse('join', ack, 'bad_request', `join: ${issueText(parsed.error)}`);
         const user = await deps.getSessionUser(socket.handshake.headers.cookie);

@@ -37,6 +37,22 @@ describe('live status: authentication and joins', () => {
     }
   });
 
+  it('refuses a handshake from a page of another origin, even with a valid cookie', async () => {
+    const foreign = world.client(world.cookies.admin, { Origin: 'http://evil.example' });
+    await expect(foreign.connected()).rejects.toThrow('forbidden origin');
+    const own = world.client(world.cookies.admin, { Origin: world.url });
+    await own.connected();
+    expect(await own.join(['gateway1'])).toMatchObject({ ok: true });
+  });
+
+  it('limits how fast one connection may join', async () => {
+    const client = world.client(world.cookies.tenant1);
+    const acks = [];
+    for (let i = 0; i < 25; i++) acks.push(await client.join(['gateway1']));
+    expect(acks.slice(0, 20).every((a) => a.ok)).toBe(true);
+    expect(acks.at(-1)).toMatchObject({ ok: false, error: 'rate_limited' });
+  });
+
   it("refuses a tenant user's join of another tenant's gateway, naming it, and joins nothing", async () => {
     const client = world.client(world.cookies.tenant1);
     const ack = await client.join(['gateway1', 'gateway3']);

@@ -57,7 +57,7 @@ export interface LiveWorld {
   cookies: { admin: string; tenant1: string; tenant2: string };
   control(method: 'GET' | 'POST', path: string): Promise<unknown>;
   simState(): Promise<{ gateways: SimStateGateway[]; devices: SimStateDevice[] }>;
-  client(cookie: string | undefined): LiveClient;
+  client(cookie: string | undefined, headers?: Record<string, string>): LiveClient;
   stop(): Promise<void>;
 }
 
@@ -124,8 +124,8 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     cookies,
     control,
     simState: () => control('GET', '/state') as Promise<{ gateways: SimStateGateway[]; devices: SimStateDevice[] }>,
-    client(cookie) {
-      const c = new LiveClient(url, cookie);
+    client(cookie, headers) {
+      const c = new LiveClient(url, cookie, headers);
       clients.push(c);
       return c;
     },
@@ -156,13 +156,13 @@ export class LiveClient {
   modes: ModeEvent[] = [];
   gaps: string[] = [];
 
-  constructor(url: string, cookie: string | undefined) {
+  constructor(url: string, cookie: string | undefined, headers: Record<string, string> = {}) {
     this.socket = connectClient(url, {
       path: '/socket.io',
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+      extraHeaders: { ...headers, ...(cookie ? { Cookie: cookie } : {}) },
     });
     this.socket.on('snapshot', (s) => {
       this.snapshots.push(s);
