@@ -60,6 +60,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export const test = base.extend({
+  // Playwright reads fixture dependencies from the destructuring pattern, so it must be an object.
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
     const url = process.env.E2E_BASE_URL;
     if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright (global setup)');

@@ -60,6 +60,9 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
       const next = applyChangesToDetail(detail, latest);
       if (next !== detail) {
         queryClient.setQueryData(key, next);
+        // A status change often comes with a changed setup (mode, registration, filter): re-read
+        // the one device shown in detail, and its history.
+        void queryClient.invalidateQueries({ queryKey: key, exact: true });
         void queryClient.invalidateQueries({ queryKey: queryKeys.deviceHistory(detail.device.deviceID) });
       }
     }

@@ -21,7 +21,8 @@ export function Component() {
     return <ErrorAlert error={new Error(`"${raw}" is not a device ID (digits only, 1 – 4294967295).`)} title="Bad address" />;
   }
   if (query.isPending) return <SkeletonRows rows={8} />;
-  if (query.isError) return <ErrorAlert error={query.error} title={`Device ${deviceID} could not be loaded`} />;
+  // A refetch may fail while the device is briefly unmanaged (e.g. mid mode change): keep the last view.
+  if (!query.data) return <ErrorAlert error={query.error} title={`Device ${deviceID} could not be loaded`} />;
   const detail = query.data;
   const d = detail.device;
   const target = d.connectionMode === 'SERVER_TO_DEVICE' ? 'DEVICE_TO_SERVER' : 'SERVER_TO_DEVICE';
@@ -30,6 +31,7 @@ export function Component() {
       <PageHeader title={`Device ${d.deviceID}`} description={`${d.typeLabel} on ${d.gatewayID}`}>
         <Link to={`/devices?gateway=${encodeURIComponent(d.gatewayID)}`}>← Devices of {d.gatewayID}</Link>
       </PageHeader>
+      {query.isError ? <ErrorAlert error={query.error} title="Showing the last known state; the device could not be re-read" /> : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="settings-title">
           <div className="card-header">

@@ -61,8 +61,11 @@ function StoreChecks({ legend, available, value, onChange }: { legend: string; a
  * Switching the connection mode the way the G-SDK describes it: the device's registration and the
  * gateway's accept filter are changed in the same step, and the user sees every step before it runs.
  */
-export function GuidedModeChange({ detail, onClose }: { detail: DeviceDetail; onClose: () => void }) {
+export function GuidedModeChange({ detail: opened, onClose }: { detail: DeviceDetail; onClose: () => void }) {
   const queryClient = useQueryClient();
+  // The plan is made against the device as it was when the dialog opened; live updates while the
+  // steps run must not turn it into the plan for the way back.
+  const [detail] = useState(opened);
   const [choices, setChoices] = useState<ModeChangeChoices>(() => defaultChoices(detail));
   const [portText, setPortText] = useState(String(choices.port));
   const [states, setStates] = useState<StepState[] | null>(null);

@@ -31,11 +31,12 @@ function ListField({ label, value, onChange, error, hint, readOnly }: { label: s
   );
 }
 
-function StoreEditor({ gatewayID, store, current, readOnly }: { gatewayID: string; store: Store; current: AcceptFilter; readOnly: boolean }) {
+type SaveMutation = ReturnType<typeof useSetAcceptFilter>;
+
+function StoreEditor({ gatewayID, store, current, readOnly, save }: { gatewayID: string; store: Store; current: AcceptFilter; readOnly: boolean; save: SaveMutation }) {
   const [draft, setDraft] = useState<FilterDraft>(() => draftOf(current));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<AcceptFilter | null>(null);
-  const save = useSetAcceptFilter(gatewayID);
   const server = isApiError(save.error) ? save.error.fieldErrors : {};
   const fieldError = (name: string) =>
     errors[name] ?? Object.entries(server).find(([path]) => path === `filter.${name}` || path.startsWith(`filter.${name}.`))?.[1];
@@ -68,7 +69,7 @@ function StoreEditor({ gatewayID, store, current, readOnly }: { gatewayID: strin
           <button className="btn" type="button" onClick={() => setDraft(draftOf(current))}>
             Reset
           </button>
-          {save.isSuccess ? (
+          {save.isSuccess && save.variables.store === store ? (
             <span className="badge badge-ok" role="status">
               Saved to {store === 'db' ? 'the master database' : 'the gateway'}
             </span>
@@ -89,7 +90,7 @@ function StoreEditor({ gatewayID, store, current, readOnly }: { gatewayID: strin
                 className="btn btn-primary"
                 type="button"
                 disabled={change.none || save.isPending}
-                onClick={() => save.mutate({ store, filter: preview }, { onSuccess: (data) => { setDraft(draftOf(data[store])); setPreview(null); } })}
+                onClick={() => save.mutate({ store, filter: preview }, { onSuccess: () => setPreview(null) })}
               >
                 {save.isPending ? 'Saving…' : store === 'db' ? 'Save to database' : 'Apply to gateway'}
               </button>
@@ -106,6 +107,7 @@ function StoreEditor({ gatewayID, store, current, readOnly }: { gatewayID: strin
 export function AcceptFilterEditor({ gatewayID, readOnly }: { gatewayID: string; readOnly: boolean }) {
   const [store, setStore] = useState<Store>('session');
   const query = useAcceptFilter(gatewayID);
+  const save = useSetAcceptFilter(gatewayID);
   if (query.isPending) return <SkeletonRows rows={5} />;
   if (query.isError) return <ErrorAlert error={query.error} title="Accept filter could not be read" />;
   return (
@@ -117,7 +119,15 @@ export function AcceptFilterEditor({ gatewayID, readOnly }: { gatewayID: string;
           </button>
         ))}
       </div>
-      <StoreEditor key={`${gatewayID}-${store}-${JSON.stringify(query.data[store])}`} gatewayID={gatewayID} store={store} current={query.data[store]} readOnly={readOnly} />
+      {/* Keyed by the stored filter: when it changes (a save, a pending device accepted) the form starts from it. */}
+      <StoreEditor
+        key={`${gatewayID}-${store}-${JSON.stringify(query.data[store])}`}
+        gatewayID={gatewayID}
+        store={store}
+        current={query.data[store]}
+        readOnly={readOnly}
+        save={save}
+      />
     </div>
   );
 }

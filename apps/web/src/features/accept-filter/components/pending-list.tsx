@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
@@ -9,6 +10,10 @@ import { usePending } from '../api/list-pending.ts';
 export function PendingList({ gatewayID, readOnly }: { gatewayID: string; readOnly: boolean }) {
   const query = usePending(gatewayID);
   const accept = useAcceptDevice(gatewayID);
+  // The gateway lists a device as pending until its next dial-in, so say what happened meanwhile.
+  const [accepted, setAccepted] = useState<ReadonlyMap<number, string>>(new Map());
+  const acceptInto = (deviceID: number, store: 'session' | 'db') =>
+    accept.mutate({ store, deviceID }, { onSuccess: () => setAccepted((m) => new Map(m).set(deviceID, store === 'db' ? 'saved filter' : 'session filter')) });
   if (query.isPending) return <SkeletonRows rows={3} />;
   if (query.isError) return <ErrorAlert error={query.error} title="Pending devices could not be read" />;
   if (query.data.devices.length === 0) return <EmptyState title="No pending devices">No refused device has tried to connect.</EmptyState>;
@@ -32,14 +37,20 @@ export function PendingList({ gatewayID, readOnly }: { gatewayID: string; readOn
               <td>{d.typeLabel}</td>
               <td className="mono">{d.IPAddr}</td>
               <td title={dateTime(d.lastTry)}>{timeAgo(d.lastTry)}</td>
-              {readOnly ? null : (
+              {readOnly ? null : accepted.has(d.deviceID) ? (
+                <td style={{ textAlign: 'right' }}>
+                  <span className="badge badge-ok" role="status">
+                    Accepted ({accepted.get(d.deviceID)}): connects at its next dial-in
+                  </span>
+                </td>
+              ) : (
                 <td style={{ textAlign: 'right' }}>
                   <div className="row" style={{ justifyContent: 'flex-end' }}>
                     <button
                       className="btn btn-sm btn-primary"
                       type="button"
                       disabled={accept.isPending}
-                      onClick={() => accept.mutate({ store: 'session', deviceID: d.deviceID })}
+                      onClick={() => acceptInto(d.deviceID, 'session')}
                       aria-label={`Accept ${d.deviceID}`}
                     >
                       Accept
@@ -48,7 +59,7 @@ export function PendingList({ gatewayID, readOnly }: { gatewayID: string; readOn
                       className="btn btn-sm"
                       type="button"
                       disabled={accept.isPending}
-                      onClick={() => accept.mutate({ store: 'db', deviceID: d.deviceID })}
+                      onClick={() => acceptInto(d.deviceID, 'db')}
                       aria-label={`Accept ${d.deviceID} and save`}
                     >
                       Accept &amp; save

@@ -10,7 +10,7 @@ import { useDeleteAsyncConnections } from '../api/delete-async-connections.ts';
 const STORE_TEXT: Record<Store, { title: string; help: string }> = {
   session: {
     title: 'Session registrations',
-    help: 'Added with AddAsyncConnection. Not stored: lost when the device gateway reconnects to the master.',
+    help: 'Active on the gateway now (AddAsyncConnection). Not stored: lost when the device gateway reconnects, unless also saved. Saved registrations appear here once applied.',
   },
   db: {
     title: 'Saved registrations (master database)',
@@ -18,7 +18,20 @@ const STORE_TEXT: Record<Store, { title: string; help: string }> = {
   },
 };
 
-function StoreList({ gatewayID, store, items, readOnly }: { gatewayID: string; store: Store; items: AsyncConnectInfo[]; readOnly: boolean }) {
+function StoreList({
+  gatewayID,
+  store,
+  items,
+  saved,
+  readOnly,
+}: {
+  gatewayID: string;
+  store: Store;
+  items: AsyncConnectInfo[];
+  /** Device IDs of the saved registrations (marked in the session list). */
+  saved: ReadonlySet<number>;
+  readOnly: boolean;
+}) {
   const remove = useDeleteAsyncConnections(gatewayID);
   const [target, setTarget] = useState<number | null>(null);
   return (
@@ -48,7 +61,14 @@ function StoreList({ gatewayID, store, items, readOnly }: { gatewayID: string; s
           <tbody>
             {items.map((item) => (
               <tr key={item.deviceID}>
-                <td className="mono">{item.deviceID}</td>
+                <td className="mono">
+                  {item.deviceID}{' '}
+                  {store === 'session' && saved.has(item.deviceID) ? (
+                    <span className="badge badge-info badge-plain" title="Applied from the saved registration">
+                      from saved
+                    </span>
+                  ) : null}
+                </td>
                 <td className="mono">
                   {item.IPAddr}:{item.port}
                 </td>
@@ -87,10 +107,11 @@ export function AsyncConnectionLists({ gatewayID, readOnly }: { gatewayID: strin
   const query = useAsyncConnections(gatewayID);
   if (query.isPending) return <SkeletonRows rows={4} />;
   if (query.isError) return <ErrorAlert error={query.error} title="Async connections could not be read" />;
+  const saved = new Set(query.data.db.map((d) => d.deviceID));
   return (
     <div className="grid-2">
-      <StoreList gatewayID={gatewayID} store="session" items={query.data.session} readOnly={readOnly} />
-      <StoreList gatewayID={gatewayID} store="db" items={query.data.db} readOnly={readOnly} />
+      <StoreList gatewayID={gatewayID} store="session" items={query.data.session} saved={saved} readOnly={readOnly} />
+      <StoreList gatewayID={gatewayID} store="db" items={query.data.db} saved={saved} readOnly={readOnly} />
     </div>
   );
 }

@@ -47,6 +47,10 @@ const ACTION_LABEL = (a: BulkAction) =>
         ? `Set mode ${a.mode === 'DEVICE_TO_SERVER' ? 'device → server' : 'server → device'}`
         : `Remove async registration (${a.store})`;
 
+// The G-SDK requires the SSL flag of Connect / AddAsyncConnection to match the device.
+const SSL_NOTE =
+  'The devices now use the new SSL setting. Async registrations keep the SSL flag they were added with: re-register them under Async connections so the gateway reconnects.';
+
 export function DevicesView({ gateways, readOnly, removeAsync }: Props) {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => paramsFromSearch(search), [search]);
@@ -56,7 +60,7 @@ export function DevicesView({ gateways, readOnly, removeAsync }: Props) {
   const selection = reconcileFilter(rawSelection, filterKey(params));
   const gatewayOf = useRef(new Map<number, string>());
   const [errors, setErrors] = useState<ReadonlyMap<number, string>>(new Map());
-  const [outcome, setOutcome] = useState<{ label: string; result: BulkOutcome } | null>(null);
+  const [outcome, setOutcome] = useState<{ label: string; note: string | null; result: BulkOutcome } | null>(null);
   const [runError, setRunError] = useState<unknown>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
@@ -101,7 +105,7 @@ export function DevicesView({ gateways, readOnly, removeAsync }: Props) {
               : (g: string, ids: number[]) => removeAsync(g, action.store, ids);
       const result = await runBulk(refs, command, (done, total) => setProgress({ done, total }));
       setErrors(result.failures);
-      setOutcome({ label: ACTION_LABEL(action), result });
+      setOutcome({ label: ACTION_LABEL(action), note: action.kind === 'ssl' ? SSL_NOTE : null, result });
       // Failed devices stay selected so the user can retry them; the rest are done.
       setSelection(result.failures.size > 0 ? { kind: 'some', ids: new Set(result.failures.keys()) } : emptySelection);
     } catch (error) {
@@ -146,6 +150,7 @@ export function DevicesView({ gateways, readOnly, removeAsync }: Props) {
           {outcome.result.failures.size > 0
             ? `, ${formatCount(outcome.result.failures.size)} failed — each failed device shows its reason on its row and stays selected.`
             : '.'}
+          {outcome.note ? <div className="muted">{outcome.note}</div> : null}
         </div>
       ) : null}
       {query.isPending ? (

@@ -1,0 +1,70 @@
+import { deviceRow, expect, openAs, screenshot, sim, simDevice, test } from '../src/fixtures.ts';
+
+test('overview shows every gateway with its counts, the chart and the live feed', async ({ page }) => {
+  await openAs(page, '/');
+  const gateways = page.getByRole('table', { name: 'Gateways' });
+  for (const id of ['gateway1', 'gateway2', 'gateway3']) await expect(gateways.getByRole('row').filter({ hasText: id })).toBeVisible();
+  await expect(page.getByTestId('connected-chart')).toBeVisible();
+  // A status change shows up in the feed without a reload.
+  await sim('/devices/544114231/offline');
+  await expect(page.getByTestId('live-feed').getByRole('link', { name: '544114231' }).first()).toBeVisible();
+  await sim('/devices/544114231/online?now=1');
+  await screenshot(page, 'overview');
+});
+
+test('a device taken offline flips to disconnected in place, then back, without a reload', async ({ page }) => {
+  await openAs(page, '/devices?gateway=gateway2');
+  const row = deviceRow(page, 540092578);
+  await expect(row.getByTestId('device-status')).toHaveText(/Connected/);
+  let reloaded = false;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) reloaded = true;
+  });
+  await sim('/devices/540092578/offline');
+  await expect(row.getByTestId('device-status')).toHaveText(/Disconnected/);
+  await sim('/devices/540092578/online?now=1');
+  await expect(row.getByTestId('device-status')).toHaveText(/^Connected/);
+  expect(reloaded).toBe(false);
+});
+
+test('filters narrow the list on the server and sorting works', async ({ page }) => {
+  await openAs(page, '/devices');
+  await page.getByLabel('Search ID or IP').fill('192.168.30.');
+  await expect(page).toHaveURL(/q=192\.168\.30\./);
+  await expect(page.locator('.vt-row')).not.toHaveCount(0);
+  for (const text of await page.locator('.vt-row').allTextContents()) expect(text).toContain('gateway3');
+  await page.getByLabel('SSL').selectOption('true');
+  await expect(page.getByTestId('device-total')).toHaveText(/^1 device/);
+  await expect(deviceRow(page, 939000103)).toBeVisible();
+  await page.getByLabel('SSL').selectOption('');
+  await page.getByRole('button', { name: /^Device ID/ }).click();
+  await expect(page).toHaveURL(/order=desc/);
+  const first = await page.locator('.vt-row').first().getAttribute('data-device-id');
+  expect(Number(first)).toBe(939000110);
+  await screenshot(page, 'devices');
+});
+
+test('SSL is enabled on two devices at once, each with its own result', async ({ page }) => {
+  await openAs(page, '/devices?gateway=gateway3');
+  for (const id of [939000101, 939000102]) {
+    await deviceRow(page, id).getByRole('checkbox').check();
+  }
+  await expect(page.getByTestId('selected-count')).toHaveText('2 selected');
+  await page.getByRole('button', { name: 'Enable SSL' }).click();
+  await expect(page.getByTestId('bulk-outcome')).toContainText('Enable SSL: 2 succeeded.');
+  await expect(page.getByTestId('bulk-outcome')).toContainText('re-register them under Async connections');
+  await expect(page.getByTestId('selected-count')).toHaveCount(0);
+  for (const id of [939000101, 939000102]) expect((await simDevice(id)).useSSL).toBe(true);
+});
+
+test('"select all matching" covers the whole filtered set, and destructive actions ask first', async ({ page }) => {
+  await openAs(page, '/devices?gateway=gateway1&pageSize=100');
+  await page.getByLabel('Select every device on this page').check();
+  const count = await page.locator('.vt-row').count();
+  await expect(page.getByTestId('selected-count')).toHaveText(`${count} selected`);
+  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`Disconnect ${count} selected devices?`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
