@@ -14,12 +14,9 @@ const port = (name: string, fallback: number) =>
     .default(fallback);
 
 const envSchema = z.object({
-  SIM_HOST: z
-    .string()
-    .default('127.0.0.1')
-    .refine(isLoopbackHost, {
-      message: 'SIM_HOST must be a loopback address (127.0.0.1, ::1 or localhost)',
-    }),
+  SIM_HOST: z.string().default('127.0.0.1').refine(isLoopbackHost, {
+    message: 'SIM_HOST must be a loopback address (127.0.0.1, ::1 or localhost)',
+  }),
   SIM_PORT: port('SIM_PORT', 4010),
   SIM_CONTROL_PORT: port('SIM_CONTROL_PORT', 4011),
   SIM_CERT_DIR: z.string().min(1, 'SIM_CERT_DIR must not be empty').default(defaultCertDir),

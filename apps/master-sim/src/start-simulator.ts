@@ -3,6 +3,7 @@ import type { Server as GrpcServer } from '@grpc/grpc-js';
 import { TokenService } from './auth/token-service.ts';
 import { CertRegistry } from './certs/cert-registry.ts';
 import { ensureCertificates } from './certs/ensure-certificates.ts';
+import { unavailable } from './errors.ts';
 import { startControlServer } from './control/http-server.ts';
 import { createSimControl, type SimControl } from './control/sim-control.ts';
 import type { SimContext } from './grpc/context.ts';
@@ -154,7 +155,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       stopping ??= (async () => {
         churn.stop();
         world.stop();
-        for (const t of ctx.searches) clearTimeout(t);
+        for (const finish of [...ctx.searches]) finish(unavailable('the master is shutting down'));
         world.deviceHub.breakAll('the master is shutting down');
         world.gatewayHub.breakAll('the master is shutting down');
         httpServer.closeAllConnections();

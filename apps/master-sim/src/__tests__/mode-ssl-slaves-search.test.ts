@@ -270,6 +270,25 @@ describe('SearchDevice and argument checks', () => {
     expect(again.deviceInfos.map((d) => d.deviceID)).not.toContain(D.unmanaged);
   });
 
+  it('a search in flight when the simulator stops answers UNAVAILABLE instead of holding the shutdown', async () => {
+    const outcome = rpc(
+      f.c.cm,
+      'SearchDevice',
+      { gatewayID: 'gw1', timeout: 30_000 },
+      f.token,
+      40_000,
+    ).then(
+      () => 'answered',
+      (err: unknown) => err,
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    await f.sim.stop();
+    expect(await outcome).toMatchObject({
+      code: status.UNAVAILABLE,
+      details: expect.stringContaining('shutting down'),
+    });
+  });
+
   it('refuses a timeout over 60000 ms, an offline gateway, and bad Connect arguments naming the field', async () => {
     await expect(
       rpc(f.c.cm, 'SearchDevice', { gatewayID: 'gw1', timeout: 60_001 }, f.token),

@@ -20,9 +20,7 @@ export interface Fixture {
   token: string;
   /** tenant1's device status stream, subscribed before each test. */
   events: Subscription<{ deviceID: number; status: number; timestamp: number }>;
-  list(
-    gatewayID?: string,
-  ): Promise<
+  list(gatewayID?: string): Promise<
     {
       deviceID: number;
       status: number;

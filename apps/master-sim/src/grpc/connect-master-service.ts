@@ -118,17 +118,16 @@ export function connectMasterService(ctx: SimContext): ConnectMasterHandlers {
       const timeout = v.searchTimeout(call.request.timeout);
       ops.requireOnline(gw);
       // A real search listens for UDP replies for the whole timeout before answering.
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          ctx.searches.delete(timer);
-          resolve();
-        }, timeout);
-        ctx.searches.add(timer);
-        call.once('cancelled', () => {
+      await new Promise<void>((resolve, reject) => {
+        const finish = (err?: SimError) => {
           clearTimeout(timer);
-          ctx.searches.delete(timer);
-          resolve();
-        });
+          ctx.searches.delete(finish);
+          if (err) reject(err);
+          else resolve();
+        };
+        const timer = setTimeout(() => finish(), timeout);
+        ctx.searches.add(finish);
+        call.once('cancelled', () => finish());
       });
       return { deviceInfos: ops.searchResults(world, gw) };
     }),

@@ -2,7 +2,13 @@ import type { ServerUnaryCall, ServerWritableStream } from '@grpc/grpc-js';
 import type { Session, TokenService } from '../auth/token-service.ts';
 import type { CertRegistry } from '../certs/cert-registry.ts';
 import type { CertificateSet } from '../certs/ensure-certificates.ts';
-import { invalidArgument, notFound, permissionDenied, unauthenticated } from '../errors.ts';
+import {
+  invalidArgument,
+  notFound,
+  permissionDenied,
+  unauthenticated,
+  type SimError,
+} from '../errors.ts';
 import type { Device, Gateway } from '../world/model.ts';
 import type { World } from '../world/world.ts';
 import { tokenOf } from './handler.ts';
@@ -13,8 +19,8 @@ export interface SimContext {
   tokens: TokenService;
   certs: CertificateSet;
   registry: CertRegistry;
-  /** Timers of SearchDevice calls in flight, cleared on stop. */
-  searches: Set<NodeJS.Timeout>;
+  /** SearchDevice calls in flight: call with an error to end one early (on stop). */
+  searches: Set<(err?: SimError) => void>;
 }
 
 type AnyCall = ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>;
