@@ -8,7 +8,7 @@ import type { HubContext } from './hub-context.ts';
 import { LiveState } from './live-state.ts';
 import { attachLiveSockets, gatewayRoom } from './socket-handlers.ts';
 import { TenantFeed } from './tenant-feed.ts';
-import type { LiveHubDeps } from './types.ts';
+import type { LiveHubDeps, SessionUser } from './types.ts';
 
 export interface LiveHub {
   /**
@@ -18,6 +18,12 @@ export interface LiveHub {
   start(): Promise<void>;
   /** Cancels the streams and disconnects every socket (part of graceful shutdown). */
   stop(): Promise<void>;
+  /**
+   * Re-reads the tenant -> gateways map now (call after changing tenants, with the pool's cache
+   * invalidated): new tenants get a stream, moved gateways follow their new owner, and users of the
+   * previous owner are taken out of their rooms. Also runs every tenantRefreshMs.
+   */
+  refresh(): Promise<void>;
   /** degraded when any followed gateway is; seq = deltas sent so far. */
   state(): { mode: 'live' | 'degraded'; seq: number };
 }
@@ -110,6 +116,20 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     refreshing ??= (async () => {
       const tenants = await pool.tenants();
       if (stopped) return;
+      const owner = new Map<string, string>();
+      for (const t of tenants) for (const id of t.gatewayIDs) owner.set(id, t.tenantID);
+      for (const gw of state.gateways.values()) {
+        const now = owner.get(gw.gatewayID);
+        if (gw.tenantID === undefined || gw.tenantID === now) continue;
+        // The gateway changed hands: the old tenant's stream no longer covers it and the old
+        // tenant's users must stop seeing it.
+        const before = gw.tenantID;
+        feeds.get(before)?.removeGateways([gw.gatewayID]);
+        ctx.setLive(`device-stream:${before}`, [gw.gatewayID]);
+        gw.tenantID = now;
+        void evictOthers(gw.gatewayID, now);
+        logger.info('live: gateway changed tenant', { gatewayID: gw.gatewayID, from: before, to: now ?? null });
+      }
       for (const { tenantID, gatewayIDs } of tenants) {
         if (gatewayIDs.length === 0) continue;
         const feed = feeds.get(tenantID);
@@ -128,6 +148,21 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       })
       .finally(() => (refreshing = undefined));
     return refreshing;
+  }
+
+  /** Takes tenant users of any tenant but `owner` out of a gateway's room. */
+  async function evictOthers(gatewayID: string, owner: string | undefined): Promise<void> {
+    try {
+      for (const socket of await local().in(gatewayRoom(gatewayID)).fetchSockets()) {
+        const data = socket.data as { user?: SessionUser; joined?: Set<string> };
+        if (data.user?.role !== 'tenant' || data.user.tenantID === owner) continue;
+        socket.leave(gatewayRoom(gatewayID));
+        data.joined?.delete(gatewayID);
+        socket.emit('problem', { event: 'join', error: 'forbidden', message: `gateway ${gatewayID} is no longer a gateway of tenant ${data.user.tenantID ?? '?'}` });
+      }
+    } catch (error) {
+      logger.error('live: could not take sockets out of a gateway room', { error, gatewayID });
+    }
   }
 
   attachLiveSockets(io, {
@@ -183,6 +218,8 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       batcher.stop();
       local().disconnectSockets(true);
     },
+
+    refresh: refreshTenants,
 
     state() {
       let mode: 'live' | 'degraded' = 'live';

@@ -64,6 +64,11 @@ export class TenantFeed {
     void this.reload();
   }
 
+  /** Gateways moved to another tenant (or to none): this stream no longer covers them. */
+  removeGateways(ids: string[]): void {
+    this.gatewayIDs = this.gatewayIDs.filter((id) => !ids.includes(id));
+  }
+
   private onSubscribed(resubscribed: boolean): void {
     this.ctx.logger.info('live: device status stream subscribed', { tenantID: this.tenantID, resubscribed });
     void this.reload().then(() => {

@@ -248,3 +248,29 @@ describe('live status: master restart', () => {
     expect(admin.gaps).toEqual([]);
   }, 40_000);
 });
+
+describe('live status: tenant changes', () => {
+  it("moves a gateway to another tenant: the old tenant's users lose it, the new tenant's get it", async () => {
+    const before = world.client(world.cookies.tenant1);
+    const after = world.client(world.cookies.tenant2);
+    await before.join(['gateway2']);
+    const told = new Promise((resolve) => before.socket.once('problem', resolve));
+
+    const admin = world.bff.pool.admin();
+    await admin.tenant.deleteGateway({ tenantID: 'tenant1', gatewayIDs: ['gateway2'] });
+    await admin.tenant.addGateway({ tenantID: 'tenant2', gatewayIDs: ['gateway2'] });
+    world.bff.pool.invalidate();
+    await world.bff.live.refresh();
+
+    expect(await told).toMatchObject({ error: 'forbidden', message: expect.stringContaining('gateway2') });
+    expect(await after.join(['gateway2'])).toMatchObject({ ok: true });
+    const seenBefore = before.deltas.length;
+    await world.control('POST', '/devices/1021/offline');
+    // Now delivered by tenant2's stream, to tenant2's users only.
+    await eventually(() => expect(after.view()[1021]).toBe(0));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(before.deltas.length).toBe(seenBefore);
+    expect(await before.join(['gateway2'])).toMatchObject({ ok: false, error: 'forbidden', gatewayID: 'gateway2' });
+    expect(world.sim.control.streams().device).toHaveLength(2);
+  });
+});
