@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isLoopbackHost } from './util/ip.ts';
@@ -49,7 +50,13 @@ export function readEnv(
     Object.entries(env).filter(([k, v]) => k.startsWith('SIM_') && v !== ''),
   );
   const result = envSchema.safeParse(raw);
-  if (result.success) return { ok: true, env: result.data };
+  if (result.success) {
+    // `pnpm sim` runs in apps/master-sim; relative paths mean the directory the user typed it in.
+    const base = env.INIT_CWD ?? process.cwd();
+    const data = { ...result.data, SIM_CERT_DIR: resolve(base, result.data.SIM_CERT_DIR) };
+    if (data.SIM_SCENARIO) data.SIM_SCENARIO = resolve(base, data.SIM_SCENARIO);
+    return { ok: true, env: data };
+  }
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
   const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;

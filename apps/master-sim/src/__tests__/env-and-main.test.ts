@@ -44,6 +44,18 @@ describe('env.ts', () => {
     );
   });
 
+  it('relative paths resolve against the directory pnpm was started in (INIT_CWD)', () => {
+    const r = readEnv({
+      INIT_CWD: '/srv/work',
+      SIM_SCENARIO: 'worlds/a.json',
+      SIM_CERT_DIR: 'certs',
+    });
+    expect(r.ok && r.env).toMatchObject({
+      SIM_SCENARIO: '/srv/work/worlds/a.json',
+      SIM_CERT_DIR: '/srv/work/certs',
+    });
+  });
+
   it.each([
     [{ SIM_PORT: 'abc' }, 'SIM_PORT'],
     [{ SIM_PORT: '70000' }, 'SIM_PORT'],
