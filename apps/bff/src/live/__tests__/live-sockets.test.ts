@@ -274,3 +274,19 @@ describe('live status: tenant changes', () => {
     expect(world.sim.control.streams().device).toHaveLength(2);
   });
 });
+
+describe('live status: shutdown', () => {
+  it('stop() cancels the master streams and disconnects the sockets', async () => {
+    const client = world.client(world.cookies.admin);
+    await client.join('all');
+    const gone = new Promise((resolve) => client.socket.once('disconnect', resolve));
+    await world.bff.live.stop();
+    await gone;
+    await eventually(() => {
+      const streams = world.sim.control.streams();
+      expect(streams.device.length + streams.gateway.length).toBe(0);
+    });
+    const late = world.client(world.cookies.admin);
+    await expect(late.connected()).rejects.toThrow('shutting down');
+  });
+});
