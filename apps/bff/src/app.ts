@@ -130,7 +130,14 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   app.use(webAppRouter(config.webDistDir));
 
   const problems = problemHandler(logger);
-  app.use(((error, req, res, next) => problems(isGsdkError(error) ? gsdkProblem(error) : error, req, res, next)) as express.ErrorRequestHandler);
+  app.use(((error, req, res, next) => {
+    if (isGsdkError(error)) {
+      const mapped = gsdkProblem(error);
+      if (mapped.status >= 500) logger.warn('master call failed', { rpc: error.rpc, code: error.code, details: error.details, requestId: res.locals.requestId });
+      return problems(mapped, req, res, next);
+    }
+    problems(error, req, res, next);
+  }) as express.ErrorRequestHandler);
 
   const server = config.tls ? https.createServer({ cert: config.tls.cert, key: config.tls.key }, app) : http.createServer(app);
   const io = new SocketServer(server, { path: '/socket.io', serveClient: false });

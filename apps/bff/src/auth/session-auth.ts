@@ -68,7 +68,9 @@ export function createSessionAuth(deps: { sessions: SessionStore; accounts: Acco
       if (req.get('sec-fetch-site') === 'cross-site') return next(problem(403, 'cross-site request refused'));
       const session = res.locals.session;
       // Without a session there is nothing to forge; the route itself answers 401 (or signs in).
-      if (!session) return next();
+      // Sign-in needs no token either (a new tab may still hold an old cookie): the Origin check
+      // above, SameSite=Strict and the JSON-only body (a cross-site JSON post needs CORS) cover it.
+      if (!session || req.path === '/auth/login') return next();
       const token = req.get(CSRF_HEADER);
       if (!token || !sameToken(token, session.csrfToken)) {
         return next(problem(403, `missing or wrong ${CSRF_HEADER} header (send the csrfToken from sign-in or GET /api/v1/auth/me)`));
@@ -77,8 +79,10 @@ export function createSessionAuth(deps: { sessions: SessionStore; accounts: Acco
     },
     async startSession(res, accountID) {
       const { id, csrfToken } = await sessions.create(accountID, SESSION_TTL_MS);
-      res.cookie(SESSION_COOKIE, id, { ...cookieBase, httpOnly: true, maxAge: SESSION_TTL_MS });
-      res.cookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false, maxAge: SESSION_TTL_MS });
+      // Browser-session cookies: the server enforces the sliding 8 h idle limit, so a fixed cookie
+      // expiry would sign an active user out.
+      res.cookie(SESSION_COOKIE, id, { ...cookieBase, httpOnly: true });
+      res.cookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false });
       return { csrfToken };
     },
     endSessionsOf: (accountID) => sessions.destroyForAccount(accountID),

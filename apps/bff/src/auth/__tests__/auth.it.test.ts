@@ -50,6 +50,13 @@ describe('sign-in', () => {
     expect(notJson.body.detail).toMatch(/not valid JSON/);
   });
 
+  it('lets a browser that still holds a session sign in again without the token', async () => {
+    const c = await signIn(h.url, ADMIN);
+    const again = await c.agent.post('/api/v1/auth/login').send(ADMIN);
+    expect(again.status).toBe(200);
+    expect(again.body.csrfToken).not.toBe(c.csrf); // a fresh session, the old one ended
+  });
+
   it('signs out: the cookie stops working', async () => {
     const c = await signIn(h.url, ADMIN);
     expect((await c.post('/auth/logout')).status).toBe(204);
