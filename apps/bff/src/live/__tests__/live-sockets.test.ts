@@ -75,6 +75,20 @@ describe('live status: authentication and joins', () => {
     expect(snapshot?.devices.find((d) => d.deviceID === 1011)).toMatchObject({ gatewayID: 'gateway1', type: 0x0c, IPAddr: '192.168.10.11', port: 51211 });
   });
 
+  it('stops delivering a gateway after leave', async () => {
+    const client = world.client(world.cookies.tenant1);
+    const watcher = world.client(world.cookies.tenant1);
+    expect(await client.join(['gateway1', 'gateway2'])).toEqual({ ok: true, gatewayIDs: ['gateway1', 'gateway2'] });
+    await watcher.join(['gateway2']);
+    expect(await client.socket.timeout(5000).emitWithAck('leave', { gatewayIDs: ['gateway2'] })).toEqual({ ok: true, gatewayIDs: ['gateway1'] });
+    await world.control('POST', '/devices/1022/offline');
+    await eventually(() => expect(watcher.view()[1022]).toBe(0));
+    await world.control('POST', '/devices/1022/online?now=1');
+    await eventually(() => expect(watcher.view()[1022]).toBeGreaterThan(0));
+    expect(client.deltas.filter((d) => d.gatewayID === 'gateway2')).toEqual([]);
+    expect(await client.socket.timeout(5000).emitWithAck('leave', { gatewayIDs: 'nope' } as never)).toMatchObject({ ok: false, error: 'bad_request' });
+  });
+
   it('answers a malformed join with bad_request naming the field, and an unknown gateway with not_found for an admin', async () => {
     const client = world.client(world.cookies.admin);
     await client.connected();
