@@ -52,6 +52,23 @@ describe('main.ts start-up errors', () => {
   });
 });
 
+describe('main.ts when the port is taken', () => {
+  it('stops with one line naming PORT', async () => {
+    const net = await import('node:net');
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      // MASTER_PORT 1: nothing listens there; start-up must not need the master to report the port.
+      const { code, lines } = start({ ...good, PORT: String(port), MASTER_PORT: '1', DATA_DIR: path.join(dataDir, 'port-taken') });
+      expect(code).toBe(1);
+      expect(lines).toEqual([`Invalid setting PORT: 127.0.0.1:${port} is already in use`]);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
 describe('main.ts against a running simulator', () => {
   it('starts, serves, and exits 0 on SIGTERM after draining', async () => {
     const { startSimulator } = await import('@cmc/master-sim');
