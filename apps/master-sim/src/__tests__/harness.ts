@@ -45,6 +45,7 @@ export function clients(
   sim: Simulator,
   pair: { cert: string; key: string } = { cert: sim.certs.adminCert, key: sim.certs.adminKey },
   caCert = sim.certs.caCert,
+  channelOptions: Record<string, string | number> = {},
 ): Clients {
   const { grpc } = loadGsdk();
   const creds = credentials.createSsl(
@@ -56,6 +57,7 @@ export function clients(
   const options = {
     'grpc.ssl_target_name_override': 'localhost',
     'grpc.default_authority': 'localhost',
+    ...channelOptions,
   };
   const login = new grpc.gsdk.login.Login(sim.address, creds, options);
   const tenant = new grpc.gsdk.tenant.Tenant(sim.address, creds, options);

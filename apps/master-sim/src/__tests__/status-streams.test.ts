@@ -66,29 +66,32 @@ describe('status streams', () => {
   });
 
   it('a client that stops reading loses its oldest events beyond its queueSize; the bound is per subscriber', async () => {
-    // Separate channels, so the paused stream does not share HTTP/2 connection flow control.
-    const slowClients = clients(f.sim);
+    // Separate channels, so the paused stream does not share HTTP/2 connection flow control; a
+    // small window on the slow one so its transport fills up after a few events.
+    const slowClients = clients(f.sim, undefined, undefined, {
+      'grpc-node.flow_control_window': 1024,
+    });
     const roomyClients = clients(f.sim);
     const slow = subscribe(slowClients.cm, f.token, 5);
     const roomy = subscribe(roomyClients.cm, f.token, 100_000);
     await untilSubscribers(f.sim, 'device', 3);
     slow.stream.pause();
-    // Far more changes than HTTP/2 flow control plus a queue of 5 can hold.
-    const flaps = 40_000;
-    for (let burst = 0; burst < flaps / 200; burst++) {
-      for (let i = 0; i < 200; i++) {
+    const slowStats = () => f.sim.control.streams().device.find((s) => s.queueSize === 5)!;
+    // Publish in bursts (yielding so the reading clients keep up) until the slow one overflows.
+    let sent = 0;
+    while (slowStats().dropped === 0 && sent < 200_000) {
+      for (let i = 0; i < 500; i++) {
         f.sim.control.deviceOffline(D.asyncDB);
         f.sim.control.deviceOnline(D.asyncDB, { now: true });
       }
+      sent += 1000;
       await new Promise((r) => setTimeout(r, 0));
     }
-    const stats = f.sim.control.streams().device;
-    const slowStats = stats.find((s) => s.queueSize === 5)!;
-    expect(slowStats.queued).toBe(5);
-    expect(slowStats.dropped).toBeGreaterThan(0);
-    expect(stats.find((s) => s.queueSize === 100_000)!.dropped).toBe(0);
-    await roomy.waitFor(() => roomy.events.length >= 2 * flaps, 15_000);
-    expect(roomy.events).toHaveLength(2 * flaps);
+    expect(slowStats()).toMatchObject({ queued: 5 });
+    expect(slowStats().dropped).toBeGreaterThan(0);
+    expect(f.sim.control.streams().device.find((s) => s.queueSize === 100_000)!.dropped).toBe(0);
+    await roomy.waitFor(() => roomy.events.length >= sent, 15_000);
+    expect(roomy.events).toHaveLength(sent);
     slow.cancel();
     roomy.cancel();
     slowClients.close();

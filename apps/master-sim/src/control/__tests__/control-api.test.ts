@@ -119,18 +119,26 @@ describe('HTTP control API', () => {
   it('POST /churn flaps managed devices at the requested rate and 0 stops it', async () => {
     const seen: number[] = [];
     const off = f.sim.onEmit((e) => seen.push(e.emittedAt));
+    const t0 = performance.now();
     expect(await call('POST', '/churn', '{"changesPerSecond": 2000}')).toEqual({
       status: 200,
       body: { changesPerSecond: 2000 },
     });
     await new Promise((r) => setTimeout(r, 1000));
-    expect(await call('POST', '/churn', '{"changesPerSecond": 0}')).toMatchObject({ status: 200 });
-    const during = seen.length;
-    // ±25%: timers on a busy 2-core machine; the bench measures it precisely.
-    expect(during).toBeGreaterThan(1500);
-    expect(during).toBeLessThan(2500);
-    expect(seen.every((t, i) => i === 0 || t >= seen[i - 1]!)).toBe(true);
     off();
+    const expected = (2000 * (performance.now() - t0)) / 1000;
+    expect(await call('POST', '/churn', '{"changesPerSecond": 0}')).toMatchObject({ status: 200 });
+    // Generous bounds against the measured window (timers on a busy 2-core machine); the bench
+    // measures the rate precisely.
+    expect(seen.length).toBeGreaterThan(0.75 * expected);
+    expect(seen.length).toBeLessThan(1.1 * expected);
+    expect(seen.every((t, i) => i === 0 || t >= seen[i - 1]!)).toBe(true);
+    // Stopped means stopped: nothing flaps any more (no flaky devices, long reconnect delay here).
+    const later: number[] = [];
+    const offLater = f.sim.onEmit((e) => later.push(e.deviceID));
+    await new Promise((r) => setTimeout(r, 150));
+    offLater();
+    expect(later).toEqual([]);
     // Stopping restores what churn dropped.
     const state = f.sim.control.state();
     const managed = state.devices.filter((d) => d.managed && d.online && d.reachable);
