@@ -189,6 +189,25 @@ describe('live status: fan-out', () => {
   });
 });
 
+describe('live status: under churn', () => {
+  it('keeps every client equal to the true state through a burst of changes, without gaps', async () => {
+    const admin = world.client(world.cookies.admin);
+    const viewer = world.client(world.cookies.tenant1);
+    await admin.join('all');
+    await viewer.join('all');
+    await world.control('POST', '/churn', { changesPerSecond: 400 });
+    await new Promise((r) => setTimeout(r, 1000));
+    await world.control('POST', '/churn', { changesPerSecond: 0 });
+    const changes = admin.deltas.reduce((n, d) => n + d.changes.length, 0);
+    expect(changes).toBeGreaterThan(50);
+    await expectEqualsTrueState(admin, ALL);
+    await expectEqualsTrueState(viewer, TENANT1);
+    expect([...admin.gaps, ...viewer.gaps]).toEqual([]);
+    // Batched: far fewer deltas than changes.
+    expect(admin.deltas.length).toBeLessThan(changes);
+  });
+});
+
 describe('live status: stream breaks', () => {
   it('POST /streams/break: clients see degraded, then live again', async () => {
     const admin = world.client(world.cookies.admin);
@@ -214,16 +233,18 @@ describe('live status: stream breaks', () => {
     const viewer = world.client(world.cookies.tenant1);
     await admin.join('all');
     await viewer.join('all');
+    // One connected device on each tenant's gateways (churn earlier may have left others down).
     const before = await world.simState();
-    const connectedNow = (id: number) => (before.devices.find((d) => d.deviceID === id)?.status ?? 0) > 0;
-    expect([1011, 1013, 1031].every(connectedNow)).toBe(true);
+    const pick = (gatewayID: string) => before.devices.find((d) => d.gatewayID === gatewayID && d.managed && d.status > 0)?.deviceID;
+    const victims = [pick('gateway1'), pick('gateway3')];
+    expect(victims.every((id) => id !== undefined)).toBe(true);
+    const [t1Device, t2Device] = victims as [number, number];
 
     // Break and change the true state in the same tick, so the changes happen while no stream is
     // open (the client resubscribes after a backoff) and only reconciliation can find them.
     world.sim.control.breakStreams();
-    world.sim.control.deviceOffline(1011);
-    world.sim.control.deviceOffline(1013);
-    world.sim.control.deviceOffline(1031);
+    world.sim.control.deviceOffline(t1Device);
+    world.sim.control.deviceOffline(t2Device);
 
     await eventually(() => {
       for (const c of [admin, viewer]) {
@@ -233,12 +254,12 @@ describe('live status: stream breaks', () => {
     });
     await expectEqualsTrueState(admin, ALL);
     await expectEqualsTrueState(viewer, TENANT1);
-    expect(admin.view()[1011]).toBe(0);
-    expect(viewer.view()[1013]).toBe(0);
-    expect(admin.view()[1031]).toBe(0);
+    expect(admin.view()[t1Device]).toBe(0);
+    expect(viewer.view()[t1Device]).toBe(0);
+    expect(admin.view()[t2Device]).toBe(0);
     expect([...admin.gaps, ...viewer.gaps]).toEqual([]);
 
-    for (const id of [1011, 1013, 1031]) world.sim.control.deviceOnline(id, { now: true });
+    for (const id of victims as number[]) world.sim.control.deviceOnline(id, { now: true });
     await expectEqualsTrueState(admin, ALL);
   });
 });

@@ -55,7 +55,7 @@ export interface LiveWorld {
   bff: Bff;
   url: string;
   cookies: { admin: string; tenant1: string; tenant2: string };
-  control(method: 'GET' | 'POST', path: string): Promise<unknown>;
+  control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown>;
   simState(): Promise<{ gateways: SimStateGateway[]; devices: SimStateDevice[] }>;
   client(cookie: string | undefined, headers?: Record<string, string>): LiveClient;
   stop(): Promise<void>;
@@ -138,11 +138,11 @@ export async function startLiveWorld(): Promise<LiveWorld> {
   };
   return world;
 
-  async function control(method: 'GET' | 'POST', p: string): Promise<unknown> {
-    const res = await fetch(`${sim.controlUrl}${p}`, { method });
-    const body: unknown = await res.json();
-    if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${JSON.stringify(body)}`);
-    return body;
+  async function control(method: 'GET' | 'POST', p: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${sim.controlUrl}${p}`, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const answer: unknown = await res.json();
+    if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${JSON.stringify(answer)}`);
+    return answer;
   }
 }
 
