@@ -1,0 +1,88 @@
+// The client process: socket.io sessions and the master-side baselines, apart from the BFF and the
+// simulator so their CPU is not shared with what they measure. Driven over IPC by a scenario.
+import { now } from '../lib/clock.ts';
+import type { PlainChangeLog } from '../lib/growable.ts';
+import { matchPolled, matchPushed } from '../lib/matcher.ts';
+import type { MasterAccess } from '../lib/raw-gsdk.ts';
+import { distribution } from '../lib/stats.ts';
+import { serveRpc } from '../lib/child-rpc.ts';
+import { FloorStreams, Poller } from './master-watchers.ts';
+import { SocketFleet } from './socket-fleet.ts';
+
+const fleet = new SocketFleet();
+let floor: FloorStreams | undefined;
+let poller: Poller | undefined;
+
+/** Arrival times moved onto the coordinator's clock (offset measured over IPC). */
+function shifted(log: PlainChangeLog, offsetMs: number): PlainChangeLog {
+  return { ...log, times: log.times.map((t) => t - offsetMs) };
+}
+
+serveRpc({
+  clock: () => ({ now: now() }),
+  sockets: (a) => fleet.connect(a.url as string, a.cookie as string, a.count as number),
+  expectResync: () => {
+    fleet.expectResync();
+    return { ok: true };
+  },
+  waitLive: async () => ({ ms: await fleet.waitLive() }),
+  closeSockets: () => {
+    fleet.close();
+    return { ok: true };
+  },
+  floor: async (a) => {
+    floor?.close();
+    floor = new FloorStreams(a.access as MasterAccess);
+    await floor.open(a.tenants as string[]);
+    return { streams: (a.tenants as string[]).length };
+  },
+  poll: async (a) => {
+    poller = new Poller(a.access as MasterAccess, a.tenantOf as Record<string, string>);
+    await poller.start(a.intervalMs as number);
+    return { ok: true };
+  },
+  record: (a) => {
+    const on = a.on as boolean;
+    fleet.recording = on;
+    if (floor) floor.recording = on;
+    if (poller) poller.recording = on;
+    if (on) {
+      fleet.clearLogs();
+      floor?.log.clear();
+      poller?.log.clear();
+    }
+    return { ok: true };
+  },
+  /** Joins the emits with what each watcher saw; returns distributions, not raw samples. */
+  match: (a) => {
+    const emits = a.emits as PlainChangeLog;
+    const offset = a.offsetMs as number;
+    const out: Record<string, unknown> = {};
+    if (fleet.clients.length > 0) {
+      const all: number[] = [];
+      let lost = 0;
+      for (const c of fleet.clients) {
+        const r = matchPushed(emits, shifted(c.log.toPlain(), offset));
+        for (const l of r.latencies) all.push(l);
+        lost += r.lost;
+      }
+      out.sockets = { clients: fleet.clients.length, latency: distribution(all), lost, gaps: fleet.gaps() };
+    }
+    if (floor) {
+      const r = matchPushed(emits, shifted(floor.log.toPlain(), offset));
+      out.floor = { latency: distribution(r.latencies), lost: r.lost, errors: floor.errors };
+    }
+    if (poller) {
+      const r = matchPolled(emits, shifted(poller.log.toPlain(), offset), poller.lastPollAt - offset);
+      out.poll = { latency: distribution(r.latencies), missed: r.lost, polls: poller.polls };
+    }
+    return out;
+  },
+  stopBaselines: () => {
+    floor?.close();
+    poller?.close();
+    floor = undefined;
+    poller = undefined;
+    return { ok: true };
+  },
+});

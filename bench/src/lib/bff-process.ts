@@ -1,0 +1,103 @@
+// The BFF in its own process, started from its production entry point (apps/bff/src/main.ts)
+// with the settings in the environment, so its CPU and RSS are its own.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.ts';
+import { sleep } from './clock.ts';
+import type { SimWorld } from './sim-world.ts';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const ADMIN = { username: 'admin', password: 'bench-admin-password' };
+
+export interface BffProcess {
+  child: ChildProcess;
+  pid: number;
+  url: string;
+  /** SIGTERM (the BFF drains and exits; a CPU profile, when asked for, is written then). */
+  stop(): Promise<void>;
+}
+
+export interface BffOptions {
+  /** Directory for `node --cpu-prof` output; no profiling when unset. */
+  cpuProfileDir?: string;
+  webDistDir?: string;
+}
+
+export async function startBffProcess(world: SimWorld, options: BffOptions = {}): Promise<BffProcess> {
+  const port = await freePort();
+  const certDir = world.sim.certDir;
+  const dataDir = path.join(world.dir, `bff-${port}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const execArgv = ['--import', 'tsx'];
+  if (options.cpuProfileDir) {
+    fs.mkdirSync(options.cpuProfileDir, { recursive: true });
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
+  }
+  const bffDir = path.join(REPO_ROOT, 'apps', 'bff');
+  const child = spawn(process.execPath, [...execArgv, path.join(bffDir, 'src', 'main.ts')], {
+    cwd: bffDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      CMC_MODE: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MASTER_IP: '127.0.0.1',
+      MASTER_PORT: String(world.sim.port),
+      MASTER_CA_FILE: path.join(certDir, 'ca.crt'),
+      ADMIN_CERT_FILE: path.join(certDir, 'admin.crt'),
+      ADMIN_KEY_FILE: path.join(certDir, 'admin_key.pem'),
+      DATA_DIR: dataDir,
+      CONSOLE_ADMIN_USER: ADMIN.username,
+      CONSOLE_ADMIN_PASSWORD: ADMIN.password,
+      WEB_DIST_DIR: options.webDistDir ?? path.join(REPO_ROOT, 'apps', 'web', 'dist'),
+      // The bench breaks streams on purpose between levels; their warnings would drown the tables.
+      LOG_LEVEL: 'error',
+    },
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the BFF exited with code ${child.exitCode} during start-up`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the BFF did not become ready within 60 s');
+    }
+    await sleep(200);
+  }
+  return {
+    child,
+    pid: child.pid!,
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
+
+/** Signs in over the REST API and returns the Cookie header value. */
+export async function signIn(url: string, who = ADMIN): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${who.username} failed: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}

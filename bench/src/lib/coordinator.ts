@@ -1,0 +1,106 @@
+// Shared steps of the live scenarios: the client process, clock alignment and one measured level.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { forkChild, type ChildRpc } from './child-rpc.ts';
+import { now, sleep } from './clock.ts';
+import type { Distribution } from './stats.ts';
+import type { SimWorld } from './sim-world.ts';
+import type { MasterAccess } from './raw-gsdk.ts';
+
+/** Level hooks for socket.io clients through the BFF: wait until the BFF re-read the state and is live. */
+export function bffResync(clients: ChildRpc): LevelHooks {
+  return { beforeBreak: () => clients.call('expectResync'), resync: () => clients.call('waitLive') };
+}
+
+/** Level hooks for the raw floor streams: subscribe again (a broken raw stream stays broken). */
+export function floorResync(clients: ChildRpc, world: SimWorld): LevelHooks {
+  return { resync: () => clients.call('floor', { access: masterAccess(world), tenants: world.tenants }) };
+}
+
+const CLIENTS_MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../clients/clients-main.ts');
+
+export function startClientsProcess(): ChildRpc {
+  return forkChild(CLIENTS_MAIN);
+}
+
+export function masterAccess(world: SimWorld): MasterAccess {
+  const { caCert, adminCert, adminKey } = world.sim.certs;
+  return { address: world.sim.address, caCert, adminCert, adminKey };
+}
+
+/** Child clock minus ours, from the IPC round trip with the smallest delay. */
+export async function clockOffset(child: ChildRpc): Promise<{ offsetMs: number; rttMs: number }> {
+  let best = { offsetMs: 0, rttMs: Infinity };
+  for (let i = 0; i < 20; i++) {
+    const t0 = now();
+    const { now: tc } = await child.call<{ now: number }>('clock');
+    const t1 = now();
+    if (t1 - t0 < best.rttMs) best = { offsetMs: tc - (t0 + t1) / 2, rttMs: t1 - t0 };
+  }
+  return best;
+}
+
+export interface LevelTiming {
+  warmupMs: number;
+  measureMs: number;
+  tailMs: number;
+  graceMs: number;
+}
+
+export const DEFAULT_TIMING: LevelTiming = { warmupMs: 1000, measureMs: 10_000, tailMs: 1000, graceMs: 2000 };
+
+export interface LevelResult {
+  rate: number;
+  emitted: number;
+  achievedRate: number;
+  offsetMs: number;
+  /** 1-minute load average at the end of the level: this machine is shared, read figures with it. */
+  loadAvg: number;
+  /** Changes the master's own per-subscriber queues dropped during the measured window. */
+  masterDrops: number;
+  sockets?: { clients: number; latency: Distribution; lost: number; gaps: number };
+  floor?: { latency: Distribution; lost: number; errors: string[] };
+  poll?: { latency: Distribution; missed: number; polls: number };
+}
+
+/**
+ * One level: churn at `rate`; emits are recorded only in the steady middle (after a warm-up, before
+ * the tail), arrivals until a grace period after churn stops, then joined in the client process.
+ * The burst of restorations when churn stops is not recorded, so it is not counted as load.
+ * Stream deliveries are compared with emits, so the watchers must be subscribed before it starts.
+ */
+export interface LevelHooks {
+  /** Just before the streams are broken (e.g. to start watching for the resync). */
+  beforeBreak?: () => Promise<unknown>;
+  /** After the streams were broken at the end of a level: wait until the watchers are back. */
+  resync: () => Promise<void>;
+}
+
+export async function runLevel(world: SimWorld, clients: ChildRpc, rate: number, hooks: LevelHooks, timing: LevelTiming = DEFAULT_TIMING): Promise<LevelResult> {
+  const { offsetMs } = await clockOffset(clients);
+  world.emits.clear();
+  await clients.call('record', { on: true });
+  await world.churn(rate);
+  await sleep(timing.warmupMs);
+  world.recording = true;
+  const drops = world.masterDrops();
+  const from = now();
+  await sleep(timing.measureMs);
+  world.recording = false;
+  const seconds = (now() - from) / 1000;
+  const masterDrops = world.masterDrops() - drops;
+  const loadAvg = os.loadavg()[0]!;
+  await sleep(timing.tailMs);
+  await world.churn(0);
+  await sleep(timing.graceMs);
+  await clients.call('record', { on: false });
+  const emits = world.emits.toPlain();
+  const matched = await clients.call<Omit<LevelResult, 'rate' | 'emitted' | 'achievedRate' | 'offsetMs' | 'masterDrops' | 'loadAvg'>>('match', { emits, offsetMs });
+  // The restoration burst overflows the master's queues (it drops silently, and nobody can tell),
+  // so every level starts from a fresh subscription that re-read the true state.
+  await hooks.beforeBreak?.();
+  await world.breakStreams();
+  await hooks.resync();
+  return { rate, emitted: emits.times.length, achievedRate: emits.times.length / seconds, offsetMs, masterDrops, loadAvg, ...matched };
+}

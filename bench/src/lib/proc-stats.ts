@@ -1,0 +1,78 @@
+// CPU % and RSS of another process, read from /proc like pidusage does (no native dependency).
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    const out = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    ticksPerSecond = Number.isFinite(out) && out > 0 ? out : 100;
+  }
+  return ticksPerSecond;
+}
+
+/** utime + stime of the process in seconds (fields 14 and 15 of /proc/<pid>/stat). */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces; fields after it start behind the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks();
+}
+
+/** Resident set size in MB (VmRSS of /proc/<pid>/status). */
+export function rssMB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (!match) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(match[1]) / 1024;
+}
+
+export interface UsageSummary {
+  /** Mean CPU over the window, % of one core. */
+  cpuPercent: number;
+  /** Highest 1-second CPU %. */
+  cpuPercentMax: number;
+  rssMB: number;
+  rssMBMax: number;
+}
+
+/** Samples a process every `intervalMs` between start() and stop(). */
+export class UsageSampler {
+  private timer: NodeJS.Timeout | undefined;
+  private startCpu = 0;
+  private startAt = 0;
+  private lastCpu = 0;
+  private lastAt = 0;
+  private maxCpu = 0;
+  private maxRss = 0;
+
+  constructor(
+    readonly pid: number,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  start(): void {
+    this.startCpu = this.lastCpu = cpuSeconds(this.pid);
+    this.startAt = this.lastAt = performance.now();
+    this.maxCpu = 0;
+    this.maxRss = rssMB(this.pid);
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+  }
+
+  private sample(): void {
+    const cpu = cpuSeconds(this.pid);
+    const at = performance.now();
+    this.maxCpu = Math.max(this.maxCpu, ((cpu - this.lastCpu) / ((at - this.lastAt) / 1000)) * 100);
+    this.lastCpu = cpu;
+    this.lastAt = at;
+    this.maxRss = Math.max(this.maxRss, rssMB(this.pid));
+  }
+
+  stop(): UsageSummary {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.sample();
+    const cpuPercent = ((this.lastCpu - this.startCpu) / ((this.lastAt - this.startAt) / 1000)) * 100;
+    return { cpuPercent, cpuPercentMax: this.maxCpu, rssMB: rssMB(this.pid), rssMBMax: this.maxRss };
+  }
+}
