@@ -210,11 +210,12 @@ describe('Connect, async connections and DB variants', () => {
     await events.waitFor(
       (e) => e.deviceID === D.unreachable && e.status === Status.TCP_CANNOT_CONNECT,
     );
-    await new Promise((r) => setTimeout(r, 300));
-    const failures = events.events.filter(
-      (e) => e.deviceID === D.unreachable && e.status === Status.TCP_CANNOT_CONNECT,
-    );
-    expect(failures.length).toBeGreaterThanOrEqual(3);
+    const failures = () =>
+      events.events.filter(
+        (e) => e.deviceID === D.unreachable && e.status === Status.TCP_CANNOT_CONNECT,
+      );
+    await events.waitFor(() => failures().length >= 3);
+    expect(failures().length).toBeGreaterThanOrEqual(3);
     expect(await find(D.unreachable)).toMatchObject({
       status: Status.TCP_CANNOT_CONNECT,
       autoReconnect: true,

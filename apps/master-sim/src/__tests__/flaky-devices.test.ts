@@ -42,7 +42,12 @@ describe('flaky devices', () => {
       seen.set(e.deviceID, [...(seen.get(e.deviceID) ?? []), e.status]),
     );
     try {
-      await new Promise((r) => setTimeout(r, 800));
+      const flapped = (id: number) =>
+        (seen.get(id) ?? []).includes(Status.DISCONNECTED) &&
+        (seen.get(id) ?? []).slice(1).includes(Status.TCP_CONNECTED);
+      const until = Date.now() + 10_000;
+      while (!(flapped(1) && flapped(2)) && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 20));
       for (const id of [1, 2]) {
         const statuses = seen.get(id) ?? [];
         expect(statuses).toContain(Status.DISCONNECTED);
