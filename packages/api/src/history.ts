@@ -50,9 +50,16 @@ export const seriesGatewayParamSchema = z.object({
 
 /** ISO 8601 date-time (with Z or an offset) or epoch milliseconds. */
 const isoOrMs = z.string().transform((s, ctx) => {
-  const ms = /^\d{1,15}$/.test(s) ? Number(s) : /^\d{4}-\d\d-\d\dT/.test(s) ? Date.parse(s) : Number.NaN;
+  const ms = /^\d{1,15}$/.test(s)
+    ? Number(s)
+    : /^\d{4}-\d\d-\d\dT/.test(s)
+      ? Date.parse(s)
+      : Number.NaN;
   if (Number.isNaN(ms)) {
-    ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date-time or epoch milliseconds' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be an ISO 8601 date-time or epoch milliseconds',
+    });
     return z.NEVER;
   }
   return ms;
@@ -73,7 +80,11 @@ export const seriesQuerySchema = z
       return z.NEVER;
     }
     if ((to - from) / (q.stepSeconds * 1000) > 2000) {
-      ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: 'more than 2000 points: raise stepSeconds or narrow from/to' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stepSeconds'],
+        message: 'more than 2000 points: raise stepSeconds or narrow from/to',
+      });
       return z.NEVER;
     }
     return { from, to, stepSeconds: q.stepSeconds };
@@ -105,7 +116,8 @@ export const historyRoutes = {
     id: 'history.device',
     method: 'get',
     path: '/devices/{deviceID}/history',
-    summary: "A device's connection history, newest first, with its facts (last connected, last failure, flapping)",
+    summary:
+      "A device's connection history, newest first, with its facts (last connected, last failure, flapping)",
     access: 'viewer',
     params: historyDeviceParamsSchema,
     query: historyQuerySchema,

@@ -22,7 +22,14 @@ export const leaveRequestSchema = joinRequestSchema;
 export type LeaveRequest = z.infer<typeof leaveRequestSchema>;
 
 /** Why a join or leave was refused. */
-export const liveErrorCodeSchema = z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'unavailable', 'rate_limited']);
+export const liveErrorCodeSchema = z.enum([
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'unavailable',
+  'rate_limited',
+]);
 export type LiveErrorCode = z.infer<typeof liveErrorCodeSchema>;
 
 /** Acknowledgement of `join` / `leave` (socket.io ack callback). */
@@ -113,7 +120,11 @@ export const modeEventSchema = z.object({
 export type ModeEvent = z.infer<typeof modeEventSchema>;
 
 /** `problem`: a client event the server could not act on and that had no ack callback. */
-export const problemEventSchema = z.object({ event: z.string(), error: liveErrorCodeSchema, message: z.string() });
+export const problemEventSchema = z.object({
+  event: z.string(),
+  error: liveErrorCodeSchema,
+  message: z.string(),
+});
 export type ProblemEvent = z.infer<typeof problemEventSchema>;
 
 /** The message of the connect_error a client gets when its session cookie is missing or expired. */

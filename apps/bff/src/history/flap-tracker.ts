@@ -7,7 +7,8 @@ export class FlapTracker {
     private readonly threshold: number,
     private readonly windowMs: number,
   ) {
-    if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`flap threshold must be an integer >= 1, got ${threshold}`);
+    if (!Number.isInteger(threshold) || threshold < 1)
+      throw new Error(`flap threshold must be an integer >= 1, got ${threshold}`);
     if (!(windowMs > 0)) throw new Error(`flap window must be > 0 ms, got ${windowMs}`);
   }
 
@@ -29,7 +30,11 @@ export class FlapTracker {
   /** Seeds a device from stored history (oldest first) so flags survive a restart. */
   seed(deviceID: number, timesOldestFirst: number[]): void {
     if (!this.rings.has(deviceID)) {
-      this.rings.set(deviceID, { times: new Array<number>(this.threshold + 1).fill(0), next: 0, count: 0 });
+      this.rings.set(deviceID, {
+        times: new Array<number>(this.threshold + 1).fill(0),
+        next: 0,
+        count: 0,
+      });
     }
     for (const at of timesOldestFirst.slice(-(this.threshold + 1))) this.note(deviceID, at);
   }

@@ -37,7 +37,10 @@ export interface HistoryStore {
    * Newest first; `beforeID` is the cursor (the id of the last row of the previous page).
    * `gatewayIDs` limits the rows to those gateways (a tenant user's view).
    */
-  page(deviceID: number, options: { beforeID?: number; limit: number; gatewayIDs?: string[] }): { items: StoredStatusChange[]; nextCursor: number | null };
+  page(
+    deviceID: number,
+    options: { beforeID?: number; limit: number; gatewayIDs?: string[] },
+  ): { items: StoredStatusChange[]; nextCursor: number | null };
   /** The gateway a device was last seen on, from its facts; undefined when never seen. */
   gatewayOf(deviceID: number): string | undefined;
   /** Connected-device count at the end of each step in [from, to), over these gateways or 'all'. */
@@ -64,16 +67,25 @@ export interface HistoryStoreOptions {
 const UINT32_MAX = 4294967295;
 
 function checkChange(c: StatusChangeRecord): void {
-  if (!Number.isInteger(c.deviceID) || c.deviceID < 0 || c.deviceID > UINT32_MAX) throw new TypeError(`history: deviceID must be a uint32, got ${String(c.deviceID)}`);
-  if (typeof c.gatewayID !== 'string' || c.gatewayID.length === 0) throw new TypeError(`history: gatewayID must be a non-empty string, got ${String(c.gatewayID)}`);
-  if (!Number.isInteger(c.status)) throw new TypeError(`history: status must be an integer, got ${String(c.status)}`);
-  if (!Number.isFinite(c.at) || c.at < 0) throw new TypeError(`history: at must be epoch milliseconds, got ${String(c.at)}`);
+  if (!Number.isInteger(c.deviceID) || c.deviceID < 0 || c.deviceID > UINT32_MAX)
+    throw new TypeError(`history: deviceID must be a uint32, got ${String(c.deviceID)}`);
+  if (typeof c.gatewayID !== 'string' || c.gatewayID.length === 0)
+    throw new TypeError(
+      `history: gatewayID must be a non-empty string, got ${String(c.gatewayID)}`,
+    );
+  if (!Number.isInteger(c.status))
+    throw new TypeError(`history: status must be an integer, got ${String(c.status)}`);
+  if (!Number.isFinite(c.at) || c.at < 0)
+    throw new TypeError(`history: at must be epoch milliseconds, got ${String(c.at)}`);
 }
 
 function checkOptions(o: HistoryStoreOptions): void {
-  if (!(o.retentionDays > 0)) throw new Error(`history: retentionDays must be > 0, got ${o.retentionDays}`);
-  if (!Number.isInteger(o.maxRows) || o.maxRows < 1) throw new Error(`history: maxRows must be an integer >= 1, got ${o.maxRows}`);
-  if (!(o.flapWindowMinutes > 0)) throw new Error(`history: flapWindowMinutes must be > 0, got ${o.flapWindowMinutes}`);
+  if (!(o.retentionDays > 0))
+    throw new Error(`history: retentionDays must be > 0, got ${o.retentionDays}`);
+  if (!Number.isInteger(o.maxRows) || o.maxRows < 1)
+    throw new Error(`history: maxRows must be an integer >= 1, got ${o.maxRows}`);
+  if (!(o.flapWindowMinutes > 0))
+    throw new Error(`history: flapWindowMinutes must be > 0, got ${o.flapWindowMinutes}`);
 }
 
 const iso = (ms: number | null): string | null => (ms == null ? null : new Date(ms).toISOString());
@@ -96,7 +108,9 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
   const retentionMs = options.retentionDays * 86_400_000;
   const flaps = new FlapTracker(options.flapThreshold, options.flapWindowMinutes * 60_000);
 
-  const insertChange = db.prepare('INSERT INTO status_changes (device_id, gateway_id, status, at) VALUES (?, ?, ?, ?)');
+  const insertChange = db.prepare(
+    'INSERT INTO status_changes (device_id, gateway_id, status, at) VALUES (?, ?, ?, ?)',
+  );
   const upsertFacts = db.prepare(`
     INSERT INTO device_facts (device_id, gateway_id, last_status, last_changed_at, last_connected_at, last_disconnected_at, last_failure, last_failure_at)
     VALUES (@deviceID, @gatewayID, @status, @at, @connectedAt, @disconnectedAt, @failure, @failureAt)
@@ -109,14 +123,24 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
       last_failure = COALESCE(excluded.last_failure, last_failure),
       last_failure_at = COALESCE(excluded.last_failure_at, last_failure_at)`);
   const deleteOlder = db.prepare('DELETE FROM status_changes WHERE at < ?');
-  const deleteOldest = db.prepare('DELETE FROM status_changes WHERE id IN (SELECT id FROM status_changes ORDER BY id LIMIT ?)');
-  const recentTimes = db.prepare<[number, number], { at: number }>('SELECT at FROM status_changes WHERE device_id = ? ORDER BY id DESC LIMIT ?');
-  const factsGateway = db.prepare<[number], { gateway_id: string }>('SELECT gateway_id FROM device_facts WHERE device_id = ?');
+  const deleteOldest = db.prepare(
+    'DELETE FROM status_changes WHERE id IN (SELECT id FROM status_changes ORDER BY id LIMIT ?)',
+  );
+  const recentTimes = db.prepare<[number, number], { at: number }>(
+    'SELECT at FROM status_changes WHERE device_id = ? ORDER BY id DESC LIMIT ?',
+  );
+  const factsGateway = db.prepare<[number], { gateway_id: string }>(
+    'SELECT gateway_id FROM device_facts WHERE device_id = ?',
+  );
 
   // Last known status per device: what makes record() skip non-changes. Loaded once; device_facts
   // has one row per device, so this is bounded by the fleet size.
   const lastStatus = new Map<number, number>();
-  for (const row of db.prepare<[], { device_id: number; last_status: number }>('SELECT device_id, last_status FROM device_facts').iterate()) {
+  for (const row of db
+    .prepare<[], { device_id: number; last_status: number }>(
+      'SELECT device_id, last_status FROM device_facts',
+    )
+    .iterate()) {
     lastStatus.set(row.device_id, row.last_status);
   }
   let rowCount = (db.prepare('SELECT COUNT(*) AS n FROM status_changes').get() as { n: number }).n;
@@ -180,7 +204,12 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
         flaps.seed(change.deviceID, times.reverse());
       }
       flaps.note(change.deviceID, change.at);
-      queue.push({ deviceID: change.deviceID, gatewayID: change.gatewayID, status: change.status, at: change.at });
+      queue.push({
+        deviceID: change.deviceID,
+        gatewayID: change.gatewayID,
+        status: change.status,
+        at: change.at,
+      });
       if (queue.length >= maxBatch) flush();
       else schedule();
     },
@@ -192,11 +221,19 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
       for (let i = 0; i < deviceIDs.length; i += 500) {
         const chunk = deviceIDs.slice(i, i + 500);
         const rows = db
-          .prepare<number[], FactsRow>(`SELECT * FROM device_facts WHERE device_id IN (${chunk.map(() => '?').join(',')})`)
+          .prepare<number[], FactsRow>(
+            `SELECT * FROM device_facts WHERE device_id IN (${chunk.map(() => '?').join(',')})`,
+          )
           .all(...chunk);
         for (const row of rows) {
           if (!flaps.has(row.device_id)) {
-            flaps.seed(row.device_id, recentTimes.all(row.device_id, flaps.capacity).map((r) => r.at).reverse());
+            flaps.seed(
+              row.device_id,
+              recentTimes
+                .all(row.device_id, flaps.capacity)
+                .map((r) => r.at)
+                .reverse(),
+            );
           }
           result.set(row.device_id, {
             lastConnectedAt: iso(row.last_connected_at),
@@ -207,20 +244,39 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
         }
       }
       for (const id of deviceIDs) {
-        if (!result.has(id)) result.set(id, { lastConnectedAt: null, lastDisconnectedAt: null, lastFailure: null, flapping: false });
+        if (!result.has(id))
+          result.set(id, {
+            lastConnectedAt: null,
+            lastDisconnectedAt: null,
+            lastFailure: null,
+            flapping: false,
+          });
       }
       return result;
     },
 
     page(deviceID, { beforeID, limit, gatewayIDs }) {
       flush();
-      const only = gatewayIDs ? `AND gateway_id IN (${gatewayIDs.map(() => '?').join(',') || 'NULL'})` : '';
+      const only = gatewayIDs
+        ? `AND gateway_id IN (${gatewayIDs.map(() => '?').join(',') || 'NULL'})`
+        : '';
       const rows = db
-        .prepare<unknown[], { id: number; device_id: number; gateway_id: string; status: number; at: number }>(
+        .prepare<
+          unknown[],
+          { id: number; device_id: number; gateway_id: string; status: number; at: number }
+        >(
           `SELECT id, device_id, gateway_id, status, at FROM status_changes WHERE device_id = ? AND id < ? ${only} ORDER BY id DESC LIMIT ?`,
         )
         .all(deviceID, beforeID ?? Number.MAX_SAFE_INTEGER, ...(gatewayIDs ?? []), limit + 1);
-      const items = rows.slice(0, limit).map((r) => ({ id: r.id, deviceID: r.device_id, gatewayID: r.gateway_id, status: r.status, at: r.at }));
+      const items = rows
+        .slice(0, limit)
+        .map((r) => ({
+          id: r.id,
+          deviceID: r.device_id,
+          gatewayID: r.gateway_id,
+          status: r.status,
+          at: r.at,
+        }));
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? last.id : null };
     },
@@ -232,19 +288,34 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
 
     connectedSeries(gatewayIDs, from, to, stepMs) {
       flush();
-      if (!(stepMs > 0) || !(to > from)) throw new RangeError(`history: series needs from < to and step > 0 (from ${from}, to ${to}, step ${stepMs})`);
+      if (!(stepMs > 0) || !(to > from))
+        throw new RangeError(
+          `history: series needs from < to and step > 0 (from ${from}, to ${to}, step ${stepMs})`,
+        );
       const all = gatewayIDs === 'all';
-      const where = all ? '' : `gateway_id IN (${gatewayIDs.map(() => '?').join(',') || 'NULL'}) AND`;
+      const where = all
+        ? ''
+        : `gateway_id IN (${gatewayIDs.map(() => '?').join(',') || 'NULL'}) AND`;
       const args = (...rest: number[]): unknown[] => (all ? rest : [...gatewayIDs, ...rest]);
       // Status of every device at `from`: its latest change before `from` (SQLite returns the bare
       // columns of the MAX row), filled from device_facts for devices whose rows were pruned.
       const state = new Map<number, boolean>();
-      const before = db.prepare(`SELECT device_id, status, MAX(at) AS at FROM status_changes WHERE ${where} at < ? GROUP BY device_id`);
-      for (const r of before.iterate(...args(from)) as IterableIterator<{ device_id: number; status: number }>) {
+      const before = db.prepare(
+        `SELECT device_id, status, MAX(at) AS at FROM status_changes WHERE ${where} at < ? GROUP BY device_id`,
+      );
+      for (const r of before.iterate(...args(from)) as IterableIterator<{
+        device_id: number;
+        status: number;
+      }>) {
         state.set(r.device_id, isConnectedStatus(r.status));
       }
-      const settled = db.prepare(`SELECT device_id, last_status FROM device_facts WHERE ${where} last_changed_at < ?`);
-      for (const r of settled.iterate(...args(from)) as IterableIterator<{ device_id: number; last_status: number }>) {
+      const settled = db.prepare(
+        `SELECT device_id, last_status FROM device_facts WHERE ${where} last_changed_at < ?`,
+      );
+      for (const r of settled.iterate(...args(from)) as IterableIterator<{
+        device_id: number;
+        last_status: number;
+      }>) {
         state.set(r.device_id, isConnectedStatus(r.last_status));
       }
       let connected = 0;
@@ -252,8 +323,14 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
 
       const steps = Math.ceil((to - from) / stepMs);
       const points: number[] = [];
-      const changes = db.prepare(`SELECT device_id, status, at FROM status_changes WHERE ${where} at >= ? AND at < ? ORDER BY at, id`);
-      const it = changes.iterate(...args(from, to)) as IterableIterator<{ device_id: number; status: number; at: number }>;
+      const changes = db.prepare(
+        `SELECT device_id, status, at FROM status_changes WHERE ${where} at >= ? AND at < ? ORDER BY at, id`,
+      );
+      const it = changes.iterate(...args(from, to)) as IterableIterator<{
+        device_id: number;
+        status: number;
+        at: number;
+      }>;
       let next = it.next();
       for (let k = 0; k < steps; k++) {
         const end = from + (k + 1) * stepMs;

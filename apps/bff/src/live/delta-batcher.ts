@@ -21,8 +21,12 @@ export interface DeltaBatcher {
   stop(): void;
 }
 
-export function createDeltaBatcher(windowMs: number, emit: (gatewayID: string, delta: PendingDelta) => void): DeltaBatcher {
-  if (!Number.isFinite(windowMs) || windowMs < 0) throw new Error(`live: batch window must be >= 0 ms, got ${windowMs}`);
+export function createDeltaBatcher(
+  windowMs: number,
+  emit: (gatewayID: string, delta: PendingDelta) => void,
+): DeltaBatcher {
+  if (!Number.isFinite(windowMs) || windowMs < 0)
+    throw new Error(`live: batch window must be >= 0 ms, got ${windowMs}`);
   let pending = new Map<string, PendingDelta>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;

@@ -30,17 +30,25 @@ export class GatewayFeed {
         subscribed: (resubscribed) => {
           this.ctx.logger.info('live: gateway status stream subscribed', { resubscribed });
           // A master that was unreachable at start (or restarted) may have tenants we do not follow yet.
-          void (resubscribed || this.ctx.state.gateways.size === 0 ? this.ctx.refreshTenants() : Promise.resolve())
+          void (
+            resubscribed || this.ctx.state.gateways.size === 0
+              ? this.ctx.refreshTenants()
+              : Promise.resolve()
+          )
             .then(() => this.readFlags())
             .then(() => {
-            this.ctx.setLive(this.key, this.allGateways());
-            this.resolveReady();
-          });
+              this.ctx.setLive(this.key, this.allGateways());
+              this.resolveReady();
+            });
         },
         change: (change) => this.onChange(change),
         error: (error, retryInMs) => {
           this.ctx.logger.warn('live: gateway status stream broke', { error, retryInMs });
-          this.ctx.setDegraded(this.key, this.allGateways(), `gateway status stream: ${error.codeName ?? error.message}`);
+          this.ctx.setDegraded(
+            this.key,
+            this.allGateways(),
+            `gateway status stream: ${error.codeName ?? error.message}`,
+          );
           this.resolveReady();
         },
       },
@@ -54,7 +62,10 @@ export class GatewayFeed {
 
   private onChange(change: GatewayStatusChange): void {
     const connected = change.status === GATEWAY_CONNECTED;
-    this.ctx.logger.debug('live: gateway status change', { gatewayID: change.gatewayID, connected });
+    this.ctx.logger.debug('live: gateway status change', {
+      gatewayID: change.gatewayID,
+      connected,
+    });
     if (!this.ctx.state.gateways.has(change.gatewayID)) {
       // A gateway we do not follow yet: learn which tenant owns it, then apply.
       void this.ctx.refreshTenants().then(() => this.applyFlag(change.gatewayID, connected));

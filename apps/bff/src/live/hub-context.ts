@@ -28,11 +28,21 @@ export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>): 
   for (const [gatewayID, diff] of diffs) {
     for (const device of diff.added) {
       ctx.batcher.added(gatewayID, device);
-      recordSafely(ctx, { deviceID: device.deviceID, gatewayID, status: device.status, at: Date.now() });
+      recordSafely(ctx, {
+        deviceID: device.deviceID,
+        gatewayID,
+        status: device.status,
+        at: Date.now(),
+      });
     }
     for (const change of diff.changes) {
       ctx.batcher.change(gatewayID, change);
-      recordSafely(ctx, { deviceID: change.deviceID, gatewayID, status: change.status, at: change.at });
+      recordSafely(ctx, {
+        deviceID: change.deviceID,
+        gatewayID,
+        status: change.status,
+        at: change.at,
+      });
     }
     for (const deviceID of diff.removed) {
       ctx.batcher.removed(gatewayID, deviceID);
@@ -44,10 +54,16 @@ export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>): 
 }
 
 /** History must never stop the live path: a bad record is logged and skipped. */
-export function recordSafely(ctx: HubContext, change: { deviceID: number; gatewayID: string; status: number; at: number }): void {
+export function recordSafely(
+  ctx: HubContext,
+  change: { deviceID: number; gatewayID: string; status: number; at: number },
+): void {
   try {
     ctx.history.record(change);
   } catch (error) {
-    ctx.logger.warn('live: status change not recorded in history', { error, deviceID: change.deviceID });
+    ctx.logger.warn('live: status change not recorded in history', {
+      error,
+      deviceID: change.deviceID,
+    });
   }
 }

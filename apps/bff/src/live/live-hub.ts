@@ -128,7 +128,11 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
         ctx.setLive(`device-stream:${before}`, [gw.gatewayID]);
         gw.tenantID = now;
         void evictOthers(gw.gatewayID, now);
-        logger.info('live: gateway changed tenant', { gatewayID: gw.gatewayID, from: before, to: now ?? null });
+        logger.info('live: gateway changed tenant', {
+          gatewayID: gw.gatewayID,
+          from: before,
+          to: now ?? null,
+        });
       }
       for (const { tenantID, gatewayIDs } of tenants) {
         if (gatewayIDs.length === 0) continue;
@@ -158,7 +162,11 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
         if (data.user?.role !== 'tenant' || data.user.tenantID === owner) continue;
         socket.leave(gatewayRoom(gatewayID));
         data.joined?.delete(gatewayID);
-        socket.emit('problem', { event: 'join', error: 'forbidden', message: `gateway ${gatewayID} is no longer a gateway of tenant ${data.user.tenantID ?? '?'}` });
+        socket.emit('problem', {
+          event: 'join',
+          error: 'forbidden',
+          message: `gateway ${gatewayID} is no longer a gateway of tenant ${data.user.tenantID ?? '?'}`,
+        });
       }
     } catch (error) {
       logger.error('live: could not take sockets out of a gateway room', { error, gatewayID });

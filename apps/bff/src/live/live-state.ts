@@ -56,7 +56,14 @@ export class LiveState {
   ensureGateway(gatewayID: string, tenantID: string | undefined): GatewayState {
     let gw = this.gateways.get(gatewayID);
     if (!gw) {
-      gw = { gatewayID, tenantID, connected: false, seq: 0, degradedBy: new Set(), devices: new Map() };
+      gw = {
+        gatewayID,
+        tenantID,
+        connected: false,
+        seq: 0,
+        degradedBy: new Set(),
+        devices: new Map(),
+      };
       this.gateways.set(gatewayID, gw);
     } else if (tenantID !== undefined) {
       gw.tenantID = tenantID;
@@ -73,7 +80,11 @@ export class LiveState {
    * status changes of known devices, devices that appeared and devices that left (also from the
    * gateway a moved device was on before).
    */
-  applyDeviceList(gatewayID: string, infos: DeviceInfoLike[], at: number): Map<string, GatewayDiff> {
+  applyDeviceList(
+    gatewayID: string,
+    infos: DeviceInfoLike[],
+    at: number,
+  ): Map<string, GatewayDiff> {
     const gw = this.gateways.get(gatewayID);
     if (!gw) throw new Error(`live state: unknown gateway ${gatewayID}`);
     const diffs = new Map<string, GatewayDiff>();
@@ -95,7 +106,13 @@ export class LiveState {
         }
         diffOf(gatewayID).added.push(next);
       } else if (prev.status !== next.status) {
-        diffOf(gatewayID).changes.push({ deviceID: next.deviceID, gatewayID, status: next.status, statusName: next.statusName, at });
+        diffOf(gatewayID).changes.push({
+          deviceID: next.deviceID,
+          gatewayID,
+          status: next.status,
+          statusName: next.statusName,
+          at,
+        });
       }
       gw.devices.set(info.deviceID, next);
       this.deviceGateway.set(info.deviceID, gatewayID);
@@ -110,9 +127,14 @@ export class LiveState {
   }
 
   /** Applies a streamed status change; undefined when the device is unknown (refresh the lists). */
-  applyChange(deviceID: number, status: number, at: number): { change: LiveChange; changed: boolean } | undefined {
+  applyChange(
+    deviceID: number,
+    status: number,
+    at: number,
+  ): { change: LiveChange; changed: boolean } | undefined {
     const gatewayID = this.deviceGateway.get(deviceID);
-    const device = gatewayID === undefined ? undefined : this.gateways.get(gatewayID)?.devices.get(deviceID);
+    const device =
+      gatewayID === undefined ? undefined : this.gateways.get(gatewayID)?.devices.get(deviceID);
     if (gatewayID === undefined || !device) return undefined;
     const changed = device.status !== status;
     device.status = status;

@@ -9,7 +9,11 @@ export interface FeedHandlers<T> {
   error(error: Error & { codeName?: string }, retryInMs: number): void;
 }
 
-export async function runFeed<T>(sub: StatusSubscription<T>, handlers: FeedHandlers<T>, logger: Logger): Promise<void> {
+export async function runFeed<T>(
+  sub: StatusSubscription<T>,
+  handlers: FeedHandlers<T>,
+  logger: Logger,
+): Promise<void> {
   try {
     for await (const event of sub as AsyncIterable<StatusEvent<T>>) {
       try {

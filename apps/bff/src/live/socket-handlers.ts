@@ -30,14 +30,22 @@ const JOIN_BURST = 20;
 const JOIN_REFILL_PER_SECOND = 2;
 
 function takeJoinToken(data: SocketData, now: number): boolean {
-  data.joinTokens = Math.min(JOIN_BURST, data.joinTokens + ((now - data.joinRefilledAt) / 1000) * JOIN_REFILL_PER_SECOND);
+  data.joinTokens = Math.min(
+    JOIN_BURST,
+    data.joinTokens + ((now - data.joinRefilledAt) / 1000) * JOIN_REFILL_PER_SECOND,
+  );
   data.joinRefilledAt = now;
   if (data.joinTokens < 1) return false;
   data.joinTokens -= 1;
   return true;
 }
 
-export type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, SocketData>;
+export type LiveSocket = Socket<
+  LiveClientToServerEvents,
+  LiveServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 export interface SocketDeps {
   state: LiveState;
@@ -66,12 +74,20 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
     const origin = socket.handshake.headers.origin;
     if (origin !== undefined) {
       const own = `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host ?? ''}`;
-      if (origin !== own) return next(Object.assign(new Error(LIVE_FORBIDDEN_ORIGIN), { data: { code: LIVE_FORBIDDEN_ORIGIN } }));
+      if (origin !== own)
+        return next(
+          Object.assign(new Error(LIVE_FORBIDDEN_ORIGIN), {
+            data: { code: LIVE_FORBIDDEN_ORIGIN },
+          }),
+        );
     }
     deps
       .getSessionUser(socket.handshake.headers.cookie)
       .then((user) => {
-        if (!user) return next(Object.assign(new Error(LIVE_UNAUTHORIZED), { data: { code: LIVE_UNAUTHORIZED } }));
+        if (!user)
+          return next(
+            Object.assign(new Error(LIVE_UNAUTHORIZED), { data: { code: LIVE_UNAUTHORIZED } }),
+          );
         (socket.data as SocketData).user = user;
         (socket.data as SocketData).joined = new Set();
         (socket.data as SocketData).joinTokens = JOIN_BURST;
@@ -88,16 +104,35 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
     const socket = raw as unknown as LiveSocket;
     const reply = (event: 'join' | 'leave', ack: unknown, result: LiveAck): void => {
       if (typeof ack === 'function') (ack as (r: LiveAck) => void)(result);
-      else if (!result.ok) socket.emit('problem', { event, error: result.error, message: result.message });
+      else if (!result.ok)
+        socket.emit('problem', { event, error: result.error, message: result.message });
     };
-    const refuse = (event: 'join' | 'leave', ack: unknown, error: LiveErrorCode, message: string, gatewayID?: string): void =>
-      reply(event, ack, { ok: false, error, message, ...(gatewayID === undefined ? {} : { gatewayID }) });
+    const refuse = (
+      event: 'join' | 'leave',
+      ack: unknown,
+      error: LiveErrorCode,
+      message: string,
+      gatewayID?: string,
+    ): void =>
+      reply(event, ack, {
+        ok: false,
+        error,
+        message,
+        ...(gatewayID === undefined ? {} : { gatewayID }),
+      });
 
     socket.on('join', (request: unknown, ack?: unknown) => {
       void (async () => {
-        if (!takeJoinToken(socket.data, Date.now())) return refuse('join', ack, 'rate_limited', 'too many joins; wait a second and join again');
+        if (!takeJoinToken(socket.data, Date.now()))
+          return refuse(
+            'join',
+            ack,
+            'rate_limited',
+            'too many joins; wait a second and join again',
+          );
         const parsed = joinRequestSchema.safeParse(request);
-        if (!parsed.success) return refuse('join', ack, 'bad_request', `join: ${issueText(parsed.error)}`);
+        if (!parsed.success)
+          return refuse('join', ack, 'bad_request', `join: ${issueText(parsed.error)}`);
         const user = await deps.getSessionUser(socket.handshake.headers.cookie);
         if (!user) {
           refuse('join', ack, 'unauthorized', 'the session has ended; sign in again');
@@ -110,15 +145,28 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
           allowed = await deps.pool.gatewaysFor(user);
         } catch (error) {
           logger.warn('live: gateways of user not readable', { error, userID: user.id });
-          return refuse('join', ack, 'unavailable', 'the master gateway is not reachable; try again');
+          return refuse(
+            'join',
+            ack,
+            'unavailable',
+            'the master gateway is not reachable; try again',
+          );
         }
         const allowedSet = new Set(allowed);
-        const wanted = parsed.data.gatewayIDs === 'all' ? allowed : [...new Set(parsed.data.gatewayIDs)];
+        const wanted =
+          parsed.data.gatewayIDs === 'all' ? allowed : [...new Set(parsed.data.gatewayIDs)];
         for (const id of wanted) {
           if (allowedSet.has(id)) continue;
           // A tenant user is not told whether another tenant's gateway exists.
-          if (user.role === 'admin') return refuse('join', ack, 'not_found', `gateway ${id} does not exist`, id);
-          return refuse('join', ack, 'forbidden', `gateway ${id} is not a gateway of tenant ${user.tenantID ?? '?'}`, id);
+          if (user.role === 'admin')
+            return refuse('join', ack, 'not_found', `gateway ${id} does not exist`, id);
+          return refuse(
+            'join',
+            ack,
+            'forbidden',
+            `gateway ${id} is not a gateway of tenant ${user.tenantID ?? '?'}`,
+            id,
+          );
         }
         await deps.ensureFollowed(wanted);
         if (!socket.connected) return;
@@ -135,8 +183,10 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
 
     socket.on('leave', (request: unknown, ack?: unknown) => {
       const parsed = leaveRequestSchema.safeParse(request);
-      if (!parsed.success) return refuse('leave', ack, 'bad_request', `leave: ${issueText(parsed.error)}`);
-      const ids = parsed.data.gatewayIDs === 'all' ? [...socket.data.joined] : parsed.data.gatewayIDs;
+      if (!parsed.success)
+        return refuse('leave', ack, 'bad_request', `leave: ${issueText(parsed.error)}`);
+      const ids =
+        parsed.data.gatewayIDs === 'all' ? [...socket.data.joined] : parsed.data.gatewayIDs;
       for (const id of ids) {
         socket.data.joined.delete(id);
         void socket.leave(gatewayRoom(id));

@@ -35,15 +35,25 @@ export class TenantFeed {
     for (const id of this.gatewayIDs) this.ctx.state.ensureGateway(id, this.tenantID);
     // Degraded until the first lists are read: a snapshot before that would claim an empty world is live.
     this.ctx.setDegraded(this.key, this.gatewayIDs, 'starting');
-    this.sub = this.ctx.pool.forTenant(this.tenantID).subscribeDeviceStatus({ maxBuffered: 100_000 });
+    this.sub = this.ctx.pool
+      .forTenant(this.tenantID)
+      .subscribeDeviceStatus({ maxBuffered: 100_000 });
     void runFeed(
       this.sub,
       {
         subscribed: (resubscribed) => this.onSubscribed(resubscribed),
         change: (change) => this.onChange(change),
         error: (error, retryInMs) => {
-          this.ctx.logger.warn('live: device status stream broke', { tenantID: this.tenantID, error, retryInMs });
-          this.ctx.setDegraded(this.key, this.gatewayIDs, `device status stream: ${error.codeName ?? error.message}`);
+          this.ctx.logger.warn('live: device status stream broke', {
+            tenantID: this.tenantID,
+            error,
+            retryInMs,
+          });
+          this.ctx.setDegraded(
+            this.key,
+            this.gatewayIDs,
+            `device status stream: ${error.codeName ?? error.message}`,
+          );
           this.resolveReady();
         },
       },
@@ -70,7 +80,10 @@ export class TenantFeed {
   }
 
   private onSubscribed(resubscribed: boolean): void {
-    this.ctx.logger.info('live: device status stream subscribed', { tenantID: this.tenantID, resubscribed });
+    this.ctx.logger.info('live: device status stream subscribed', {
+      tenantID: this.tenantID,
+      resubscribed,
+    });
     void this.reload().then(() => {
       this.ctx.setLive(this.key, this.gatewayIDs);
       this.resolveReady();
@@ -88,7 +101,10 @@ export class TenantFeed {
     const dropped = this.sub?.dropped ?? 0;
     if (dropped > this.lastDropped) {
       this.lastDropped = dropped;
-      this.ctx.logger.warn('live: status changes were dropped by the stream queue; re-reading lists', { tenantID: this.tenantID, dropped });
+      this.ctx.logger.warn(
+        'live: status changes were dropped by the stream queue; re-reading lists',
+        { tenantID: this.tenantID, dropped },
+      );
       void this.reload();
     }
   }
@@ -105,12 +121,20 @@ export class TenantFeed {
         this.held.push(change);
         void this.reload();
       } else {
-        this.ctx.logger.debug('live: change for a device on none of the tenant gateways', { tenantID: this.tenantID, deviceID: change.deviceID });
+        this.ctx.logger.debug('live: change for a device on none of the tenant gateways', {
+          tenantID: this.tenantID,
+          deviceID: change.deviceID,
+        });
       }
       return;
     }
     if (result.changed) this.ctx.batcher.change(result.change.gatewayID, result.change);
-    recordSafely(this.ctx, { deviceID: change.deviceID, gatewayID: result.change.gatewayID, status: change.status, at });
+    recordSafely(this.ctx, {
+      deviceID: change.deviceID,
+      gatewayID: result.change.gatewayID,
+      status: change.status,
+      at,
+    });
   }
 
   /** Reads every gateway's device list (single flight; a request during a read runs one more read). */
@@ -139,8 +163,15 @@ export class TenantFeed {
       this.gatewayIDs.map(async (gatewayID) => {
         try {
           const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
-          this.ctx.logger.debug('live: device list read', { tenantID: this.tenantID, gatewayID, devices: deviceInfos.length });
-          publishDiffs(this.ctx, this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()));
+          this.ctx.logger.debug('live: device list read', {
+            tenantID: this.tenantID,
+            gatewayID,
+            devices: deviceInfos.length,
+          });
+          publishDiffs(
+            this.ctx,
+            this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()),
+          );
         } catch (error) {
           if (this.ctx.state.gateways.get(gatewayID)?.connected === false) {
             // A device gateway that left the master manages nothing there (its session-only
@@ -149,7 +180,11 @@ export class TenantFeed {
             return;
           }
           // Keep the last known devices; the next (re)subscribe, gateway change or unknown device retries.
-          this.ctx.logger.warn('live: device list not readable', { tenantID: this.tenantID, gatewayID, error });
+          this.ctx.logger.warn('live: device list not readable', {
+            tenantID: this.tenantID,
+            gatewayID,
+            error,
+          });
         }
       }),
     );

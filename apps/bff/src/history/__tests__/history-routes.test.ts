@@ -18,9 +18,16 @@ afterAll(async () => {
   await world?.stop();
 });
 
-async function get(path: string, cookie: string | undefined): Promise<{ status: number; type: string; body: Record<string, unknown> }> {
+async function get(
+  path: string,
+  cookie: string | undefined,
+): Promise<{ status: number; type: string; body: Record<string, unknown> }> {
   const res = await fetch(`${world.url}/api/v1${path}`, cookie ? { headers: { cookie } } : {});
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 describe('GET /devices/:deviceID/history', () => {
@@ -38,13 +45,27 @@ describe('GET /devices/:deviceID/history', () => {
     expect(first.items[0]?.statusName).toMatch(/CONNECTED$/);
     expect(first.items[1]?.statusName).toBe('DISCONNECTED');
     expect(first.items[0]?.gatewayID).toBe('gateway1');
-    expect(Date.parse(first.items[0]?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(first.items[1]?.at ?? ''));
-    expect(first.facts).toMatchObject({ lastConnectedAt: expect.any(String), lastDisconnectedAt: expect.any(String), lastFailure: null, flapping: false });
+    expect(Date.parse(first.items[0]?.at ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(first.items[1]?.at ?? ''),
+    );
+    expect(first.facts).toMatchObject({
+      lastConnectedAt: expect.any(String),
+      lastDisconnectedAt: expect.any(String),
+      lastFailure: null,
+      flapping: false,
+    });
     expect(first.nextCursor).toMatch(/^\d+$/);
 
-    const rest = await get(`/devices/1011/history?limit=100&cursor=${first.nextCursor}`, world.cookies.admin);
+    const rest = await get(
+      `/devices/1011/history?limit=100&cursor=${first.nextCursor}`,
+      world.cookies.admin,
+    );
     const items = rest.body.items as Array<{ statusName: string }>;
-    expect(items.map((i) => i.statusName.replace(/^(TCP|TLS)_/, ''))).toEqual(['CONNECTED', 'DISCONNECTED', 'CONNECTED']);
+    expect(items.map((i) => i.statusName.replace(/^(TCP|TLS)_/, ''))).toEqual([
+      'CONNECTED',
+      'DISCONNECTED',
+      'CONNECTED',
+    ]);
     expect(rest.body.nextCursor).toBeNull();
   });
 
@@ -77,32 +98,61 @@ describe('GET /gateways/:gatewayID/connected-series', () => {
     const to = Date.now() + 60_000;
     const from = to - 10 * 60_000;
     const state = await world.simState();
-    const connected = (gw?: string) => state.devices.filter((d) => d.managed && d.status > 0 && (!gw || d.gatewayID === gw)).length;
+    const connected = (gw?: string) =>
+      state.devices.filter((d) => d.managed && d.status > 0 && (!gw || d.gatewayID === gw)).length;
     await eventually(async () => {
-      const one = await get(`/gateways/gateway1/connected-series?from=${from}&to=${to}&stepSeconds=60`, world.cookies.admin);
+      const one = await get(
+        `/gateways/gateway1/connected-series?from=${from}&to=${to}&stepSeconds=60`,
+        world.cookies.admin,
+      );
       expect(one.status).toBe(200);
       const points = one.body.points as Array<{ t: string; connected: number }>;
       expect(points).toHaveLength(10);
       expect(points[0]?.t).toBe(new Date(from).toISOString());
       expect(points.at(-1)?.connected).toBe(connected('gateway1'));
-      const all = await get(`/gateways/all/connected-series?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}&stepSeconds=60`, world.cookies.admin);
+      const all = await get(
+        `/gateways/all/connected-series?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}&stepSeconds=60`,
+        world.cookies.admin,
+      );
       expect((all.body.points as Array<{ connected: number }>).at(-1)?.connected).toBe(connected());
       // A tenant user's 'all' covers only its own gateways.
-      const mine = await get(`/gateways/all/connected-series?from=${from}&to=${to}&stepSeconds=60`, world.cookies.tenant2);
-      expect((mine.body.points as Array<{ connected: number }>).at(-1)?.connected).toBe(connected('gateway3'));
+      const mine = await get(
+        `/gateways/all/connected-series?from=${from}&to=${to}&stepSeconds=60`,
+        world.cookies.tenant2,
+      );
+      expect((mine.body.points as Array<{ connected: number }>).at(-1)?.connected).toBe(
+        connected('gateway3'),
+      );
     });
   });
 
   it('refuses bad ranges and other tenants’ gateways', async () => {
-    const r = await get('/gateways/gateway1/connected-series?from=2000&to=1000', world.cookies.admin);
+    const r = await get(
+      '/gateways/gateway1/connected-series?from=2000&to=1000',
+      world.cookies.admin,
+    );
     expect(r.status).toBe(400);
     expect((r.body.errors as Array<{ path: string }>).map((e) => e.path)).toContain('query.from');
-    const many = await get('/gateways/gateway1/connected-series?from=0&to=100000000&stepSeconds=1', world.cookies.admin);
-    expect((many.body.errors as Array<{ path: string }>).map((e) => e.path)).toContain('query.stepSeconds');
-    const date = await get('/gateways/gateway1/connected-series?from=yesterday', world.cookies.admin);
-    expect((date.body.errors as Array<{ path: string }>).map((e) => e.path)).toContain('query.from');
-    expect((await get('/gateways/gateway3/connected-series', world.cookies.tenant1)).status).toBe(403);
+    const many = await get(
+      '/gateways/gateway1/connected-series?from=0&to=100000000&stepSeconds=1',
+      world.cookies.admin,
+    );
+    expect((many.body.errors as Array<{ path: string }>).map((e) => e.path)).toContain(
+      'query.stepSeconds',
+    );
+    const date = await get(
+      '/gateways/gateway1/connected-series?from=yesterday',
+      world.cookies.admin,
+    );
+    expect((date.body.errors as Array<{ path: string }>).map((e) => e.path)).toContain(
+      'query.from',
+    );
+    expect((await get('/gateways/gateway3/connected-series', world.cookies.tenant1)).status).toBe(
+      403,
+    );
     expect((await get('/gateways/nope/connected-series', world.cookies.admin)).status).toBe(404);
-    expect((await get('/gateways/bad%20id/connected-series', world.cookies.admin)).status).toBe(400);
+    expect((await get('/gateways/bad%20id/connected-series', world.cookies.admin)).status).toBe(
+      400,
+    );
   });
 });

@@ -23,7 +23,8 @@ const options = (over: Partial<HistoryStoreOptions> = {}): HistoryStoreOptions =
   ...over,
 });
 
-const rows = () => db.prepare('SELECT device_id, gateway_id, status, at FROM status_changes ORDER BY id').all();
+const rows = () =>
+  db.prepare('SELECT device_id, gateway_id, status, at FROM status_changes ORDER BY id').all();
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-history-'));
@@ -51,7 +52,8 @@ describe('history store: batching', () => {
 
   it('flushes at once when maxBatch changes wait', () => {
     const store = createHistoryStore(db, options({ flushIntervalMs: 60_000, maxBatch: 10 }));
-    for (let i = 1; i <= 25; i++) store.record({ deviceID: i, gatewayID: 'gw1', status: 1, at: T0 + i });
+    for (let i = 1; i <= 25; i++)
+      store.record({ deviceID: i, gatewayID: 'gw1', status: 1, at: T0 + i });
     expect(rows()).toHaveLength(20);
     store.close();
     expect(rows()).toHaveLength(25);
@@ -76,11 +78,21 @@ describe('history store: batching', () => {
 
   it('rejects bad input with the field named and keeps working', () => {
     const store = createHistoryStore(db, options());
-    expect(() => store.record({ deviceID: -1, gatewayID: 'gw1', status: 1, at: T0 })).toThrow(/deviceID must be a uint32/);
-    expect(() => store.record({ deviceID: 2 ** 32, gatewayID: 'gw1', status: 1, at: T0 })).toThrow(/deviceID/);
-    expect(() => store.record({ deviceID: 1, gatewayID: '', status: 1, at: T0 })).toThrow(/gatewayID/);
-    expect(() => store.record({ deviceID: 1, gatewayID: 'gw1', status: 1.5, at: T0 })).toThrow(/status/);
-    expect(() => store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: Number.NaN })).toThrow(/at must be/);
+    expect(() => store.record({ deviceID: -1, gatewayID: 'gw1', status: 1, at: T0 })).toThrow(
+      /deviceID must be a uint32/,
+    );
+    expect(() => store.record({ deviceID: 2 ** 32, gatewayID: 'gw1', status: 1, at: T0 })).toThrow(
+      /deviceID/,
+    );
+    expect(() => store.record({ deviceID: 1, gatewayID: '', status: 1, at: T0 })).toThrow(
+      /gatewayID/,
+    );
+    expect(() => store.record({ deviceID: 1, gatewayID: 'gw1', status: 1.5, at: T0 })).toThrow(
+      /status/,
+    );
+    expect(() =>
+      store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: Number.NaN }),
+    ).toThrow(/at must be/);
     store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 });
     store.flush();
     expect(rows()).toHaveLength(1);
@@ -97,7 +109,8 @@ describe('history store: batching', () => {
 describe('history store: retention', () => {
   it('keeps at most maxRows, dropping the oldest', () => {
     const store = createHistoryStore(db, options({ maxRows: 10 }));
-    for (let i = 0; i < 25; i++) store.record({ deviceID: 1, gatewayID: 'gw1', status: i % 2, at: T0 + i });
+    for (let i = 0; i < 25; i++)
+      store.record({ deviceID: 1, gatewayID: 'gw1', status: i % 2, at: T0 + i });
     store.flush();
     const kept = rows() as Array<{ at: number }>;
     expect(kept).toHaveLength(10);
@@ -147,13 +160,19 @@ describe('history store: facts', () => {
       lastFailure: 'TCP_NOT_ALLOWED',
       flapping: false,
     });
-    expect(facts.get(6)).toEqual({ lastConnectedAt: null, lastDisconnectedAt: null, lastFailure: null, flapping: false });
+    expect(facts.get(6)).toEqual({
+      lastConnectedAt: null,
+      lastDisconnectedAt: null,
+      lastFailure: null,
+      flapping: false,
+    });
     store.close();
   });
 
   it('answers for more devices than one SQL IN list holds', () => {
     const store = createHistoryStore(db, options({ maxBatch: 2000 }));
-    for (let i = 1; i <= 1200; i++) store.record({ deviceID: i, gatewayID: 'gw1', status: 1, at: T0 + i });
+    for (let i = 1; i <= 1200; i++)
+      store.record({ deviceID: i, gatewayID: 'gw1', status: 1, at: T0 + i });
     const facts = store.facts(Array.from({ length: 1200 }, (_, i) => i + 1));
     expect(facts.size).toBe(1200);
     expect(facts.get(1200)?.lastConnectedAt).toBe(new Date(T0 + 1200).toISOString());
@@ -164,7 +183,8 @@ describe('history store: facts', () => {
 describe('history store: flapping', () => {
   it('flags more than flapThreshold changes within the window, and clears when they age out', () => {
     const store = createHistoryStore(db, options({ flapThreshold: 3, flapWindowMinutes: 5 }));
-    for (let i = 0; i < 3; i++) store.record({ deviceID: 9, gatewayID: 'gw1', status: i % 2 ? 0 : 1, at: T0 + i * MIN });
+    for (let i = 0; i < 3; i++)
+      store.record({ deviceID: 9, gatewayID: 'gw1', status: i % 2 ? 0 : 1, at: T0 + i * MIN });
     clock = T0 + 3 * MIN;
     expect(store.facts([9]).get(9)?.flapping).toBe(false); // exactly 3: not more than the threshold
     store.record({ deviceID: 9, gatewayID: 'gw1', status: 0, at: T0 + 3 * MIN });
@@ -176,7 +196,8 @@ describe('history store: flapping', () => {
 
   it('does not count changes spread wider than the window', () => {
     const store = createHistoryStore(db, options({ flapThreshold: 3, flapWindowMinutes: 5 }));
-    for (let i = 0; i < 10; i++) store.record({ deviceID: 4, gatewayID: 'gw1', status: i % 2, at: T0 + i * 2 * MIN });
+    for (let i = 0; i < 10; i++)
+      store.record({ deviceID: 4, gatewayID: 'gw1', status: i % 2, at: T0 + i * 2 * MIN });
     clock = T0 + 18 * MIN;
     expect(store.facts([4]).get(4)?.flapping).toBe(false);
     store.close();
@@ -184,7 +205,8 @@ describe('history store: flapping', () => {
 
   it('keeps the flag across a restart by reading stored history', () => {
     let store = createHistoryStore(db, options({ flapThreshold: 2, flapWindowMinutes: 5 }));
-    for (let i = 0; i < 3; i++) store.record({ deviceID: 3, gatewayID: 'gw1', status: i % 2, at: T0 + i * 1000 });
+    for (let i = 0; i < 3; i++)
+      store.record({ deviceID: 3, gatewayID: 'gw1', status: i % 2, at: T0 + i * 1000 });
     store.close();
     store = createHistoryStore(db, options({ flapThreshold: 2, flapWindowMinutes: 5 }));
     expect(store.facts([3]).get(3)?.flapping).toBe(true);
@@ -195,7 +217,8 @@ describe('history store: flapping', () => {
 describe('history store: paging and series', () => {
   it('pages newest first with a cursor', () => {
     const store = createHistoryStore(db, options());
-    for (let i = 0; i < 5; i++) store.record({ deviceID: 1, gatewayID: 'gw1', status: i % 2, at: T0 + i });
+    for (let i = 0; i < 5; i++)
+      store.record({ deviceID: 1, gatewayID: 'gw1', status: i % 2, at: T0 + i });
     store.record({ deviceID: 2, gatewayID: 'gw1', status: 1, at: T0 });
     const first = store.page(1, { limit: 2 });
     expect(first.items.map((r) => r.at)).toEqual([T0 + 4, T0 + 3]);
@@ -212,7 +235,9 @@ describe('history store: paging and series', () => {
     const store = createHistoryStore(db, options());
     store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 });
     store.record({ deviceID: 1, gatewayID: 'gw2', status: 0, at: T0 + 1 });
-    expect(store.page(1, { limit: 10, gatewayIDs: ['gw1'] }).items.map((r) => r.gatewayID)).toEqual(['gw1']);
+    expect(store.page(1, { limit: 10, gatewayIDs: ['gw1'] }).items.map((r) => r.gatewayID)).toEqual(
+      ['gw1'],
+    );
     expect(store.page(1, { limit: 10, gatewayIDs: [] }).items).toEqual([]);
     expect(store.gatewayOf(1)).toBe('gw2');
     expect(store.gatewayOf(2)).toBeUndefined();

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeltaBatcher, type PendingDelta } from '../delta-batcher.ts';
 
-const change = (deviceID: number, status: number) => ({ deviceID, gatewayID: 'gw1', status, statusName: String(status), at: deviceID });
+const change = (deviceID: number, status: number) => ({
+  deviceID,
+  gatewayID: 'gw1',
+  status,
+  statusName: String(status),
+  at: deviceID,
+});
 
 describe('delta batcher', () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -31,7 +37,18 @@ describe('delta batcher', () => {
     batcher.removed('gw1', 4);
     batcher.flush();
     expect(out).toEqual(['gw1']);
-    batcher.added('gw2', { deviceID: 5, gatewayID: 'gw2', status: 1, statusName: 'TCP_CONNECTED', type: 1, connectionMode: 0, IPAddr: '', port: 1, useSSL: false, autoReconnect: false });
+    batcher.added('gw2', {
+      deviceID: 5,
+      gatewayID: 'gw2',
+      status: 1,
+      statusName: 'TCP_CONNECTED',
+      type: 1,
+      connectionMode: 0,
+      IPAddr: '',
+      port: 1,
+      useSSL: false,
+      autoReconnect: false,
+    });
     batcher.stop();
     vi.advanceTimersByTime(50);
     expect(out).toEqual(['gw1']);
@@ -40,7 +57,18 @@ describe('delta batcher', () => {
   it('keeps each device consistent with the last thing that happened to it in a window', () => {
     const out: PendingDelta[] = [];
     const batcher = createDeltaBatcher(10, (_gw, d) => out.push(d));
-    const row = (deviceID: number, status: number) => ({ deviceID, gatewayID: 'gw1', status, statusName: '', type: 1, connectionMode: 0, IPAddr: '', port: 1, useSSL: false, autoReconnect: false });
+    const row = (deviceID: number, status: number) => ({
+      deviceID,
+      gatewayID: 'gw1',
+      status,
+      statusName: '',
+      type: 1,
+      connectionMode: 0,
+      IPAddr: '',
+      port: 1,
+      useSSL: false,
+      autoReconnect: false,
+    });
     batcher.change('gw1', change(1, 0)); // 1 changes, then leaves
     batcher.removed('gw1', 1);
     batcher.removed('gw1', 2); // 2 leaves, then comes back

@@ -1,6 +1,12 @@
 // Live status over socket.io against the real simulator and a real BFF, both on port 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startLiveWorld, trueView, type LiveClient, type LiveWorld } from './live-world.ts';
+import {
+  eventually,
+  startLiveWorld,
+  trueView,
+  type LiveClient,
+  type LiveWorld,
+} from './live-world.ts';
 
 let world: LiveWorld;
 
@@ -56,7 +62,12 @@ describe('live status: authentication and joins', () => {
   it("refuses a tenant user's join of another tenant's gateway, naming it, and joins nothing", async () => {
     const client = world.client(world.cookies.tenant1);
     const ack = await client.join(['gateway1', 'gateway3']);
-    expect(ack).toEqual({ ok: false, error: 'forbidden', message: expect.stringContaining('gateway3'), gatewayID: 'gateway3' });
+    expect(ack).toEqual({
+      ok: false,
+      error: 'forbidden',
+      message: expect.stringContaining('gateway3'),
+      gatewayID: 'gateway3',
+    });
     expect(client.snapshots).toHaveLength(0);
     await world.control('POST', '/devices/1031/offline');
     await world.control('POST', '/devices/1031/online?now=1');
@@ -72,30 +83,52 @@ describe('live status: authentication and joins', () => {
     expect(snapshot?.mode).toBe('live');
     expect(snapshot?.devices.every((d) => TENANT1.includes(d.gatewayID))).toBe(true);
     await expectEqualsTrueState(client, TENANT1);
-    expect(snapshot?.devices.find((d) => d.deviceID === 1011)).toMatchObject({ gatewayID: 'gateway1', type: 0x0c, IPAddr: '192.168.10.11', port: 51211 });
+    expect(snapshot?.devices.find((d) => d.deviceID === 1011)).toMatchObject({
+      gatewayID: 'gateway1',
+      type: 0x0c,
+      IPAddr: '192.168.10.11',
+      port: 51211,
+    });
   });
 
   it('stops delivering a gateway after leave', async () => {
     const client = world.client(world.cookies.tenant1);
     const watcher = world.client(world.cookies.tenant1);
-    expect(await client.join(['gateway1', 'gateway2'])).toEqual({ ok: true, gatewayIDs: ['gateway1', 'gateway2'] });
+    expect(await client.join(['gateway1', 'gateway2'])).toEqual({
+      ok: true,
+      gatewayIDs: ['gateway1', 'gateway2'],
+    });
     await watcher.join(['gateway2']);
-    expect(await client.socket.timeout(5000).emitWithAck('leave', { gatewayIDs: ['gateway2'] })).toEqual({ ok: true, gatewayIDs: ['gateway1'] });
+    expect(
+      await client.socket.timeout(5000).emitWithAck('leave', { gatewayIDs: ['gateway2'] }),
+    ).toEqual({ ok: true, gatewayIDs: ['gateway1'] });
     await world.control('POST', '/devices/1022/offline');
     await eventually(() => expect(watcher.view()[1022]).toBe(0));
     await world.control('POST', '/devices/1022/online?now=1');
     await eventually(() => expect(watcher.view()[1022]).toBeGreaterThan(0));
     expect(client.deltas.filter((d) => d.gatewayID === 'gateway2')).toEqual([]);
-    expect(await client.socket.timeout(5000).emitWithAck('leave', { gatewayIDs: 'nope' } as never)).toMatchObject({ ok: false, error: 'bad_request' });
+    expect(
+      await client.socket.timeout(5000).emitWithAck('leave', { gatewayIDs: 'nope' } as never),
+    ).toMatchObject({ ok: false, error: 'bad_request' });
   });
 
   it('answers a malformed join with bad_request naming the field, and an unknown gateway with not_found for an admin', async () => {
     const client = world.client(world.cookies.admin);
     await client.connected();
-    const bad = await client.socket.timeout(5000).emitWithAck('join', { gatewayIDs: 'some' } as never);
-    expect(bad).toMatchObject({ ok: false, error: 'bad_request', message: expect.stringContaining('gatewayIDs') });
+    const bad = await client.socket
+      .timeout(5000)
+      .emitWithAck('join', { gatewayIDs: 'some' } as never);
+    expect(bad).toMatchObject({
+      ok: false,
+      error: 'bad_request',
+      message: expect.stringContaining('gatewayIDs'),
+    });
     const badID = await client.join(['gate way']);
-    expect(badID).toMatchObject({ ok: false, error: 'bad_request', message: expect.stringContaining('gatewayIDs.0') });
+    expect(badID).toMatchObject({
+      ok: false,
+      error: 'bad_request',
+      message: expect.stringContaining('gatewayIDs.0'),
+    });
     expect(await client.join(['no-such-gateway'])).toEqual({
       ok: false,
       error: 'not_found',
@@ -111,7 +144,11 @@ describe('live status: authentication and joins', () => {
 
 describe('live status: fan-out', () => {
   it('opens one device stream per tenant and one gateway stream, however many clients join', async () => {
-    const clients = [world.client(world.cookies.admin), world.client(world.cookies.tenant1), world.client(world.cookies.tenant2)];
+    const clients = [
+      world.client(world.cookies.admin),
+      world.client(world.cookies.tenant1),
+      world.client(world.cookies.tenant2),
+    ];
     await Promise.all(clients.map((c) => c.join('all')));
     const streams = world.sim.control.streams();
     expect(streams.device).toHaveLength(2);
@@ -138,10 +175,13 @@ describe('live status: fan-out', () => {
       expect(admin.view()[1011]).toBe(connected);
     });
 
-    const ofGateway1 = (c: LiveClient) => c.deltas.filter((d) => d.gatewayID === 'gateway1' && d.seq > from);
+    const ofGateway1 = (c: LiveClient) =>
+      c.deltas.filter((d) => d.gatewayID === 'gateway1' && d.seq > from);
     expect(ofGateway1(viewer).length).toBeGreaterThanOrEqual(1);
     expect(ofGateway1(viewer)).toEqual(ofGateway1(admin));
-    expect(ofGateway1(viewer).flatMap((d) => d.changes.map((c) => [c.deviceID, c.statusName]))).toEqual([
+    expect(
+      ofGateway1(viewer).flatMap((d) => d.changes.map((c) => [c.deviceID, c.statusName])),
+    ).toEqual([
       [1011, 'DISCONNECTED'],
       [1011, expect.stringMatching(/^(TCP|TLS)_CONNECTED$/)],
     ]);
@@ -157,18 +197,28 @@ describe('live status: fan-out', () => {
     first.close();
 
     await world.control('POST', '/devices/1012/offline');
-    await eventually(async () => expect((await world.simState()).devices.find((d) => d.deviceID === 1012)?.status).toBe(0));
+    await eventually(async () =>
+      expect((await world.simState()).devices.find((d) => d.deviceID === 1012)?.status).toBe(0),
+    );
 
     const again = world.client(world.cookies.tenant1);
     await again.join(['gateway1']);
     await expectEqualsTrueState(again, ['gateway1']);
-    expect(again.snapshots[0]?.devices.find((d) => d.deviceID === 1012)).toMatchObject({ status: 0, statusName: 'DISCONNECTED' });
+    expect(again.snapshots[0]?.devices.find((d) => d.deviceID === 1012)).toMatchObject({
+      status: 0,
+      statusName: 'DISCONNECTED',
+    });
 
     // The same change reached connection history (HTTP, same session cookie).
     const history = await eventually(async () => {
-      const res = await fetch(`${world.url}/api/v1/devices/1012/history?limit=5`, { headers: { cookie: world.cookies.tenant1 } });
+      const res = await fetch(`${world.url}/api/v1/devices/1012/history?limit=5`, {
+        headers: { cookie: world.cookies.tenant1 },
+      });
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { items: Array<{ statusName: string }>; facts: { lastDisconnectedAt: string | null } };
+      const body = (await res.json()) as {
+        items: Array<{ statusName: string }>;
+        facts: { lastDisconnectedAt: string | null };
+      };
       expect(body.items[0]?.statusName).toBe('DISCONNECTED');
       return body;
     });
@@ -235,7 +285,8 @@ describe('live status: stream breaks', () => {
     await viewer.join('all');
     // One connected device on each tenant's gateways (churn earlier may have left others down).
     const before = await world.simState();
-    const pick = (gatewayID: string) => before.devices.find((d) => d.gatewayID === gatewayID && d.managed && d.status > 0)?.deviceID;
+    const pick = (gatewayID: string) =>
+      before.devices.find((d) => d.gatewayID === gatewayID && d.managed && d.status > 0)?.deviceID;
     const victims = [pick('gateway1'), pick('gateway3')];
     expect(victims.every((id) => id !== undefined)).toBe(true);
     const [t1Device, t2Device] = victims as [number, number];
@@ -273,11 +324,16 @@ describe('live status: master restart', () => {
     await eventually(() => expect(admin.view()[1012]).toBe(0));
 
     await world.stopSim();
-    await eventually(() => expect([...admin.gateways.values()].every((g) => g.mode === 'degraded')).toBe(true));
+    await eventually(() =>
+      expect([...admin.gateways.values()].every((g) => g.mode === 'degraded')).toBe(true),
+    );
     expect(world.bff.live.state().mode).toBe('degraded');
 
     await world.restartSim();
-    await eventually(() => expect([...admin.gateways.values()].every((g) => g.mode === 'live')).toBe(true), 20_000);
+    await eventually(
+      () => expect([...admin.gateways.values()].every((g) => g.mode === 'live')).toBe(true),
+      20_000,
+    );
     await expectEqualsTrueState(admin, ALL);
     expect(admin.view()[1012]).toBeGreaterThan(0);
     expect(admin.gaps).toEqual([]);
@@ -297,7 +353,10 @@ describe('live status: tenant changes', () => {
     world.bff.pool.invalidate();
     await world.bff.live.refresh();
 
-    expect(await told).toMatchObject({ error: 'forbidden', message: expect.stringContaining('gateway2') });
+    expect(await told).toMatchObject({
+      error: 'forbidden',
+      message: expect.stringContaining('gateway2'),
+    });
     expect(await after.join(['gateway2'])).toMatchObject({ ok: true });
     const seenBefore = before.deltas.length;
     await world.control('POST', '/devices/1021/offline');
@@ -305,7 +364,11 @@ describe('live status: tenant changes', () => {
     await eventually(() => expect(after.view()[1021]).toBe(0));
     await new Promise((r) => setTimeout(r, 50));
     expect(before.deltas.length).toBe(seenBefore);
-    expect(await before.join(['gateway2'])).toMatchObject({ ok: false, error: 'forbidden', gatewayID: 'gateway2' });
+    expect(await before.join(['gateway2'])).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+      gatewayID: 'gateway2',
+    });
     expect(world.sim.control.streams().device).toHaveLength(2);
   });
 });

@@ -36,7 +36,13 @@ describe('LiveState', () => {
     state.applyDeviceList('gw1', [dev(1, 1)], 0);
     expect(state.applyChange(1, 1, 5)?.changed).toBe(false);
     expect(state.applyChange(1, 0x101, 6)).toEqual({
-      change: { deviceID: 1, gatewayID: 'gw1', status: 0x101, statusName: 'TCP_NOT_ALLOWED', at: 6 },
+      change: {
+        deviceID: 1,
+        gatewayID: 'gw1',
+        status: 0x101,
+        statusName: 'TCP_NOT_ALLOWED',
+        at: 6,
+      },
       changed: true,
     });
     expect(state.applyChange(99, 1, 7)).toBeUndefined();

@@ -6,7 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { startSimulator, type Scenario, type Simulator } from '@cmc/master-sim';
-import type { DeltaEvent, LiveAck, LiveClientToServerEvents, LiveServerToClientEvents, ModeEvent, SnapshotEvent } from '@cmc/api';
+import type {
+  DeltaEvent,
+  LiveAck,
+  LiveClientToServerEvents,
+  LiveServerToClientEvents,
+  ModeEvent,
+  SnapshotEvent,
+} from '@cmc/api';
 import { createBff, type Bff } from '../../app.ts';
 import { createAccountStore } from '../../accounts/account-store.ts';
 import { hashPassword } from '../../auth/password.ts';
@@ -22,14 +29,62 @@ export const testScenario = (): Scenario => ({
     { gatewayID: 'gateway3', tenantID: 'tenant2', subnet: '192.168.30.0/24' },
   ],
   devices: [
-    { deviceID: 1011, gatewayID: 'gateway1', type: 'BIOSTATION_L2', IPAddr: '192.168.10.11', registration: 'async' },
-    { deviceID: 1012, gatewayID: 'gateway1', type: 'BIOENTRY_W2', IPAddr: '192.168.10.12', registration: 'async' },
-    { deviceID: 1013, gatewayID: 'gateway1', type: 'BIOLITE_N2', IPAddr: '192.168.10.13', registration: 'asyncDB' },
-    { deviceID: 1014, gatewayID: 'gateway1', type: 'XSTATION_2', IPAddr: '192.168.10.14', registration: 'sync' },
-    { deviceID: 1021, gatewayID: 'gateway2', type: 'BIOSTATION_3', IPAddr: '192.168.20.11', registration: 'async' },
-    { deviceID: 1022, gatewayID: 'gateway2', type: 'XPASS_D2', IPAddr: '192.168.20.12', registration: 'async' },
-    { deviceID: 1031, gatewayID: 'gateway3', type: 'BIOSTATION_L2', IPAddr: '192.168.30.11', registration: 'async' },
-    { deviceID: 1032, gatewayID: 'gateway3', type: 'BIOENTRY_W2', IPAddr: '192.168.30.12', registration: 'async' },
+    {
+      deviceID: 1011,
+      gatewayID: 'gateway1',
+      type: 'BIOSTATION_L2',
+      IPAddr: '192.168.10.11',
+      registration: 'async',
+    },
+    {
+      deviceID: 1012,
+      gatewayID: 'gateway1',
+      type: 'BIOENTRY_W2',
+      IPAddr: '192.168.10.12',
+      registration: 'async',
+    },
+    {
+      deviceID: 1013,
+      gatewayID: 'gateway1',
+      type: 'BIOLITE_N2',
+      IPAddr: '192.168.10.13',
+      registration: 'asyncDB',
+    },
+    {
+      deviceID: 1014,
+      gatewayID: 'gateway1',
+      type: 'XSTATION_2',
+      IPAddr: '192.168.10.14',
+      registration: 'sync',
+    },
+    {
+      deviceID: 1021,
+      gatewayID: 'gateway2',
+      type: 'BIOSTATION_3',
+      IPAddr: '192.168.20.11',
+      registration: 'async',
+    },
+    {
+      deviceID: 1022,
+      gatewayID: 'gateway2',
+      type: 'XPASS_D2',
+      IPAddr: '192.168.20.12',
+      registration: 'async',
+    },
+    {
+      deviceID: 1031,
+      gatewayID: 'gateway3',
+      type: 'BIOSTATION_L2',
+      IPAddr: '192.168.30.11',
+      registration: 'async',
+    },
+    {
+      deviceID: 1032,
+      gatewayID: 'gateway3',
+      type: 'BIOENTRY_W2',
+      IPAddr: '192.168.30.12',
+      registration: 'async',
+    },
   ],
 });
 
@@ -69,7 +124,8 @@ async function signIn(url: string, username: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: PASSWORD }),
   });
-  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200)
+    throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
   return res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
@@ -79,11 +135,22 @@ async function signIn(url: string, username: string): Promise<string> {
 export async function startLiveWorld(): Promise<LiveWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-live-'));
   // Async devices are retried only after a minute, so nothing changes unless a test asks for it.
-  const simOptions = { controlPort: 0, certDir: path.join(dir, 'certs'), scenario: testScenario(), reconnectDelayMs: 60_000, seed: 7 };
+  const simOptions = {
+    controlPort: 0,
+    certDir: path.join(dir, 'certs'),
+    scenario: testScenario(),
+    reconnectDelayMs: 60_000,
+    seed: 7,
+  };
   let sim = await startSimulator({ ...simOptions, port: 0 });
   let simRunning = true;
   const config: Config = {
-    master: { address: sim.address, caCert: sim.certs.caCert, adminCert: sim.certs.adminCert, adminKey: sim.certs.adminKey },
+    master: {
+      address: sim.address,
+      caCert: sim.certs.caCert,
+      adminCert: sim.certs.adminCert,
+      adminKey: sim.certs.adminKey,
+    },
     host: '127.0.0.1',
     port: 0,
     dataDir: dir,
@@ -96,7 +163,9 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     logLevel: 'silent',
     mode: 'test',
   };
-  const bff = await createBff(config, { logger: createLogger({ level: process.env.LIVE_TEST_LOG === '1' ? 'debug' : 'silent' }) });
+  const bff = await createBff(config, {
+    logger: createLogger({ level: process.env.LIVE_TEST_LOG === '1' ? 'debug' : 'silent' }),
+  });
   const accounts = createAccountStore(bff.db);
   const passwordHash = await hashPassword(PASSWORD);
   accounts.create({ username: 'viewer1', role: 'tenant', tenantID: 'tenant1', passwordHash });
@@ -104,7 +173,11 @@ export async function startLiveWorld(): Promise<LiveWorld> {
   const address = await bff.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   await bff.live.start();
-  const cookies = { admin: await signIn(url, 'admin'), tenant1: await signIn(url, 'viewer1'), tenant2: await signIn(url, 'viewer2') };
+  const cookies = {
+    admin: await signIn(url, 'admin'),
+    tenant1: await signIn(url, 'viewer1'),
+    tenant2: await signIn(url, 'viewer2'),
+  };
   const clients: LiveClient[] = [];
 
   const world: LiveWorld = {
@@ -123,7 +196,11 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     url,
     cookies,
     control,
-    simState: () => control('GET', '/state') as Promise<{ gateways: SimStateGateway[]; devices: SimStateDevice[] }>,
+    simState: () =>
+      control('GET', '/state') as Promise<{
+        gateways: SimStateGateway[];
+        devices: SimStateDevice[];
+      }>,
     client(cookie, headers) {
       const c = new LiveClient(url, cookie, headers);
       clients.push(c);
@@ -139,7 +216,12 @@ export async function startLiveWorld(): Promise<LiveWorld> {
   return world;
 
   async function control(method: 'GET' | 'POST', p: string, body?: unknown): Promise<unknown> {
-    const res = await fetch(`${sim.controlUrl}${p}`, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(
+      `${sim.controlUrl}${p}`,
+      body === undefined
+        ? { method }
+        : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
     const answer: unknown = await res.json();
     if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${JSON.stringify(answer)}`);
     return answer;
@@ -166,18 +248,25 @@ export class LiveClient {
     });
     this.socket.on('snapshot', (s) => {
       this.snapshots.push(s);
-      this.devices = new Map(s.devices.map((d) => [d.deviceID, { gatewayID: d.gatewayID, status: d.status }]));
-      this.gateways = new Map(s.gateways.map((g) => [g.gatewayID, { connected: g.connected, seq: g.seq, mode: g.mode }]));
+      this.devices = new Map(
+        s.devices.map((d) => [d.deviceID, { gatewayID: d.gatewayID, status: d.status }]),
+      );
+      this.gateways = new Map(
+        s.gateways.map((g) => [g.gatewayID, { connected: g.connected, seq: g.seq, mode: g.mode }]),
+      );
     });
     this.socket.on('delta', (d) => {
       this.deltas.push(d);
       const gw = this.gateways.get(d.gatewayID);
       if (!gw) return;
-      if (d.seq !== gw.seq + 1) this.gaps.push(`${d.gatewayID}: expected seq ${gw.seq + 1}, got ${d.seq}`);
+      if (d.seq !== gw.seq + 1)
+        this.gaps.push(`${d.gatewayID}: expected seq ${gw.seq + 1}, got ${d.seq}`);
       gw.seq = d.seq;
       for (const id of d.removed ?? []) this.devices.delete(id);
-      for (const dev of d.added ?? []) this.devices.set(dev.deviceID, { gatewayID: dev.gatewayID, status: dev.status });
-      for (const c of d.changes) this.devices.set(c.deviceID, { gatewayID: c.gatewayID, status: c.status });
+      for (const dev of d.added ?? [])
+        this.devices.set(dev.deviceID, { gatewayID: dev.gatewayID, status: dev.status });
+      for (const c of d.changes)
+        this.devices.set(c.deviceID, { gatewayID: c.gatewayID, status: c.status });
       if (d.gateway) gw.connected = d.gateway.connected;
     });
     this.socket.on('mode', (m) => {
@@ -226,6 +315,13 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_
 }
 
 /** deviceID -> status of the managed devices of these gateways, as the simulator holds them. */
-export function trueView(state: { devices: SimStateDevice[] }, gatewayIDs: string[]): Record<number, number> {
-  return Object.fromEntries(state.devices.filter((d) => d.managed && gatewayIDs.includes(d.gatewayID)).map((d) => [d.deviceID, d.status]));
+export function trueView(
+  state: { devices: SimStateDevice[] },
+  gatewayIDs: string[],
+): Record<number, number> {
+  return Object.fromEntries(
+    state.devices
+      .filter((d) => d.managed && gatewayIDs.includes(d.gatewayID))
+      .map((d) => [d.deviceID, d.status]),
+  );
 }

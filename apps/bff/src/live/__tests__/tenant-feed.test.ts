@@ -7,7 +7,9 @@ import { LiveState, type DeviceInfoLike } from '../live-state.ts';
 import { TenantFeed } from '../tenant-feed.ts';
 import { createLogger } from '../../logger.ts';
 
-function scriptedSubscription(): StatusSubscription<DeviceStatusChange> & { push(e: StatusEvent<DeviceStatusChange>): void } {
+function scriptedSubscription(): StatusSubscription<DeviceStatusChange> & {
+  push(e: StatusEvent<DeviceStatusChange>): void;
+} {
   const queue: Array<StatusEvent<DeviceStatusChange>> = [];
   let wake: (() => void) | undefined;
   let cancelled = false;
@@ -34,17 +36,32 @@ function scriptedSubscription(): StatusSubscription<DeviceStatusChange> & { push
   };
 }
 
-const info = (deviceID: number, status: number): DeviceInfoLike => ({ deviceID, status, type: 1, connectionMode: 0, IPAddr: '10.0.0.1', port: 51211, useSSL: false, autoReconnect: true });
+const info = (deviceID: number, status: number): DeviceInfoLike => ({
+  deviceID,
+  status,
+  type: 1,
+  connectionMode: 0,
+  IPAddr: '10.0.0.1',
+  port: 51211,
+  useSSL: false,
+  autoReconnect: true,
+});
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 function setup() {
   const sub = scriptedSubscription();
-  const reads: Array<{ gatewayID: string; resolve: (infos: DeviceInfoLike[]) => void; reject: (e: Error) => void }> = [];
+  const reads: Array<{
+    gatewayID: string;
+    resolve: (infos: DeviceInfoLike[]) => void;
+    reject: (e: Error) => void;
+  }> = [];
   const client = {
     subscribeDeviceStatus: () => sub,
     connectMaster: {
       getDeviceList: ({ gatewayID }: { gatewayID: string }) =>
-        new Promise((resolve, reject) => reads.push({ gatewayID, resolve: (infos) => resolve({ deviceInfos: infos }), reject })),
+        new Promise((resolve, reject) =>
+          reads.push({ gatewayID, resolve: (infos) => resolve({ deviceInfos: infos }), reject }),
+        ),
     },
   } as unknown as GsdkClient;
   const deltas: Array<[string, PendingDelta]> = [];
@@ -55,7 +72,12 @@ function setup() {
     state,
     batcher: createDeltaBatcher(0, (gw, d) => deltas.push([gw, d])),
     history: { record: (c) => void recorded.push({ deviceID: c.deviceID, status: c.status }) },
-    pool: { forTenant: () => client, admin: () => client, tenants: async () => [], gatewaysFor: async () => [] },
+    pool: {
+      forTenant: () => client,
+      admin: () => client,
+      tenants: async () => [],
+      gatewaysFor: async () => [],
+    },
     logger: createLogger({ level: 'silent' }),
     setDegraded: (key, ids, reason) => void modes.push(`degraded ${ids.join(',')} ${reason}`),
     setLive: (key, ids) => void modes.push(`live ${ids.join(',')}`),
@@ -66,7 +88,8 @@ function setup() {
   return { sub, reads, deltas, recorded, modes, state, feed, ctx };
 }
 
-const statusOf = (state: LiveState, id: number) => state.gateways.get('gw1')?.devices.get(id)?.status;
+const statusOf = (state: LiveState, id: number) =>
+  state.gateways.get('gw1')?.devices.get(id)?.status;
 
 describe('TenantFeed', () => {
   it('holds changes that arrive during a list read and applies them after it, so a stale read cannot undo them', async () => {
@@ -107,7 +130,10 @@ describe('TenantFeed', () => {
     // Listed as DISCONNECTED by the read, then the held change (connected) applies.
     expect(statusOf(t.state, 9)).toBe(1);
     t.ctx.batcher.flush();
-    const all = t.deltas.flatMap(([, d]) => [...d.added.map((a) => `added ${a.deviceID}`), ...d.changes.map((c) => `change ${c.deviceID}:${c.status}`)]);
+    const all = t.deltas.flatMap(([, d]) => [
+      ...d.added.map((a) => `added ${a.deviceID}`),
+      ...d.changes.map((c) => `change ${c.deviceID}:${c.status}`),
+    ]);
     expect(all).toContain('added 9');
     expect(all).toContain('change 9:1');
     t.feed.stop();
@@ -134,7 +160,10 @@ describe('TenantFeed', () => {
     expect(t.modes.at(-1)).toBe('live gw1');
     t.ctx.batcher.flush();
     expect(t.deltas).toHaveLength(1);
-    expect(t.deltas[0]?.[1]).toMatchObject({ removed: [7], changes: [{ deviceID: 8, status: 0, statusName: 'DISCONNECTED' }] });
+    expect(t.deltas[0]?.[1]).toMatchObject({
+      removed: [7],
+      changes: [{ deviceID: 8, status: 0, statusName: 'DISCONNECTED' }],
+    });
     t.feed.stop();
   });
 
