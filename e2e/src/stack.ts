@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, type Simulator } from '@cmc/master-sim';
+import { startSimulator, type Scenario, type Simulator } from '@cmc/master-sim';
 import { createBff, type Bff } from '../../apps/bff/src/app.ts';
 import { loadConfig } from '../../apps/bff/src/config.ts';
 import { readEnv } from '../../apps/bff/src/env.ts';
@@ -23,13 +23,14 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `scenario`: the simulator's world; its demo world (3 gateways, 33 devices) by default. */
+export async function startStack(options: { scenario?: Scenario } = {}): Promise<Stack> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`The web app is not built (${WEB_DIST}/index.html missing): run pnpm -F @cmc/web build`);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-e2e-'));
   // Short redial delay so async and device-to-server reconnects happen within a test's patience.
-  const sim = await startSimulator({ host: '127.0.0.1', port: 0, controlPort: 0, certDir: path.join(tmp, 'certs'), reconnectDelayMs: 500, seed: 7 });
+  const sim = await startSimulator({ host: '127.0.0.1', port: 0, controlPort: 0, certDir: path.join(tmp, 'certs'), reconnectDelayMs: 500, seed: 7, ...(options.scenario ? { scenario: options.scenario } : {}) });
   let bff: Bff | undefined;
   try {
     const env = readEnv({

@@ -26,7 +26,7 @@ test('the audit log lists changes and sign-ins, filterable', async ({ page }) =>
   await expect(page).toHaveURL(/action=devices\.ssl/);
   const rows = page.getByRole('table', { name: 'Audit log' }).locator('tbody tr');
   await expect(rows.first()).toContainText('devices.ssl');
-  for (const text of await rows.allTextContents()) expect(text).toContain('devices.ssl');
+  await expect(rows.filter({ hasNotText: 'devices.ssl' })).toHaveCount(0);
   await page.getByLabel('Action').fill('');
   await page.getByRole('button', { name: 'Apply' }).click();
   await screenshot(page, 'audit');

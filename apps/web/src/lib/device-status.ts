@@ -22,10 +22,10 @@ const DISPLAY: Record<string, StatusDisplay> = {
   DISCONNECTED: { label: 'Disconnected', tone: 'off', reason: null },
   TCP_CONNECTED: { label: 'Connected', tone: 'ok', reason: null },
   TLS_CONNECTED: { label: 'Connected (TLS)', tone: 'ok', reason: null },
-  TCP_CANNOT_CONNECT: { label: 'Cannot connect', tone: 'bad', reason: 'The gateway could not reach the device over TCP.' },
-  TCP_NOT_ALLOWED: { label: 'Not allowed', tone: 'bad', reason: 'The device dialled in but the accept filter refused it.' },
-  TLS_CANNOT_CONNECT: { label: 'TLS failed', tone: 'bad', reason: 'The TLS handshake with the device failed (SSL setting or certificate mismatch).' },
-  TLS_NOT_ALLOWED: { label: 'TLS not allowed', tone: 'bad', reason: 'The device dialled in over TLS but the accept filter refused it.' },
+  TCP_CANNOT_CONNECT: { label: 'Cannot connect', tone: 'bad', reason: 'Gateway could not reach the device' },
+  TCP_NOT_ALLOWED: { label: 'Not allowed', tone: 'bad', reason: 'Refused: not in the accept filter / SSL required' },
+  TLS_CANNOT_CONNECT: { label: 'TLS failed', tone: 'bad', reason: 'TLS handshake failed (SSL setting or certificate)' },
+  TLS_NOT_ALLOWED: { label: 'TLS not allowed', tone: 'bad', reason: 'TLS dial-in refused by the accept filter' },
 };
 
 export function statusName(status: number | string | null | undefined): string {

@@ -64,3 +64,10 @@ export function sequenceGap(lastSeq: number | undefined, seq: number): boolean {
   if (lastSeq === undefined) return false;
   return seq !== lastSeq + 1;
 }
+
+/** Whether a device-list query's rows or order depend on live statuses (its params: the key's third part). */
+export function dependsOnStatus(params: unknown): boolean {
+  if (typeof params !== 'object' || params === null) return true;
+  const p = params as { status?: unknown; sort?: unknown };
+  return (Array.isArray(p.status) && p.status.length > 0) || p.sort === 'status' || p.sort === 'lastConnectedAt';
+}

@@ -14,11 +14,13 @@ import {
   type SnapshotEvent,
 } from '@cmc/api';
 import { queryKeys } from '../lib/query-keys.ts';
-import { applyChangesToDetail, applyChangesToPage, latestByDevice, sequenceGap } from './apply-changes.ts';
+import { applyChangesToDetail, applyChangesToPage, dependsOnStatus, latestByDevice, sequenceGap } from './apply-changes.ts';
 import { liveStore } from './live-store.ts';
 import { throttle } from './throttle.ts';
 
 type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
+
+const FLUSH_MS = 100;
 
 /**
  * The one live-status connection of the app. Socket events flow into the same TanStack Query
@@ -32,11 +34,18 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
   const refreshAggregates = throttle(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.gateways });
   }, 3000);
-  // Membership of filtered/sorted pages may change with statuses; refetch them now and then
-  // rather than on every delta.
+  // Rows are patched in place, so only pages whose membership or order depends on the status
+  // (status filter, status / last-connected sort) need the server again, and at most every 5 s:
+  // re-reading 10,000 rows per delta would defeat the point.
   const refreshLists = throttle(() => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.deviceLists() });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.deviceLists(), predicate: (q) => dependsOnStatus(q.queryKey[2]) });
   }, 5000);
+
+  // Devices joined or left a managed list: every cached page may be affected.
+  const refreshMembership = throttle(() => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.deviceLists() });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.deviceDetails() });
+  }, 2000);
 
   function join(gatewayIDs: 'all' | string[]) {
     socket.emit('join', { gatewayIDs }, (ack) => {
@@ -83,6 +92,29 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     refreshAggregates();
   }
 
+  // Deltas come per gateway; with 100 gateways churning they arrive many times a second. They are
+  // collected and applied together at most every FLUSH_MS, so the cache (and the 10,000-row
+  // table) updates a few times a second instead of once per gateway batch.
+  let pending: DeltaEvent[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function flush() {
+    flushTimer = null;
+    const batch = pending;
+    pending = [];
+    const changes = batch.flatMap((d) => d.changes);
+    applyChanges(changes);
+    liveStore.pushFeed(
+      batch.flatMap((d) =>
+        d.changes.map((c) => ({ key: `${d.gatewayID}:${d.seq}:${c.deviceID}:${c.at}`, deviceID: c.deviceID, gatewayID: c.gatewayID, statusName: c.statusName, at: c.at })),
+      ),
+    );
+    for (const d of batch) if (d.gateway) liveStore.setGatewayConnected(d.gatewayID, d.gateway.connected);
+    if (batch.some((d) => (d.added?.length ?? 0) > 0 || (d.removed?.length ?? 0) > 0)) refreshMembership();
+    else if (changes.length > 0) refreshLists();
+    refreshAggregates();
+  }
+
   function onDelta(raw: unknown) {
     const parsed = deltaEventSchema.safeParse(raw);
     if (!parsed.success) return console.error('live: bad delta', parsed.error);
@@ -92,16 +124,8 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
       join([delta.gatewayID]);
     }
     lastSeq.set(delta.gatewayID, delta.seq);
-    applyChanges(delta.changes);
-    liveStore.pushFeed(
-      delta.changes.map((c) => ({ key: `${delta.gatewayID}:${delta.seq}:${c.deviceID}:${c.at}`, deviceID: c.deviceID, gatewayID: c.gatewayID, statusName: c.statusName, at: c.at })),
-    );
-    if (delta.gateway) liveStore.setGatewayConnected(delta.gatewayID, delta.gateway.connected);
-    if ((delta.added?.length ?? 0) > 0 || (delta.removed?.length ?? 0) > 0) {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.deviceLists() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.deviceDetails() });
-    } else if (delta.changes.length > 0) refreshLists();
-    refreshAggregates();
+    pending.push(delta);
+    flushTimer ??= setTimeout(flush, FLUSH_MS);
   }
 
   function onMode(raw: unknown) {
@@ -130,8 +154,10 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
   });
 
   return () => {
+    if (flushTimer) clearTimeout(flushTimer);
     refreshAggregates.cancel();
     refreshLists.cancel();
+    refreshMembership.cancel();
     socket.removeAllListeners();
     socket.disconnect();
     liveStore.reset();

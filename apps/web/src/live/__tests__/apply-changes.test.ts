@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceList, DeviceRow, LiveChange } from '@cmc/api';
-import { applyChangesToDetail, applyChangesToPage, latestByDevice, sequenceGap } from '../apply-changes.ts';
+import { applyChangesToDetail, applyChangesToPage, dependsOnStatus, latestByDevice, sequenceGap } from '../apply-changes.ts';
 
 function row(deviceID: number, status: DeviceRow['status'] = 'TCP_CONNECTED', gatewayID = 'gw1'): DeviceRow {
   return {
@@ -84,5 +84,15 @@ describe('delta sequence', () => {
     expect(sequenceGap(4, 5)).toBe(false);
     expect(sequenceGap(4, 7)).toBe(true);
     expect(sequenceGap(4, 4)).toBe(true);
+  });
+});
+
+describe('which cached lists a status change can reorder', () => {
+  it('only status-filtered or status-sorted lists', () => {
+    expect(dependsOnStatus({ sort: 'deviceID', status: undefined })).toBe(false);
+    expect(dependsOnStatus({ sort: 'IPAddr', status: [] })).toBe(false);
+    expect(dependsOnStatus({ sort: 'deviceID', status: ['DISCONNECTED'] })).toBe(true);
+    expect(dependsOnStatus({ sort: 'status' })).toBe(true);
+    expect(dependsOnStatus({ sort: 'lastConnectedAt' })).toBe(true);
   });
 });

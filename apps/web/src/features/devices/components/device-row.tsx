@@ -5,8 +5,10 @@ import { connectionModeLabel, failureReason } from '../../../lib/device-status.t
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 
-export const COLUMNS_SELECTABLE = '36px 110px 110px 150px 150px 160px 120px 56px 120px 120px minmax(180px, 1fr)';
-export const COLUMNS_READONLY = '110px 110px 150px 150px 160px 120px 56px 120px 120px minmax(180px, 1fr)';
+// ID, gateway, type, address, status, mode, SSL, last connected, last disconnected, failure
+const DATA_COLUMNS = '96px 84px 130px 150px 150px 112px 44px 92px 92px minmax(160px, 1fr)';
+export const COLUMNS_SELECTABLE = `36px ${DATA_COLUMNS}`;
+export const COLUMNS_READONLY = DATA_COLUMNS;
 
 interface Props {
   row: Row;

@@ -5,7 +5,7 @@ import { allSelected, isSelected, type Selection } from '../../../lib/selection.
 import type { SortField } from '../api/list-devices.ts';
 import { COLUMNS_READONLY, COLUMNS_SELECTABLE, DeviceRow } from './device-row.tsx';
 
-const HEADERS: Array<{ label: string; sort?: SortField }> = [
+const HEADERS: Array<{ label: string; sort?: SortField; title?: string }> = [
   { label: 'Device ID', sort: 'deviceID' },
   { label: 'Gateway', sort: 'gatewayID' },
   { label: 'Type', sort: 'type' },
@@ -13,9 +13,9 @@ const HEADERS: Array<{ label: string; sort?: SortField }> = [
   { label: 'Status', sort: 'status' },
   { label: 'Mode', sort: 'connectionMode' },
   { label: 'SSL', sort: 'useSSL' },
-  { label: 'Last connected', sort: 'lastConnectedAt' },
-  { label: 'Last disconnected' },
-  { label: 'Failure / result' },
+  { label: 'Last up', sort: 'lastConnectedAt', title: 'Last connected' },
+  { label: 'Last down', title: 'Last disconnected' },
+  { label: 'Last failure / result' },
 ];
 
 interface Props {
@@ -61,6 +61,7 @@ export function DeviceTable({ rows, selectable, selection, errors, sort, order, 
             <span
               key={h.label}
               role="columnheader"
+              title={h.title}
               aria-sort={h.sort && h.sort === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
             >
               {h.sort ? (

@@ -59,13 +59,14 @@ export function SearchResults({
               <td>{d.managed ? <span className="badge badge-ok badge-plain">Managed</span> : <span className="muted">—</span>}</td>
               <td>
                 <div className="row">
-                  {ACTIONS.filter((a) => (toServer ? a.action.startsWith('accept') : !a.action.startsWith('accept'))).map((a) => (
+                  {/* Device-to-server devices are let in by the filter; managed ones need no connecting. */}
+                  {ACTIONS.filter((a) => (toServer ? a.action.startsWith('accept') : !a.action.startsWith('accept') && !d.managed)).map((a) => (
                     <button
                       key={a.action}
                       className="btn btn-sm"
                       type="button"
                       title={a.title}
-                      disabled={state?.busy || (d.managed && !a.action.startsWith('accept'))}
+                      disabled={state?.busy}
                       onClick={() => onAction(d, a.action)}
                       aria-label={`${a.label} ${d.deviceID}`}
                     >
