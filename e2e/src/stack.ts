@@ -46,7 +46,7 @@ export async function startStack(options: { scenario?: Scenario } = {}): Promise
       CONSOLE_ADMIN_USER: ADMIN.username,
       CONSOLE_ADMIN_PASSWORD: ADMIN.password,
       WEB_DIST_DIR: WEB_DIST,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error',
     });
     bff = await createBff(loadConfig(env));
     const address = await bff.listen(0, '127.0.0.1');
