@@ -12,6 +12,9 @@ import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import { readEnv } from '../env.ts';
 
+/** Start/stop of simulator + BFF (certificate generation, scrypt) under a loaded 2-core machine. */
+export const HARNESS_TIMEOUT_MS = 60_000;
+
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 export const VIEWER = { username: 'viewer1', password: 'viewer-password-1', tenantID: 'tenant1' };
 

@@ -1,15 +1,15 @@
 // Sign-in, sessions, CSRF, lock-out and their audit entries, against the real BFF + simulator.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, signIn, startHarness, VIEWER, type Harness } from '../../__tests__/harness.ts';
+import { ADMIN, signIn, startHarness, VIEWER, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ deps: { userThrottle: { maxFailures: 3, windowMs: 60_000, lockoutMs: 60_000 } } });
-});
+}, HARNESS_TIMEOUT_MS);
 afterAll(async () => {
   await h?.close();
-});
+}, HARNESS_TIMEOUT_MS);
 
 describe('sign-in', () => {
   it('sets an httpOnly SameSite=Strict session cookie (not Secure over plain HTTP) and a readable CSRF cookie', async () => {

@@ -2,15 +2,15 @@
 // per address are rate limited whatever their outcome.
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ADMIN, signIn, startHarness, type Harness } from '../../__tests__/harness.ts';
+import { ADMIN, signIn, startHarness, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ https: true, deps: { loginRate: { maxFailures: 4, windowMs: 60_000, lockoutMs: 60_000 } } });
-});
+}, HARNESS_TIMEOUT_MS);
 afterAll(async () => {
   await h?.close();
-});
+}, HARNESS_TIMEOUT_MS);
 
 it('sets Secure cookies and HSTS over HTTPS', async () => {
   expect(h.url.startsWith('https://127.0.0.1:')).toBe(true);

@@ -1,7 +1,7 @@
 // Gateways and managed devices as admin and as a tenant viewer, compared with the simulator's true state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceList, deviceDetail, gatewayList } from '@cmc/api';
-import { ADMIN, signIn, startHarness, VIEWER, type Client, type Harness } from '../../__tests__/harness.ts';
+import { ADMIN, signIn, startHarness, VIEWER, type Client, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -10,10 +10,10 @@ beforeAll(async () => {
   h = await startHarness();
   admin = await signIn(h.url, ADMIN);
   viewer = await signIn(h.url, VIEWER);
-});
+}, HARNESS_TIMEOUT_MS);
 afterAll(async () => {
   await h?.close();
-});
+}, HARNESS_TIMEOUT_MS);
 
 describe('GET /gateways', () => {
   it('shows every gateway to an admin with connected state and counts matching the simulator', async () => {

@@ -2,15 +2,15 @@
 // the same port the same BFF recovers without a restart of its own.
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ADMIN, signIn, startHarness, type Harness } from '../../__tests__/harness.ts';
+import { ADMIN, signIn, startHarness, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-});
+}, HARNESS_TIMEOUT_MS);
 afterAll(async () => {
   await h?.close();
-});
+}, HARNESS_TIMEOUT_MS);
 
 it('answers 503 while the master is down and recovers after it restarts', async () => {
   const admin = await signIn(h.url, ADMIN);

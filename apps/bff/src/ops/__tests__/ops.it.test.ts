@@ -5,15 +5,15 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes, API_PREFIX } from '@cmc/api';
-import { ADMIN, signIn, startHarness, type Harness } from '../../__tests__/harness.ts';
+import { ADMIN, signIn, startHarness, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-});
+}, HARNESS_TIMEOUT_MS);
 afterAll(async () => {
   await h?.close();
-});
+}, HARNESS_TIMEOUT_MS);
 
 describe('operations', () => {
   it('serves /healthz and /readyz', async () => {

@@ -2,7 +2,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountList, auditList, slaveDevicesResponse, tenantList } from '@cmc/api';
-import { ADMIN, signIn, startHarness, VIEWER, type Client, type Harness } from '../../__tests__/harness.ts';
+import { ADMIN, signIn, startHarness, VIEWER, type Client, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -11,10 +11,10 @@ beforeAll(async () => {
   h = await startHarness();
   admin = await signIn(h.url, ADMIN);
   viewer = await signIn(h.url, VIEWER);
-});
+}, HARNESS_TIMEOUT_MS);
 afterAll(async () => {
   await h?.close();
-});
+}, HARNESS_TIMEOUT_MS);
 
 describe('slave devices', () => {
   it('reads session and DB slaves separately', async () => {
