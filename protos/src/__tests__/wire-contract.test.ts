@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,13 @@ import { protoDir, protoFiles } from '../load.ts';
 import { wireDiff } from '../wire-diff.ts';
 
 const contractPath = join(protoDir, '..', '..', 'shared', 'gsdk-wire-contract.json');
+
+function loadContract(): Record<string, unknown> {
+  if (!existsSync(contractPath)) {
+    throw new Error(`the wire contract is missing at ${contractPath}: shared/ must sit beside the checkout`);
+  }
+  return JSON.parse(readFileSync(contractPath, 'utf8')) as Record<string, unknown>;
+}
 
 function loadOurs(): Record<string, unknown> {
   const root = new protobuf.Root();
@@ -16,13 +23,13 @@ function loadOurs(): Record<string, unknown> {
 
 describe('protos/ against ../shared/gsdk-wire-contract.json', () => {
   it('describes exactly the contract: services, methods, messages, fields and enum values', () => {
-    const contract = JSON.parse(readFileSync(contractPath, 'utf8')) as Record<string, unknown>;
+    const contract = loadContract();
     const differences = wireDiff(contract, loadOurs());
     expect(differences, `protos/ differs from the wire contract:\n${differences.join('\n')}`).toEqual([]);
   });
 
   it('reports a changed field number, a missing method and an extra enum value readably', () => {
-    const contract = JSON.parse(readFileSync(contractPath, 'utf8')) as Record<string, unknown>;
+    const contract = loadContract();
     const mutated = structuredClone(contract) as { nested: { gsdk: { nested: Record<string, { nested: Record<string, { fields?: Record<string, { id: number }>; methods?: Record<string, unknown>; values?: Record<string, number> }> }> } } };
     const connect = mutated.nested.gsdk.nested.connect!.nested;
     connect.DeviceInfo!.fields!.port!.id = 40;
