@@ -6,7 +6,7 @@ import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 
 // ID, gateway, type, address, status, mode, SSL, last connected, last disconnected, failure
-const DATA_COLUMNS = '96px 84px 130px 150px 150px 112px 44px 92px 92px minmax(160px, 1fr)';
+const DATA_COLUMNS = '96px 80px 130px 166px 144px 124px 44px 88px 88px minmax(150px, 1fr)';
 export const COLUMNS_SELECTABLE = `36px ${DATA_COLUMNS}`;
 export const COLUMNS_READONLY = DATA_COLUMNS;
 
@@ -45,8 +45,10 @@ export const DeviceRow = memo(function DeviceRow({ row, top, selectable, selecte
         <Link to={`/devices/${row.deviceID}`}>{row.deviceID}</Link>
       </span>
       <span role="gridcell">{row.gatewayID}</span>
-      <span role="gridcell">{row.typeLabel}</span>
-      <span role="gridcell" className="mono">
+      <span role="gridcell" title={row.typeLabel}>
+        {row.typeLabel}
+      </span>
+      <span role="gridcell" className="mono" title={`${row.IPAddr}:${row.port}`}>
         {row.IPAddr}:{row.port}
       </span>
       <span role="gridcell" data-testid="device-status">

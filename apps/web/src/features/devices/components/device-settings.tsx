@@ -6,6 +6,21 @@ import { StatusBadge } from '../../../ui/status-badge.tsx';
 
 const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
 
+/** "RS-485 846, 847 (saved); Wiegand —" from the session and saved slave lists. */
+function slavesText(detail: DeviceDetail): string {
+  const parts: string[] = [];
+  for (const [store, info] of [
+    ['session', detail.slaves.session],
+    ['saved', detail.slaves.db],
+  ] as const) {
+    if (!info) continue;
+    const rs = info.rs485SlaveDeviceIDs.join(', ') || '—';
+    const wg = info.wiegandSlaveDeviceIDs.join(', ') || '—';
+    parts.push(`RS-485 ${rs}; Wiegand ${wg} (${store})`);
+  }
+  return parts.join(' · ') || 'none';
+}
+
 export function DeviceSettings({ detail }: { detail: DeviceDetail }) {
   const d = detail.device;
   const asyncText = [detail.asyncConnection.session ? 'session' : null, detail.asyncConnection.db ? 'saved (DB)' : null].filter(Boolean).join(' + ') || 'not registered';
@@ -40,6 +55,8 @@ export function DeviceSettings({ detail }: { detail: DeviceDetail }) {
       <dd title={dateTime(d.lastConnectedAt)}>{timeAgo(d.lastConnectedAt)}</dd>
       <dt>Last disconnected</dt>
       <dd title={dateTime(d.lastDisconnectedAt)}>{timeAgo(d.lastDisconnectedAt)}</dd>
+      <dt>Slave devices</dt>
+      <dd>{slavesText(detail)}</dd>
       <dt>Last failure</dt>
       <dd>{d.lastFailure ? `${failureReason(d.lastFailure)} (${d.lastFailure})` : '—'}</dd>
     </dl>

@@ -45,7 +45,14 @@ export function DeviceTable({ rows, selectable, selection, errors, sort, order, 
 
   return (
     <div className="vt" role="grid" aria-rowcount={rows.length + 1} aria-label="Devices">
-      <div className="vt-scroll" ref={scrollRef} tabIndex={0} aria-label="Device rows, scrollable">
+      <div
+        className="vt-scroll"
+        ref={scrollRef}
+        tabIndex={0}
+        aria-label="Device rows, scrollable"
+        // As tall as the rows need, at most most of the viewport; it scrolls beyond that.
+        style={{ height: `min(62vh, ${rows.length * 36 + 36}px)` }}
+      >
         <div className="vt-head" role="row" style={{ gridTemplateColumns: selectable ? COLUMNS_SELECTABLE : COLUMNS_READONLY }}>
           {selectable ? (
             <span role="columnheader">
