@@ -25,6 +25,8 @@ export interface Config {
   tls: { cert: string; key: string } | null;
   history: { retentionDays: number; maxRows: number; flapThreshold: number; flapWindowMinutes: number };
   logLevel: Env['LOG_LEVEL'];
+  /** Scale-out over Redis (sessions, login counters, socket.io adapter, stream leases); null = one process. */
+  redis: { url: string } | null;
   mode: Env['CMC_MODE'];
 }
 
@@ -123,6 +125,7 @@ export function loadConfig(env: Env, now: Date = new Date()): Config {
       flapWindowMinutes: env.FLAP_WINDOW_MINUTES,
     },
     logLevel: env.LOG_LEVEL,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL } : null,
     mode: env.CMC_MODE,
   };
 }

@@ -48,6 +48,11 @@ export const envSchema = z.object({
   FLAP_THRESHOLD: positiveInt(5),
   FLAP_WINDOW_MINUTES: positiveInt(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Scale-out (docs/scale-out.md): redis://[user:password@]host:port[/db] or rediss://; unset = one process. */
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\/[^/\s]+/.test(v) && URL.canParse(v), { message: 'must be a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379' })
+    .optional(),
   /** 'production' (default), 'demo' or 'test': demo and test may generate a session secret. */
   CMC_MODE: z.enum(['production', 'demo', 'test']).default('production'),
 });
@@ -76,7 +81,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!result.success) {
     const issue = result.error.issues[0];
     const setting = String(issue?.path[0] ?? 'environment');
-    throw new SettingError(setting, `${issue?.message ?? 'invalid'} (got ${JSON.stringify(cleaned[setting] ?? '')})`);
+    // A Redis URL may carry a password: never echo it.
+    const shown = (cleaned[setting] ?? '').replace(/^(\w+:\/\/)[^@/]*@/, '$1***@');
+    throw new SettingError(setting, `${issue?.message ?? 'invalid'} (got ${JSON.stringify(shown)})`);
   }
   return result.data;
 }

@@ -161,6 +161,7 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     tls: null,
     history: { retentionDays: 30, maxRows: 100_000, flapThreshold: 5, flapWindowMinutes: 10 },
     logLevel: 'silent',
+    redis: null,
     mode: 'test',
   };
   const bff = await createBff(config, {
