@@ -1,5 +1,6 @@
 // The client process: socket.io sessions and the master-side baselines, apart from the BFF and the
 // simulator so their CPU is not shared with what they measure. Driven over IPC by a scenario.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { now } from '../lib/clock.ts';
 import type { PlainChangeLog } from '../lib/growable.ts';
 import { matchPolled, matchPushed } from '../lib/matcher.ts';
@@ -12,6 +13,7 @@ import { SocketFleet } from './socket-fleet.ts';
 const fleet = new SocketFleet();
 let floor: FloorStreams | undefined;
 let poller: Poller | undefined;
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
 /** Arrival times moved onto the coordinator's clock (offset measured over IPC). */
 function shifted(log: PlainChangeLog, offsetMs: number): PlainChangeLog {
@@ -47,17 +49,21 @@ serveRpc({
     if (floor) floor.recording = on;
     if (poller) poller.recording = on;
     if (on) {
+      loopDelay.reset();
+      loopDelay.enable();
       fleet.clearLogs();
       floor?.log.clear();
       poller?.log.clear();
     }
+    if (!on) loopDelay.disable();
     return { ok: true };
   },
   /** Joins the emits with what each watcher saw; returns distributions, not raw samples. */
   match: (a) => {
     const emits = a.emits as PlainChangeLog;
     const offset = a.offsetMs as number;
-    const out: Record<string, unknown> = {};
+    const ms = (ns: number) => ns / 1e6;
+    const out: Record<string, unknown> = { loopDelay: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) } };
     if (fleet.clients.length > 0) {
       const all: number[] = [];
       let lost = 0;

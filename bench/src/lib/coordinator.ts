@@ -1,4 +1,4 @@
-// Shared steps of the live scenarios: the client process, clock alignment and one measured level.
+// Shared steps of the live scenarios: client processes, clock alignment and one measured level.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,16 +7,6 @@ import { now, sleep } from './clock.ts';
 import type { Distribution } from './stats.ts';
 import type { SimWorld } from './sim-world.ts';
 import type { MasterAccess } from './raw-gsdk.ts';
-
-/** Level hooks for socket.io clients through the BFF: wait until the BFF re-read the state and is live. */
-export function bffResync(clients: ChildRpc): LevelHooks {
-  return { beforeBreak: () => clients.call('expectResync'), resync: () => clients.call('waitLive') };
-}
-
-/** Level hooks for the raw floor streams: subscribe again (a broken raw stream stays broken). */
-export function floorResync(clients: ChildRpc, world: SimWorld): LevelHooks {
-  return { resync: () => clients.call('floor', { access: masterAccess(world), tenants: world.tenants }) };
-}
 
 const CLIENTS_MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../clients/clients-main.ts');
 
@@ -50,37 +40,60 @@ export interface LevelTiming {
 
 export const DEFAULT_TIMING: LevelTiming = { warmupMs: 1000, measureMs: 10_000, tailMs: 1000, graceMs: 2000 };
 
-export interface LevelResult {
-  rate: number;
-  emitted: number;
-  achievedRate: number;
+/** What one client process saw in a level (see clients-main.ts `match`). */
+export interface WatcherResult {
   offsetMs: number;
-  /** 1-minute load average at the end of the level: this machine is shared, read figures with it. */
-  loadAvg: number;
-  /** Changes the master's own per-subscriber queues dropped during the measured window. */
-  masterDrops: number;
+  /** Event-loop delay of that client process while recording: high means its own arrivals are late. */
+  loopDelay: { p50: number; p99: number; max: number };
   sockets?: { clients: number; latency: Distribution; lost: number; gaps: number };
   floor?: { latency: Distribution; lost: number; errors: string[] };
   poll?: { latency: Distribution; missed: number; polls: number };
 }
 
-/**
- * One level: churn at `rate`; emits are recorded only in the steady middle (after a warm-up, before
- * the tail), arrivals until a grace period after churn stops, then joined in the client process.
- * The burst of restorations when churn stops is not recorded, so it is not counted as load.
- * Stream deliveries are compared with emits, so the watchers must be subscribed before it starts.
- */
+export interface LevelResult {
+  rate: number;
+  emitted: number;
+  achievedRate: number;
+  /** 1-minute load average at the end of the level: this machine is shared, read figures with it. */
+  loadAvg: number;
+  /** Changes the master's own per-subscriber queues dropped during the measured window. */
+  masterDrops: number;
+  watchers: Record<string, WatcherResult>;
+}
+
 export interface LevelHooks {
   /** Just before the streams are broken (e.g. to start watching for the resync). */
   beforeBreak?: () => Promise<unknown>;
   /** After the streams were broken at the end of a level: wait until the watchers are back. */
-  resync: () => Promise<void>;
+  resync: () => Promise<unknown>;
 }
 
-export async function runLevel(world: SimWorld, clients: ChildRpc, rate: number, hooks: LevelHooks, timing: LevelTiming = DEFAULT_TIMING): Promise<LevelResult> {
-  const { offsetMs } = await clockOffset(clients);
+/** Level hooks for socket.io clients through the BFF: wait until the BFF re-read the state and is live. */
+export function bffResync(probe: ChildRpc): LevelHooks {
+  return { beforeBreak: () => probe.call('expectResync'), resync: () => probe.call('waitLive') };
+}
+
+/** Level hooks for the raw floor streams: subscribe again (a broken raw stream stays broken). */
+export function floorResync(probe: ChildRpc, world: SimWorld): LevelHooks {
+  return { resync: () => probe.call('floor', { access: masterAccess(world), tenants: world.tenants }) };
+}
+
+/**
+ * One level: churn at `rate`; emits are recorded only in the steady middle (after a warm-up, before
+ * the tail), arrivals until a grace period after churn stops, then joined in each client process.
+ * The burst of restorations when churn stops is not recorded, so it is not counted as load.
+ */
+export async function runLevel(
+  world: SimWorld,
+  watchers: Record<string, ChildRpc>,
+  rate: number,
+  hooks: LevelHooks,
+  timing: LevelTiming = DEFAULT_TIMING,
+): Promise<LevelResult> {
+  const procs = Object.entries(watchers);
+  const offsets = Object.fromEntries(await Promise.all(procs.map(async ([name, p]) => [name, (await clockOffset(p)).offsetMs] as const)));
   world.emits.clear();
-  await clients.call('record', { on: true });
+  await Promise.all(procs.map(([, p]) => p.call('record', { on: true })));
   await world.churn(rate);
   await sleep(timing.warmupMs);
   world.recording = true;
@@ -94,13 +107,17 @@ export async function runLevel(world: SimWorld, clients: ChildRpc, rate: number,
   await sleep(timing.tailMs);
   await world.churn(0);
   await sleep(timing.graceMs);
-  await clients.call('record', { on: false });
+  await Promise.all(procs.map(([, p]) => p.call('record', { on: false })));
   const emits = world.emits.toPlain();
-  const matched = await clients.call<Omit<LevelResult, 'rate' | 'emitted' | 'achievedRate' | 'offsetMs' | 'masterDrops' | 'loadAvg'>>('match', { emits, offsetMs });
+  const results: Record<string, WatcherResult> = {};
+  for (const [name, p] of procs) {
+    const offsetMs = offsets[name]!;
+    results[name] = { offsetMs, ...(await p.call<Omit<WatcherResult, 'offsetMs'>>('match', { emits, offsetMs }, 300_000)) };
+  }
   // The restoration burst overflows the master's queues (it drops silently, and nobody can tell),
   // so every level starts from a fresh subscription that re-read the true state.
   await hooks.beforeBreak?.();
   await world.breakStreams();
   await hooks.resync();
-  return { rate, emitted: emits.times.length, achievedRate: emits.times.length / seconds, offsetMs, masterDrops, loadAvg, ...matched };
+  return { rate, emitted: emits.times.length, achievedRate: emits.times.length / seconds, loadAvg, masterDrops, watchers: results };
 }

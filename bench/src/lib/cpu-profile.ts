@@ -14,14 +14,22 @@ export interface SelfTime {
   percent: number;
 }
 
-/** Self time per function (same name and location merged), highest first. */
-export function topSelfTime(profile: CpuProfile, limit = 20): SelfTime[] {
+/**
+ * Self time per function (same name and location merged), highest first. `lastSeconds` keeps only
+ * the samples of the profile's last seconds (a scenario's final level ends just before shutdown).
+ */
+export function topSelfTime(profile: CpuProfile, limit = 20, lastSeconds?: number): SelfTime[] {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  const from = lastSeconds === undefined ? -Infinity : profile.endTime - lastSeconds * 1e6;
+  let at = profile.startTime;
   // A sample's time is the delta to the next sample (V8 records the delta before each sample).
-  for (let i = 0; i < samples.length; i++) selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
+  for (let i = 0; i < samples.length; i++) {
+    at += deltas[i] ?? 0;
+    if (at >= from) selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
+  }
   const merged = new Map<string, { fn: string; where: string; us: number }>();
   let total = 0;
   for (const [id, us] of selfUs) {

@@ -47,7 +47,8 @@ export function writeResult(name: string, result: { targets: SummaryEntry[] } & 
 }
 
 /** Prints rows as an aligned text table. */
-export function printTable(title: string, rows: Array<Record<string, unknown>>): void {
+export function printTable(title: string, objects: object[]): void {
+  const rows = objects as Array<Record<string, unknown>>;
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: unknown) => (typeof v === 'number' ? String(round(v)) : v === null || v === undefined ? '-' : String(v));
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
