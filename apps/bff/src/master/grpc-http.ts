@@ -8,6 +8,11 @@ const httpOf: Record<number, number> = {
   5: 404, // NOT_FOUND
   14: 503, // UNAVAILABLE
   4: 504, // DEADLINE_EXCEEDED
+  // Beyond the list: the master refusing an action for the device's current state (not
+  // connected, SSL mismatch) or a duplicate is the caller's conflict, not a broken gateway.
+  9: 409, // FAILED_PRECONDITION
+  6: 409, // ALREADY_EXISTS
+  8: 429, // RESOURCE_EXHAUSTED
 };
 
 export interface GsdkErrorLike {

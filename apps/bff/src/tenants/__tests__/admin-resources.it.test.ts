@@ -61,7 +61,7 @@ describe('tenants', () => {
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ tenantID: 'tenant3', gatewayIDs: [] });
     const dup = await admin.post('/tenants', { tenantID: 'tenant3' });
-    expect(dup.status).toBe(502); // ALREADY_EXISTS is outside the mapped codes: 502 with the master's words
+    expect(dup.status).toBe(409); // ALREADY_EXISTS: a conflict, with the master's words
     expect(dup.body.detail).toMatch(/already exists/);
     expect((await admin.post('/tenants/tenant2/gateways/delete', { gatewayIDs: ['gateway3'] })).body).toEqual({ tenantID: 'tenant2', gatewayIDs: [] });
     expect((await admin.post('/tenants/tenant3/gateways', { gatewayIDs: ['gateway3'] })).body).toEqual({ tenantID: 'tenant3', gatewayIDs: ['gateway3'] });
