@@ -11,14 +11,22 @@ export interface ThrottlePolicy {
 
 export const defaultThrottlePolicy: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 };
 
+/** Callers await every method: the SQLite store answers at once, the Redis one (scale/) asynchronously. */
 export interface LoginThrottle {
   /** Milliseconds until the key may try again, or 0. */
+  lockedFor(key: string, now?: number): number | Promise<number>;
+  recordFailure(key: string, now?: number): void | Promise<void>;
+  reset(key: string): void | Promise<void>;
+}
+
+/** The SQLite throttle answers synchronously (its own unit tests rely on that). */
+export interface SyncLoginThrottle extends LoginThrottle {
   lockedFor(key: string, now?: number): number;
   recordFailure(key: string, now?: number): void;
   reset(key: string): void;
 }
 
-export function createSqliteLoginThrottle(db: Db, policy: ThrottlePolicy = defaultThrottlePolicy): LoginThrottle {
+export function createSqliteLoginThrottle(db: Db, policy: ThrottlePolicy = defaultThrottlePolicy): SyncLoginThrottle {
   const get = db.prepare<[string], { failures: number; window_start: number; locked_until: number | null }>(
     'SELECT failures, window_start, locked_until FROM login_throttle WHERE key = ?',
   );

@@ -25,14 +25,14 @@ export function authRouter(deps: RouterDeps): Router {
       });
 
     // Rate limit first: it counts every attempt from the address, right or wrong.
-    const rateWait = deps.loginRate.lockedFor(`rate:${source}`);
-    deps.loginRate.recordFailure(`rate:${source}`);
+    const rateWait = await deps.loginRate.lockedFor(`rate:${source}`);
+    await deps.loginRate.recordFailure(`rate:${source}`);
     if (rateWait > 0) {
       const seconds = Math.ceil(rateWait / 1000);
       note('failure', `rate limited for ${seconds} s`);
       throw problem(429, `too many sign-in attempts from this address; try again in ${seconds} s`, undefined, { 'Retry-After': String(seconds) });
     }
-    const wait = Math.max(deps.userThrottle.lockedFor(keys.user), deps.addressThrottle.lockedFor(keys.address));
+    const wait = Math.max(await deps.userThrottle.lockedFor(keys.user), await deps.addressThrottle.lockedFor(keys.address));
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       note('failure', `locked out for ${seconds} s after repeated failures`);
@@ -42,13 +42,13 @@ export function authRouter(deps: RouterDeps): Router {
     // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
     const valid = await verifyPassword(body.password, account?.passwordHash ?? (await dummyHashPromise));
     if (!account || !valid) {
-      deps.userThrottle.recordFailure(keys.user);
-      deps.addressThrottle.recordFailure(keys.address);
+      await deps.userThrottle.recordFailure(keys.user);
+      await deps.addressThrottle.recordFailure(keys.address);
       note('failure', 'wrong username or password');
       throw problem(401, 'wrong username or password');
     }
-    deps.userThrottle.reset(keys.user);
-    deps.addressThrottle.reset(keys.address);
+    await deps.userThrottle.reset(keys.user);
+    await deps.addressThrottle.reset(keys.address);
     if (res.locals.session) await deps.auth.endSession(req, res); // no session fixation across sign-ins
     const { csrfToken } = await deps.auth.startSession(res, account.id);
     note('success', null, account.role);
