@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, redirect, type LoaderFunctionArgs } from 'react-router';
+import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { setUnauthorizedHandler } from './lib/api-client.ts';
 import { signInPath } from './lib/return-to.ts';
 import { sessionKey, sessionQuery } from './features/auth/api/me.ts';
@@ -26,6 +26,21 @@ export function createAppRouter(queryClient: QueryClient) {
     return null;
   }
 
+  // Each page has its own error boundary: a failing page leaves the shell and navigation usable.
+  const pages: RouteObject[] = [
+    { index: true, lazy: () => import('./routes/overview-route.tsx') },
+    { path: 'devices', lazy: () => import('./routes/devices-route.tsx') },
+    { path: 'devices/:deviceID', lazy: () => import('./routes/device-detail-route.tsx') },
+    { path: 'gateways/:gatewayID', lazy: () => import('./routes/gateway-route.tsx') },
+    { path: 'search', loader: requireAdmin, lazy: () => import('./routes/search-route.tsx') },
+    { path: 'connect', loader: requireAdmin, lazy: () => import('./routes/connect-route.tsx') },
+    { path: 'async-connections', lazy: () => import('./routes/async-connections-route.tsx') },
+    { path: 'accept-filter', lazy: () => import('./routes/accept-filter-route.tsx') },
+    { path: 'tenants', loader: requireAdmin, lazy: () => import('./routes/tenants-route.tsx') },
+    { path: 'audit', loader: requireAdmin, lazy: () => import('./routes/audit-route.tsx') },
+    { path: '*', lazy: () => import('./routes/not-found-route.tsx') },
+  ];
+
   const router = createBrowserRouter([
     {
       path: '/sign-in',
@@ -40,21 +55,7 @@ export function createAppRouter(queryClient: QueryClient) {
       lazy: () => import('./routes/shell-route.tsx'),
       errorElement: <RouteError />,
       hydrateFallbackElement: <PageLoading />,
-      children: [
-        { errorElement: <RouteError />, children: [
-          { index: true, lazy: () => import('./routes/overview-route.tsx') },
-          { path: 'devices', lazy: () => import('./routes/devices-route.tsx') },
-          { path: 'devices/:deviceID', lazy: () => import('./routes/device-detail-route.tsx') },
-          { path: 'gateways/:gatewayID', lazy: () => import('./routes/gateway-route.tsx') },
-          { path: 'search', loader: requireAdmin, lazy: () => import('./routes/search-route.tsx') },
-          { path: 'connect', loader: requireAdmin, lazy: () => import('./routes/connect-route.tsx') },
-          { path: 'async-connections', lazy: () => import('./routes/async-connections-route.tsx') },
-          { path: 'accept-filter', lazy: () => import('./routes/accept-filter-route.tsx') },
-          { path: 'tenants', loader: requireAdmin, lazy: () => import('./routes/tenants-route.tsx') },
-          { path: 'audit', loader: requireAdmin, lazy: () => import('./routes/audit-route.tsx') },
-          { path: '*', lazy: () => import('./routes/not-found-route.tsx') },
-        ] },
-      ],
+      children: pages.map((page) => ({ ...page, errorElement: <RouteError /> })),
     },
   ]);
 

@@ -52,7 +52,9 @@ export const liveStore = {
       if (mode === 'degraded') degraded.add(id);
       else degraded.delete(id);
     }
-    set({ mode: degraded.size > 0 ? 'degraded' : 'live', degradedGateways: [...degraded], reason: degraded.size > 0 ? reason : null });
+    // A gateway recovering while others are still down keeps the reason they went down for.
+    const nextReason = degraded.size === 0 ? null : mode === 'degraded' ? (reason ?? state.reason) : state.reason;
+    set({ mode: degraded.size > 0 ? 'degraded' : 'live', degradedGateways: [...degraded], reason: nextReason });
   },
   resetMode(mode: LiveMode, degradedGateways: readonly string[]): void {
     set({ mode, degradedGateways, reason: null });

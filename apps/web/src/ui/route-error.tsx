@@ -6,7 +6,7 @@ export function RouteError() {
   const error = useRouteError();
   const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : errorMessage(error);
   return (
-    <div className="content">
+    <div className="stack" style={{ padding: 24 }}>
       <div className="alert alert-error" role="alert">
         <strong>This page failed to load.</strong> {message}
       </div>
