@@ -145,6 +145,8 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
 
   const live = createLiveHub({ io, pool, history, getSessionUser: auth.getSessionUser, logger });
   hooks.push(() => live.stop(), () => history.close());
+  // Tenant API changes move gateways between tenants: the hub must follow now, not at its next poll.
+  pool.onInvalidate(() => void live.refresh());
   void live.start();
 
   const drainTimeoutMs = deps.drainTimeoutMs ?? 10_000;

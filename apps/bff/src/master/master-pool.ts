@@ -22,8 +22,10 @@ export interface MasterPool {
   tenantOfGateway(gatewayID: string): Promise<string | undefined>;
   /** gateway IDs a user may see: all for admin, the tenant's for a tenant user. */
   gatewaysFor(user: SessionUser): Promise<string[]>;
-  /** Drops the cached tenant map (after a Tenant API change). */
+  /** Drops the cached tenant map (after a Tenant API change) and tells the listeners. */
   invalidate(): void;
+  /** Calls `listener` after every invalidate(), e.g. so the live hub re-reads who owns which gateway. */
+  onInvalidate(listener: () => void): () => void;
   close(): void;
 }
 
@@ -38,6 +40,7 @@ export interface MasterPoolOptions {
 }
 
 export function createMasterPool(options: MasterPoolOptions): MasterPool {
+  const invalidateListeners = new Set<() => void>();
   const create = options.createClient ?? createGsdkClient;
   const refreshMs = options.refreshMs ?? 60_000;
   const missRefreshMs = options.missRefreshMs ?? 2_000;
@@ -114,6 +117,11 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
     },
     invalidate() {
       cache = null;
+      for (const listener of invalidateListeners) listener();
+    },
+    onInvalidate(listener) {
+      invalidateListeners.add(listener);
+      return () => invalidateListeners.delete(listener);
     },
     close() {
       closed = true;
