@@ -1,14 +1,15 @@
 // The one gateway-status stream (admin token): device gateways joining and leaving the master.
 // On (re)subscribe the connected flags are re-read with Gateway.Get and differences published.
-import type { GatewayStatusChange, StatusSubscription } from '@cmc/gsdk';
+import type { GatewayStatusChange } from '@cmc/gsdk';
 import type { HubContext } from './hub-context.ts';
 import { runFeed } from './run-feed.ts';
+import type { LiveSubscription } from './types.ts';
 
 const GATEWAY_CONNECTED = 1;
 
 export class GatewayFeed {
   readonly key = 'gateway-stream';
-  private sub: StatusSubscription<GatewayStatusChange> | undefined;
+  private sub: LiveSubscription<GatewayStatusChange> | undefined;
   private reading: Promise<void> | undefined;
   /** false until the first Gateway.Get: the first flags are the start state, not changes. */
   private flagsKnown = false;
@@ -23,7 +24,7 @@ export class GatewayFeed {
 
   start(): void {
     this.ctx.setDegraded(this.key, this.allGateways(), 'starting');
-    this.sub = this.ctx.pool.admin().subscribeGatewayStatus();
+    this.sub = this.ctx.streams.gateway(() => this.ctx.pool.admin().subscribeGatewayStatus());
     void runFeed(
       this.sub,
       {

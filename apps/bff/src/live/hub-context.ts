@@ -2,7 +2,7 @@
 import { DISCONNECTED } from '../history/device-status.ts';
 import type { DeltaBatcher } from './delta-batcher.ts';
 import type { GatewayDiff, LiveState } from './live-state.ts';
-import type { LiveHistory, LivePool, Logger } from './types.ts';
+import type { LiveHistory, LivePool, Logger, StatusStreams } from './types.ts';
 
 export interface HubContext {
   state: LiveState;
@@ -10,6 +10,7 @@ export interface HubContext {
   history: LiveHistory;
   pool: LivePool;
   logger: Logger;
+  streams: StatusStreams;
   /** Marks these gateways degraded for `key` (one per stream) and tells their rooms. */
   setDegraded(key: string, gatewayIDs: string[], reason: string): void;
   /** Clears `key`; gateways with no key left go live and their rooms are told. */
@@ -23,12 +24,16 @@ export interface HubContext {
   reloadDevicesOf(gatewayID: string): void;
 }
 
-/** Queues a device-list diff as deltas and feeds every status it carries to history. */
-export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>): void {
+/**
+ * Queues a device-list diff as deltas and feeds every status it carries to history — unless another
+ * instance holds the master stream (`record` false): history is shared, and that one writes it.
+ */
+export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>, record = true): void {
   for (const [gatewayID, diff] of diffs) {
     for (const device of diff.added) {
       ctx.batcher.added(gatewayID, device);
-      recordSafely(ctx, {
+      if (record)
+        recordSafely(ctx, {
         deviceID: device.deviceID,
         gatewayID,
         status: device.status,
@@ -37,7 +42,8 @@ export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>): 
     }
     for (const change of diff.changes) {
       ctx.batcher.change(gatewayID, change);
-      recordSafely(ctx, {
+      if (record)
+        recordSafely(ctx, {
         deviceID: change.deviceID,
         gatewayID,
         status: change.status,
@@ -48,7 +54,7 @@ export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>): 
       ctx.batcher.removed(gatewayID, deviceID);
       // Off the managed list is not connected: history (and the connected series) must say so
       // even when the master sent no DISCONNECTED for it (a gateway leaving the master).
-      recordSafely(ctx, { deviceID, gatewayID, status: DISCONNECTED, at: Date.now() });
+      if (record) recordSafely(ctx, { deviceID, gatewayID, status: DISCONNECTED, at: Date.now() });
     }
   }
 }

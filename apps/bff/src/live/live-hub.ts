@@ -8,7 +8,7 @@ import type { HubContext } from './hub-context.ts';
 import { LiveState } from './live-state.ts';
 import { attachLiveSockets, gatewayRoom } from './socket-handlers.ts';
 import { TenantFeed } from './tenant-feed.ts';
-import type { LiveHubDeps, SessionUser } from './types.ts';
+import { directStreams, type LiveHubDeps, type SessionUser } from './types.ts';
 
 export interface LiveHub {
   /**
@@ -85,6 +85,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     history: deps.history,
     pool,
     logger,
+    streams: deps.streams ?? directStreams,
     setDegraded(key, gatewayIDs, reason) {
       const turned: string[] = [];
       for (const id of gatewayIDs) {

@@ -2,9 +2,10 @@
 // it reads the tenant's device lists and publishes the differences; changes that arrive while the lists
 // are being read are held and replayed afterwards, so a list read that started before a change cannot
 // undo it.
-import type { DeviceStatusChange, StatusSubscription } from '@cmc/gsdk';
+import type { DeviceStatusChange } from '@cmc/gsdk';
 import { publishDiffs, recordSafely, type HubContext } from './hub-context.ts';
 import { runFeed } from './run-feed.ts';
+import type { LiveSubscription } from './types.ts';
 
 /** An unknown device triggers a list refresh at most this often (a device the master lists nowhere must not cause a reload storm). */
 const UNKNOWN_DEVICE_RELOAD_MS = 2000;
@@ -13,7 +14,7 @@ const MAX_HELD = 100_000;
 
 export class TenantFeed {
   readonly key: string;
-  private sub: StatusSubscription<DeviceStatusChange> | undefined;
+  private sub: LiveSubscription<DeviceStatusChange> | undefined;
   private loading: Promise<void> | undefined;
   private reloadAgain = false;
   private held: DeviceStatusChange[] = [];
@@ -35,9 +36,9 @@ export class TenantFeed {
     for (const id of this.gatewayIDs) this.ctx.state.ensureGateway(id, this.tenantID);
     // Degraded until the first lists are read: a snapshot before that would claim an empty world is live.
     this.ctx.setDegraded(this.key, this.gatewayIDs, 'starting');
-    this.sub = this.ctx.pool
-      .forTenant(this.tenantID)
-      .subscribeDeviceStatus({ maxBuffered: 100_000 });
+    this.sub = this.ctx.streams.device(this.tenantID, () =>
+      this.ctx.pool.forTenant(this.tenantID).subscribeDeviceStatus({ maxBuffered: 100_000 }),
+    );
     void runFeed(
       this.sub,
       {
@@ -63,6 +64,11 @@ export class TenantFeed {
 
   stop(): void {
     this.sub?.cancel();
+  }
+
+  /** Scaled out, only the instance holding the master stream writes history (it is shared). */
+  private get recording(): boolean {
+    return this.sub?.holding !== false;
   }
 
   /** New gateways of this tenant (tenant map refresh): follow them and read their lists. */
@@ -129,6 +135,7 @@ export class TenantFeed {
       return;
     }
     if (result.changed) this.ctx.batcher.change(result.change.gatewayID, result.change);
+    if (!this.recording) return;
     recordSafely(this.ctx, {
       deviceID: change.deviceID,
       gatewayID: result.change.gatewayID,
@@ -171,12 +178,17 @@ export class TenantFeed {
           publishDiffs(
             this.ctx,
             this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()),
+            this.recording,
           );
         } catch (error) {
           if (this.ctx.state.gateways.get(gatewayID)?.connected === false) {
             // A device gateway that left the master manages nothing there (its session-only
             // connections are gone); DB-stored ones come back in the list when it rejoins.
-            publishDiffs(this.ctx, this.ctx.state.applyDeviceList(gatewayID, [], Date.now()));
+            publishDiffs(
+              this.ctx,
+              this.ctx.state.applyDeviceList(gatewayID, [], Date.now()),
+              this.recording,
+            );
             return;
           }
           // Keep the last known devices; the next (re)subscribe, gateway change or unknown device retries.

@@ -1,6 +1,6 @@
 // What the live module needs from core (docs/bff-internals.md). Declared as the subset it uses, so
 // core's MasterPool and Logger fit structurally and unit tests can hand in small fakes.
-import type { GsdkClient } from '@cmc/gsdk';
+import type { DeviceStatusChange, GatewayStatusChange, GsdkClient, StatusSubscription } from '@cmc/gsdk';
 import type { Server } from 'socket.io';
 import type { GetSessionUser, SessionUser } from '../auth/types.ts';
 import type { Logger } from '../logger.ts';
@@ -15,6 +15,23 @@ export interface LivePool {
 
 export type LiveHistory = Pick<HistoryStore, 'record'>;
 
+/** A status subscription; `holding: false` = another BFF instance holds the master stream (scale-out). */
+export type LiveSubscription<T> = StatusSubscription<T> & { readonly holding?: boolean };
+
+/**
+ * Where the feeds get their status streams. Alone, a feed opens the master stream itself; scaled out
+ * (docs/scale-out.md) one instance per scope holds it and relays it to the others.
+ */
+export interface StatusStreams {
+  device(tenantID: string, open: () => StatusSubscription<DeviceStatusChange>): LiveSubscription<DeviceStatusChange>;
+  gateway(open: () => StatusSubscription<GatewayStatusChange>): LiveSubscription<GatewayStatusChange>;
+}
+
+export const directStreams: StatusStreams = {
+  device: (_tenantID, open) => open(),
+  gateway: (open) => open(),
+};
+
 export interface LiveHubDeps {
   /** The socket.io server on the BFF's http server (path /socket.io). */
   io: Server;
@@ -26,6 +43,8 @@ export interface LiveHubDeps {
   batchWindowMs?: number;
   /** How often the tenant -> gateways map is re-read to pick up new tenants (ms); default 60,000. */
   tenantRefreshMs?: number;
+  /** Default: each feed opens its master stream (one process). */
+  streams?: StatusStreams;
 }
 
 export type { SessionUser, GetSessionUser, Logger };

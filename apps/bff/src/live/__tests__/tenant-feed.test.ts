@@ -5,6 +5,7 @@ import { createDeltaBatcher, type PendingDelta } from '../delta-batcher.ts';
 import type { HubContext } from '../hub-context.ts';
 import { LiveState, type DeviceInfoLike } from '../live-state.ts';
 import { TenantFeed } from '../tenant-feed.ts';
+import { directStreams } from '../types.ts';
 import { createLogger } from '../../logger.ts';
 
 function scriptedSubscription(): StatusSubscription<DeviceStatusChange> & {
@@ -79,6 +80,7 @@ function setup() {
       gatewaysFor: async () => [],
     },
     logger: createLogger({ level: 'silent' }),
+    streams: directStreams,
     setDegraded: (key, ids, reason) => void modes.push(`degraded ${ids.join(',')} ${reason}`),
     setLive: (key, ids) => void modes.push(`live ${ids.join(',')}`),
     refreshTenants: async () => {},
@@ -92,6 +94,23 @@ const statusOf = (state: LiveState, id: number) =>
   state.gateways.get('gw1')?.devices.get(id)?.status;
 
 describe('TenantFeed', () => {
+  it('as a follower (another instance holds the stream) applies changes and deltas but writes no history', async () => {
+    const t = setup();
+    Object.defineProperty(t.sub, 'holding', { value: false });
+    t.feed.start();
+    t.sub.push({ type: 'subscribed', resubscribed: false });
+    await tick();
+    t.reads[0]?.resolve([info(7, 1)]);
+    await t.feed.ready;
+    t.sub.push({ type: 'change', change: { deviceID: 7, status: 0, timestamp: 0 } });
+    await tick();
+    t.ctx.batcher.flush();
+    expect(statusOf(t.state, 7)).toBe(0);
+    expect(t.deltas.flatMap(([, d]) => d.changes.map((c) => `${c.deviceID}:${c.status}`))).toEqual(['7:0']);
+    expect(t.recorded).toEqual([]);
+    t.feed.stop();
+  });
+
   it('holds changes that arrive during a list read and applies them after it, so a stale read cannot undo them', async () => {
     const t = setup();
     t.feed.start();
