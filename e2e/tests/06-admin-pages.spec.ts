@@ -21,12 +21,12 @@ test('tenants and accounts: tenants with their gateways, viewer accounts created
 test('the audit log lists changes and sign-ins, filterable', async ({ page }) => {
   await openAs(page, '/audit');
   await expect(page.getByRole('table', { name: 'Audit log' })).toBeVisible();
-  await page.getByLabel('Action').fill('devices.ssl');
+  await page.getByLabel('Action').fill('auth.login');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page).toHaveURL(/action=devices\.ssl/);
+  await expect(page).toHaveURL(/action=auth\.login/);
   const rows = page.getByRole('table', { name: 'Audit log' }).locator('tbody tr');
-  await expect(rows.first()).toContainText('devices.ssl');
-  await expect(rows.filter({ hasNotText: 'devices.ssl' })).toHaveCount(0);
+  await expect(rows.first()).toContainText('auth.login');
+  await expect(rows.filter({ hasNotText: 'auth.login' })).toHaveCount(0);
   await page.getByLabel('Action').fill('');
   await page.getByRole('button', { name: 'Apply' }).click();
   await screenshot(page, 'audit');

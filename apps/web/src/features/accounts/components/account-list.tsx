@@ -32,7 +32,7 @@ function CreateAccountForm({ tenantIDs }: { tenantIDs: readonly string[] }) {
         <TextField label="User name" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} error={errors['username'] ?? server['username']} />
         <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors['password'] ?? server['password']} hint="At least 10 characters" />
         <SelectField label="Tenant" value={tenant} onChange={setTenantID} options={tenantIDs.map((t) => ({ value: t, label: t }))} />
-        <button className="btn btn-primary" type="submit" disabled={create.isPending || tenant === ''} style={{ alignSelf: 'flex-start', marginTop: 22 }}>
+        <button className="btn btn-primary" type="submit" disabled={create.isPending || tenant === ''}>
           Create viewer
         </button>
       </div>

@@ -39,10 +39,10 @@ export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
         <TextField label="Device ID" inputMode="numeric" value={deviceID} onChange={(e) => setDeviceID(e.target.value)} error={fieldError('deviceID')} />
         <TextField label="IP address" value={ip} onChange={(e) => setIp(e.target.value)} error={fieldError('IPAddr')} placeholder="192.168.0.10" />
         <TextField label="Port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} error={fieldError('port')} style={{ width: 90 }} />
-        <label className="check" style={{ alignSelf: 'center' }}>
+        <label className="check">
           <input type="checkbox" checked={ssl} onChange={(e) => setSsl(e.target.checked)} /> SSL
         </label>
-        <fieldset className="row" style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset className="row" style={{ border: 0, padding: 0, marginInline: 0 }}>
           <legend className="visually-hidden">Store</legend>
           <label className="check">
             <input type="radio" name="async-store" checked={store === 'session'} onChange={() => setStore('session')} /> Session only

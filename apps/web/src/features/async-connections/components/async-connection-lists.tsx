@@ -61,8 +61,8 @@ function StoreList({
           <tbody>
             {items.map((item) => (
               <tr key={item.deviceID}>
-                <td className="mono">
-                  {item.deviceID}{' '}
+                <td>
+                  <span className="mono">{item.deviceID}</span>{' '}
                   {store === 'session' && saved.has(item.deviceID) ? (
                     <span className="badge badge-info badge-plain" title="Applied from the saved registration">
                       from saved

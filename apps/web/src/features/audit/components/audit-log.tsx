@@ -78,7 +78,7 @@ export function AuditLog() {
         />
         <TextField label="From" type="datetime-local" value={search.get('from') ?? ''} onChange={(e) => set('from', e.target.value)} />
         <TextField label="To" type="datetime-local" value={search.get('to') ?? ''} onChange={(e) => set('to', e.target.value)} />
-        <button className="btn btn-primary" type="submit" style={{ alignSelf: 'flex-start', marginTop: 22 }}>
+        <button className="btn btn-primary" type="submit">
           Apply
         </button>
       </form>

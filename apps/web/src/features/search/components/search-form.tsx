@@ -26,7 +26,7 @@ export function SearchForm({ busy, serverError, onSearch }: { busy: boolean; ser
         hint="500 – 60000"
         style={{ width: 120 }}
       />
-      <button className="btn btn-primary" type="submit" disabled={busy} style={{ alignSelf: 'flex-start', marginTop: 22 }}>
+      <button className="btn btn-primary" type="submit" disabled={busy}>
         {busy ? 'Searching…' : 'Search'}
       </button>
     </form>

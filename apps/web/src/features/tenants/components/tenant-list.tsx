@@ -31,7 +31,7 @@ function CreateTenantForm() {
       <div className="toolbar">
         <TextField label="Tenant ID" value={tenantID} onChange={(e) => setTenantID(e.target.value)} error={errors['tenantID'] ?? server['tenantID']} />
         <TextField label="Gateway IDs" value={gateways} onChange={(e) => setGateways(e.target.value)} error={errors['gatewayIDs'] ?? server['gatewayIDs']} hint="Comma separated, optional" />
-        <button className="btn btn-primary" type="submit" disabled={create.isPending} style={{ alignSelf: 'flex-start', marginTop: 22 }}>
+        <button className="btn btn-primary" type="submit" disabled={create.isPending}>
           Add tenant
         </button>
       </div>
