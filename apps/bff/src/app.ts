@@ -9,14 +9,12 @@ import { Server as SocketServer } from 'socket.io';
 import { API_PREFIX, buildOpenApiDocument } from '@cmc/api';
 import './http/locals.ts';
 import { accountsRouter } from './accounts/router.ts';
-import { createAccountStore } from './accounts/account-store.ts';
 import { bootstrapAdmin } from './accounts/bootstrap-admin.ts';
-import { createAuditLog } from './audit/audit-log.ts';
 import { auditRouter } from './audit/router.ts';
-import { createSqliteLoginThrottle, defaultThrottlePolicy, type ThrottlePolicy } from './auth/login-throttle.ts';
+import type { ThrottlePolicy } from './auth/login-throttle.ts';
 import { authRouter } from './auth/router.ts';
 import { createSessionAuth } from './auth/session-auth.ts';
-import { createSqliteSessionStore, type SessionStore } from './auth/session-store.ts';
+import type { SessionStore } from './auth/session-store.ts';
 import type { GetSessionUser } from './auth/types.ts';
 import type { Config } from './config.ts';
 import { connectRouter } from './connect/router.ts';
@@ -34,6 +32,8 @@ import { createHistoryStore } from './history/history-store.ts';
 import { historyRouter } from './history/history-router.ts';
 import { createLiveHub, type LiveHub } from './live/live-hub.ts';
 import { healthRouter } from './ops/health.ts';
+import { createScaleOut } from './scale/scale-out.ts';
+import { createStorage } from './scale/storage.ts';
 import { webAppRouter } from './ops/web-app.ts';
 import { slavesRouter } from './slaves/router.ts';
 import { tenantsRouter } from './tenants/router.ts';
@@ -77,18 +77,17 @@ export interface Bff {
 
 export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  // REDIS_URL: several instances share sessions, counters, socket.io rooms and the master streams.
+  const scale = config.redis ? await createScaleOut({ url: config.redis.url, sessionSecret: config.sessionSecret, logger }) : null;
   const db = openDatabase(deps.databaseFile ?? path.join(config.dataDir, 'bff.sqlite'));
-  const accounts = createAccountStore(db);
+  const storage = createStorage(db, { sessionSecret: config.sessionSecret, scale, ...deps });
+  const { accounts, audit, userThrottle, addressThrottle, loginRate } = storage;
   const boot = await bootstrapAdmin(accounts, config.adminUser, config.adminPassword);
   if (boot.created) logger.info('admin account created', { username: config.adminUser, generatedPassword: boot.generatedPassword !== undefined });
 
   const pool = deps.pool ?? createMasterPool({ master: config.master, logger: logger.child({ module: 'master-pool' }) });
-  const audit = createAuditLog(db);
   const secure = config.tls !== null;
-  const auth = createSessionAuth({ sessions: deps.sessions ?? createSqliteSessionStore(db, config.sessionSecret), accounts, secure });
-  const userThrottle = createSqliteLoginThrottle(db, deps.userThrottle ?? defaultThrottlePolicy);
-  const addressThrottle = createSqliteLoginThrottle(db, deps.addressThrottle ?? { ...defaultThrottlePolicy, maxFailures: 50 });
-  const loginRate = createSqliteLoginThrottle(db, deps.loginRate ?? { maxFailures: 30, windowMs: 60_000, lockoutMs: 60_000 });
+  const auth = createSessionAuth({ sessions: storage.sessions, accounts, secure });
 
   let draining = false;
   const app = express();
@@ -141,9 +140,10 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
 
   const server = config.tls ? https.createServer({ cert: config.tls.cert, key: config.tls.key }, app) : http.createServer(app);
   const io = new SocketServer(server, { path: '/socket.io', serveClient: false });
+  if (scale) io.adapter(scale.adapter);
   const hooks: Array<() => Promise<void> | void> = [];
 
-  const live = createLiveHub({ io, pool, history, getSessionUser: auth.getSessionUser, logger });
+  const live = createLiveHub({ io, pool, history, getSessionUser: auth.getSessionUser, logger, ...(scale ? { streams: scale.streams } : {}) });
   hooks.push(() => live.stop(), () => history.close());
   // Tenant API changes move gateways between tenants: the hub must follow now, not at its next poll.
   pool.onInvalidate(() => void live.refresh());
@@ -179,7 +179,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
         // Stop accepting, end live sockets (they would hold the server open), let HTTP requests finish.
         const serverClosed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
         server.closeIdleConnections();
-        io.disconnectSockets(true);
+        io.local.disconnectSockets(true); // only ours: with the redis adapter io.* reaches every instance
         const timer = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
         await serverClosed;
         clearTimeout(timer);
@@ -192,6 +192,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
           }
         }
         await new Promise<void>((resolve) => io.close(() => resolve()));
+        await scale?.close();
         pool.close();
         db.close();
         logger.info('shut down');

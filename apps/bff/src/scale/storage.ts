@@ -1,0 +1,45 @@
+// The storage layer behind interfaces, created in one place: routes get these stores through their
+// deps and never see SQLite or Redis. Accounts and the audit log live in SQLite (one shared database
+// file — or, later, a server database behind the same interfaces); sessions and login counters in
+// SQLite alone, or in Redis when the BFF is scaled out (docs/scale-out.md).
+import { createAccountStore, type AccountStore } from '../accounts/account-store.ts';
+import { createAuditLog, type AuditLog } from '../audit/audit-log.ts';
+import { createSqliteLoginThrottle, defaultThrottlePolicy, type LoginThrottle, type ThrottlePolicy } from '../auth/login-throttle.ts';
+import { createSqliteSessionStore, type SessionStore } from '../auth/session-store.ts';
+import type { Db } from '../db/database.ts';
+import type { ScaleOut } from './scale-out.ts';
+
+export interface Storage {
+  accounts: AccountStore;
+  audit: AuditLog;
+  sessions: SessionStore;
+  /** Failed sign-ins per username. */
+  userThrottle: LoginThrottle;
+  /** Failed sign-ins per source address (looser: offices share addresses). */
+  addressThrottle: LoginThrottle;
+  /** Every sign-in attempt per source address. */
+  loginRate: LoginThrottle;
+}
+
+export interface StorageOptions {
+  sessionSecret: string;
+  /** Set when REDIS_URL is: sessions and counters then live in Redis, shared by every instance. */
+  scale: ScaleOut | null;
+  sessions?: SessionStore;
+  userThrottle?: ThrottlePolicy;
+  addressThrottle?: ThrottlePolicy;
+  loginRate?: ThrottlePolicy;
+}
+
+export function createStorage(db: Db, options: StorageOptions): Storage {
+  const { scale } = options;
+  const throttle = (name: string, policy: ThrottlePolicy): LoginThrottle => (scale ? scale.throttle(name, policy) : createSqliteLoginThrottle(db, policy));
+  return {
+    accounts: createAccountStore(db),
+    audit: createAuditLog(db),
+    sessions: options.sessions ?? (scale ? scale.sessions : createSqliteSessionStore(db, options.sessionSecret)),
+    userThrottle: throttle('user', options.userThrottle ?? defaultThrottlePolicy),
+    addressThrottle: throttle('address', options.addressThrottle ?? { ...defaultThrottlePolicy, maxFailures: 50 }),
+    loginRate: throttle('rate', options.loginRate ?? { maxFailures: 30, windowMs: 60_000, lockoutMs: 60_000 }),
+  };
+}
