@@ -1,12 +1,12 @@
-// `tsx src/profile-top.ts <file.cpuprofile> [limit] [lastSeconds]`: the top self-time functions of a profile
+// `tsx src/profile-top.ts <file.cpuprofile> [limit] [fromSeconds toSeconds]`: the top self-time functions of a profile
 // (profiles come from BENCH_CPU_PROFILE_DIR=<dir> pnpm bench:<scenario>, which runs the BFF with --cpu-prof).
 import fs from 'node:fs';
 import { topSelfTime, type CpuProfile } from './lib/cpu-profile.ts';
 import { printTable } from './lib/results.ts';
 
-const [file, limitArg, lastArg] = process.argv.slice(2);
+const [file, limitArg, fromArg, toArg] = process.argv.slice(2);
 if (!file) {
-  process.stderr.write('usage: tsx src/profile-top.ts <file.cpuprofile> [limit] [lastSeconds]\n');
+  process.stderr.write('usage: tsx src/profile-top.ts <file.cpuprofile> [limit] [fromSeconds toSeconds]\n');
   process.exit(2);
 }
 let profile: CpuProfile;
@@ -17,10 +17,13 @@ try {
   process.exit(2);
 }
 const limit = Number(limitArg ?? 25);
-const last = lastArg === undefined ? undefined : Number(lastArg);
-if (last !== undefined && !(last > 0)) {
-  process.stderr.write(`lastSeconds must be a positive number of seconds, got ${lastArg}\n`);
-  process.exit(2);
+let window: { from: number; to: number } | undefined;
+if (fromArg !== undefined) {
+  window = { from: Number(fromArg), to: Number(toArg) };
+  if (!(window.from >= 0 && window.to > window.from)) {
+    process.stderr.write(`give the window as two numbers of seconds, from < to (got ${fromArg} ${toArg ?? '(none)'})\n`);
+    process.exit(2);
+  }
 }
-const span = last ?? (profile.endTime - profile.startTime) / 1e6;
-printTable(`Top self time: ${file} (${span.toFixed(1)} s)`, topSelfTime(profile, Number.isInteger(limit) && limit > 0 ? limit : 25, last));
+const span = window ? `${window.from}-${window.to} s` : `${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s`;
+printTable(`Top self time: ${file} (${span})`, topSelfTime(profile, Number.isInteger(limit) && limit > 0 ? limit : 25, window));

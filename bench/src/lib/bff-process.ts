@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.ts';
-import { sleep } from './clock.ts';
+import { now, sleep } from './clock.ts';
 import type { SimWorld } from './sim-world.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -15,6 +15,8 @@ export interface BffProcess {
   child: ChildProcess;
   pid: number;
   url: string;
+  /** Epoch ms of the spawn: a CPU profile's second s is about startedAt + s * 1000. */
+  startedAt: number;
   /** SIGTERM (the BFF drains and exits; a CPU profile, when asked for, is written then). */
   stop(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function startBffProcess(world: SimWorld, options: BffOptions = {})
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
   }
   const bffDir = path.join(REPO_ROOT, 'apps', 'bff');
+  const startedAt = now();
   const child = spawn(process.execPath, [...execArgv, path.join(bffDir, 'src', 'main.ts')], {
     cwd: bffDir,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -78,6 +81,7 @@ export async function startBffProcess(world: SimWorld, options: BffOptions = {})
     child,
     pid: child.pid!,
     url,
+    startedAt,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

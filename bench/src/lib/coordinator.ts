@@ -52,6 +52,8 @@ export interface WatcherResult {
 
 export interface LevelResult {
   rate: number;
+  /** Epoch ms when the measured window began (compare with BffProcess.startedAt for profiles). */
+  measuredFrom: number;
   emitted: number;
   achievedRate: number;
   /** 1-minute load average at the end of the level: this machine is shared, read figures with it. */
@@ -119,5 +121,5 @@ export async function runLevel(
   await hooks.beforeBreak?.();
   await world.breakStreams();
   await hooks.resync();
-  return { rate, emitted: emits.times.length, achievedRate: emits.times.length / seconds, loadAvg, masterDrops, watchers: results };
+  return { rate, measuredFrom: from, emitted: emits.times.length, achievedRate: emits.times.length / seconds, loadAvg, masterDrops, watchers: results };
 }

@@ -15,20 +15,22 @@ export interface SelfTime {
 }
 
 /**
- * Self time per function (same name and location merged), highest first. `lastSeconds` keeps only
- * the samples of the profile's last seconds (a scenario's final level ends just before shutdown).
+ * Self time per function (same name and location merged), highest first. `window` keeps only the
+ * samples between `from` and `to` seconds after the profile started (a level of a scenario; the
+ * result files give each level's start relative to the BFF's start).
  */
-export function topSelfTime(profile: CpuProfile, limit = 20, lastSeconds?: number): SelfTime[] {
+export function topSelfTime(profile: CpuProfile, limit = 20, window?: { from: number; to: number }): SelfTime[] {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  const from = lastSeconds === undefined ? -Infinity : profile.endTime - lastSeconds * 1e6;
+  const from = window ? profile.startTime + window.from * 1e6 : -Infinity;
+  const to = window ? profile.startTime + window.to * 1e6 : Infinity;
   let at = profile.startTime;
   // A sample's time is the delta to the next sample (V8 records the delta before each sample).
   for (let i = 0; i < samples.length; i++) {
     at += deltas[i] ?? 0;
-    if (at >= from) selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
+    if (at >= from && at < to) selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
   }
   const merged = new Map<string, { fn: string; where: string; us: number }>();
   let total = 0;

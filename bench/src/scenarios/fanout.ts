@@ -17,6 +17,8 @@ interface FanoutLevel extends LevelResult {
   bff: UsageSummary;
   loadProcess: UsageSummary;
   masterDeviceStreams: number;
+  /** Window of this level in a BFF CPU profile (seconds after the BFF started). */
+  profileSeconds: number[];
 }
 
 export async function runFanout(options: { cpuProfileDir?: string } = {}): Promise<SummaryEntry[]> {
@@ -41,7 +43,7 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
       const watchers: Record<string, typeof probe> = count > 1 ? { probe, load } : { probe };
       const level = await runLevel(world, watchers, RATE, bffResync(probe));
       const streams = world.sim.control.streams().device.length;
-      levels.push({ ...level, clients: count, joinMs, bff: bffUsage.stop(), loadProcess: loadUsage.stop(), masterDeviceStreams: streams });
+      levels.push({ ...level, profileSeconds: [(level.measuredFrom - bff.startedAt) / 1000, (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000], clients: count, joinMs, bff: bffUsage.stop(), loadProcess: loadUsage.stop(), masterDeviceStreams: streams });
     }
     await probe.call('closeSockets');
     await load.call('closeSockets');

@@ -32,7 +32,7 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
 
     const bff = await startBffProcess(world, options);
     let devices = 0;
-    const ours: Array<LevelResult & { bff: UsageSummary; loadProcess: UsageSummary }> = [];
+    const ours: Array<LevelResult & { bff: UsageSummary; loadProcess: UsageSummary; profileSeconds: number[] }> = [];
     try {
       const cookie = await signIn(bff.url);
       devices = (await probe.call<{ devices: number }>('sockets', { url: bff.url, cookie, count: 1 })).devices;
@@ -44,7 +44,7 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
         bffUsage.start();
         loadUsage.start();
         const level = await runLevel(world, { probe, load }, rate, bffResync(probe));
-        ours.push({ ...level, bff: bffUsage.stop(), loadProcess: loadUsage.stop() });
+        ours.push({ ...level, profileSeconds: [(level.measuredFrom - bff.startedAt) / 1000, (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000], bff: bffUsage.stop(), loadProcess: loadUsage.stop() });
       }
       await probe.call('closeSockets');
       await load.call('closeSockets');

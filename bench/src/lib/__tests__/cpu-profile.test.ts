@@ -20,4 +20,18 @@ describe('topSelfTime', () => {
     expect(top[1]).toMatchObject({ fn: 'apply', ms: 1 });
     expect(top[0]!.percent).toBeCloseTo(66.67, 1);
   });
+
+  it('keeps only the samples inside a window of seconds from the start', () => {
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: 'early', url: '', lineNumber: 0 } },
+        { id: 2, callFrame: { functionName: 'late', url: '', lineNumber: 0 } },
+      ],
+      samples: [1, 2, 2],
+      timeDeltas: [0, 2_000_000, 500_000],
+      startTime: 0,
+      endTime: 3_000_000,
+    };
+    expect(topSelfTime(profile, 5, { from: 1, to: 3 }).map((t) => t.fn)).toEqual(['late']);
+  });
 });
