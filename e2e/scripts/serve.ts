@@ -9,8 +9,14 @@ if (largeAt >= 0 && !(Number.isInteger(devices) && devices > 0)) {
   process.stderr.write('--large needs a device count, e.g. --large 10000\n');
   process.exit(1);
 }
-const stack = await startStack(devices > 0 ? { scenario: generateLargeWorld({ gateways: Math.ceil(devices / 100), devices, seed: 1 }) } : {});
-process.stdout.write(`${JSON.stringify({ url: stack.url, controlUrl: stack.controlUrl, admin: ADMIN, viewer: VIEWER })}\n`);
+const stack = await startStack(
+  devices > 0
+    ? { scenario: generateLargeWorld({ gateways: Math.ceil(devices / 100), devices, seed: 1 }) }
+    : {},
+);
+process.stdout.write(
+  `${JSON.stringify({ url: stack.url, controlUrl: stack.controlUrl, admin: ADMIN, viewer: VIEWER })}\n`,
+);
 const stop = () => void stack.stop().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -38,7 +38,11 @@ export async function signIn(page: Page, who: 'admin' | 'viewer' = 'admin'): Pro
 }
 
 /** Opens a page signed in (signing in first when the app sends us to sign-in). */
-export async function openAs(page: Page, path: string, who: 'admin' | 'viewer' = 'admin'): Promise<void> {
+export async function openAs(
+  page: Page,
+  path: string,
+  who: 'admin' | 'viewer' = 'admin',
+): Promise<void> {
   await page.goto(path);
   // The app decides on the client whether a session exists: wait for either outcome.
   const signInForm = page.getByRole('button', { name: 'Sign in' });

@@ -26,11 +26,21 @@ export interface Stack {
 /** `scenario`: the simulator's world; its demo world (3 gateways, 33 devices) by default. */
 export async function startStack(options: { scenario?: Scenario } = {}): Promise<Stack> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    throw new Error(`The web app is not built (${WEB_DIST}/index.html missing): run pnpm -F @cmc/web build`);
+    throw new Error(
+      `The web app is not built (${WEB_DIST}/index.html missing): run pnpm -F @cmc/web build`,
+    );
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-e2e-'));
   // Short redial delay so async and device-to-server reconnects happen within a test's patience.
-  const sim = await startSimulator({ host: '127.0.0.1', port: 0, controlPort: 0, certDir: path.join(tmp, 'certs'), reconnectDelayMs: 500, seed: 7, ...(options.scenario ? { scenario: options.scenario } : {}) });
+  const sim = await startSimulator({
+    host: '127.0.0.1',
+    port: 0,
+    controlPort: 0,
+    certDir: path.join(tmp, 'certs'),
+    reconnectDelayMs: 500,
+    seed: 7,
+    ...(options.scenario ? { scenario: options.scenario } : {}),
+  });
   let bff: Bff | undefined;
   try {
     const env = readEnv({
@@ -78,7 +88,8 @@ async function createViewer(url: string): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(ADMIN),
   });
-  if (!login.ok) throw new Error(`admin sign-in failed: HTTP ${login.status} ${await login.text()}`);
+  if (!login.ok)
+    throw new Error(`admin sign-in failed: HTTP ${login.status} ${await login.text()}`);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const cookie = login.headers
     .getSetCookie()
@@ -89,5 +100,6 @@ async function createViewer(url: string): Promise<void> {
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
     body: JSON.stringify({ ...VIEWER, role: 'tenant' }),
   });
-  if (!created.ok) throw new Error(`creating the viewer failed: HTTP ${created.status} ${await created.text()}`);
+  if (!created.ok)
+    throw new Error(`creating the viewer failed: HTTP ${created.status} ${await created.text()}`);
 }

@@ -18,7 +18,10 @@ test('a wrong password is refused with the reason', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test('an expired session returns to sign-in and then to the same page', async ({ page, context }) => {
+test('an expired session returns to sign-in and then to the same page', async ({
+  page,
+  context,
+}) => {
   await openAs(page, '/accept-filter?gateway=gateway2');
   await context.clearCookies();
   // The next request of this page finds no session.

@@ -1,18 +1,25 @@
 import { deviceRow, expect, openAs, screenshot, sim, simDevice, test } from '../src/fixtures.ts';
 
-test('overview shows every gateway with its counts, the chart and the live feed', async ({ page }) => {
+test('overview shows every gateway with its counts, the chart and the live feed', async ({
+  page,
+}) => {
   await openAs(page, '/');
   const gateways = page.getByRole('table', { name: 'Gateways' });
-  for (const id of ['gateway1', 'gateway2', 'gateway3']) await expect(gateways.getByRole('row').filter({ hasText: id })).toBeVisible();
+  for (const id of ['gateway1', 'gateway2', 'gateway3'])
+    await expect(gateways.getByRole('row').filter({ hasText: id })).toBeVisible();
   await expect(page.getByTestId('connected-chart')).toBeVisible();
   // A status change shows up in the feed without a reload.
   await sim('/devices/544114231/offline');
-  await expect(page.getByTestId('live-feed').getByRole('link', { name: '544114231' }).first()).toBeVisible();
+  await expect(
+    page.getByTestId('live-feed').getByRole('link', { name: '544114231' }).first(),
+  ).toBeVisible();
   await sim('/devices/544114231/online?now=1');
   await screenshot(page, 'overview');
 });
 
-test('a device taken offline flips to disconnected in place, then back, without a reload', async ({ page }) => {
+test('a device taken offline flips to disconnected in place, then back, without a reload', async ({
+  page,
+}) => {
   await openAs(page, '/devices?gateway=gateway2');
   const row = deviceRow(page, 540092578);
   await expect(row.getByTestId('device-status')).toHaveText(/Connected/);
@@ -52,12 +59,22 @@ test('SSL is enabled on two devices at once, each with its own result', async ({
   await expect(page.getByTestId('selected-count')).toHaveText('2 selected');
   await page.getByRole('button', { name: 'Enable SSL' }).click();
   await expect(page.getByTestId('bulk-outcome')).toContainText('Enable SSL: 2 succeeded.');
-  await expect(page.getByTestId('bulk-outcome')).toContainText('re-register them under Async connections');
   await expect(page.getByTestId('selected-count')).toHaveCount(0);
   for (const id of [939000101, 939000102]) expect((await simDevice(id)).useSSL).toBe(true);
+  // Their async registrations follow, so the gateway reconnects them over TLS.
+  await page.getByRole('button', { name: 'Update their async registrations to SSL on' }).click();
+  await expect(page.getByTestId('reregister-outcome')).toHaveText(
+    '2 registrations now use SSL on.',
+  );
+  for (const id of [939000101, 939000102]) {
+    await expect(deviceRow(page, id).getByTestId('device-status')).toHaveText(/Connected \(TLS\)/);
+    await expect(deviceRow(page, id).locator('[role=gridcell]').nth(7)).toHaveText('On');
+  }
 });
 
-test('"select all matching" covers the whole filtered set, and destructive actions ask first', async ({ page }) => {
+test('"select all matching" covers the whole filtered set, and destructive actions ask first', async ({
+  page,
+}) => {
   await openAs(page, '/devices?gateway=gateway1&pageSize=100');
   await page.getByLabel('Select every device on this page').check();
   const count = await page.locator('.vt-row').count();

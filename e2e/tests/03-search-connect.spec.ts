@@ -1,6 +1,8 @@
 import { deviceRow, expect, openAs, screenshot, simDevice, test } from '../src/fixtures.ts';
 
-test('search a gateway, see unmanaged devices with their type, and connect one now', async ({ page }) => {
+test('search a gateway, see unmanaged devices with their type, and connect one now', async ({
+  page,
+}) => {
   await openAs(page, '/search?gateway=gateway1');
   await page.getByLabel('Timeout (ms)').fill('1000');
   await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -1,6 +1,8 @@
 import { deviceRow, expect, openAs, screenshot, sim, simDevice, test } from '../src/fixtures.ts';
 
-test('async connections are added to the session and to the database, told apart', async ({ page }) => {
+test('async connections are added to the session and to the database, told apart', async ({
+  page,
+}) => {
   await openAs(page, '/async-connections?gateway=gateway1');
   const form = page.getByRole('form', { name: 'Add async connection' });
   await form.getByLabel('Device ID').fill('544114237');
@@ -15,8 +17,12 @@ test('async connections are added to the session and to the database, told apart
   await expect(page.getByTestId('async-db')).toContainText('544114242');
   await expect(page.getByTestId('async-db')).not.toContainText('544114237');
   // Once applied, a saved registration is active on the gateway too, and marked as such.
-  await expect(page.getByTestId('async-session').getByRole('row').filter({ hasText: '544114242' })).toContainText('from saved');
-  await expect(page.getByTestId('async-session').getByRole('row').filter({ hasText: '544114237' })).not.toContainText('from saved');
+  await expect(
+    page.getByTestId('async-session').getByRole('row').filter({ hasText: '544114242' }),
+  ).toContainText('from saved');
+  await expect(
+    page.getByTestId('async-session').getByRole('row').filter({ hasText: '544114237' }),
+  ).not.toContainText('from saved');
   await screenshot(page, 'async-connections');
 
   // The gateway connects them in the background; the devices page shows it live.
@@ -35,7 +41,9 @@ test('bad async input is refused with field messages', async ({ page }) => {
   await expect(form.getByText('must be an IPv4 address such as 192.168.0.10')).toBeVisible();
 });
 
-test('a pending device-to-server device is accepted through the filter and becomes connected', async ({ page }) => {
+test('a pending device-to-server device is accepted through the filter and becomes connected', async ({
+  page,
+}) => {
   await openAs(page, '/accept-filter?gateway=gateway2');
   const pending = page.getByRole('table', { name: 'Pending devices' });
   const row = pending.locator('tr[data-device-id="540092587"]');
@@ -51,7 +59,9 @@ test('a pending device-to-server device is accepted through the filter and becom
   await expect(deviceRow(page, 540092587).getByTestId('device-status')).toHaveText(/Connected/);
   expect((await simDevice(540092587)).status).toBe(1);
   await page.goto('/accept-filter?gateway=gateway2');
-  await expect(page.getByRole('table', { name: 'Pending devices' }).locator('tr[data-device-id="540092587"]')).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: 'Pending devices' }).locator('tr[data-device-id="540092587"]'),
+  ).toHaveCount(0);
 });
 
 test('the filter editor validates masks and previews changes before saving', async ({ page }) => {
@@ -60,7 +70,11 @@ test('the filter editor validates masks and previews changes before saving', asy
   const masks = page.getByLabel('Subnet masks');
   await masks.fill('255.0.255.0');
   await page.getByRole('button', { name: 'Review changes…' }).click();
-  await expect(page.getByText('"255.0.255.0" must be a subnet mask with contiguous ones, such as 255.255.255.0')).toBeVisible();
+  await expect(
+    page.getByText(
+      '"255.0.255.0" must be a subnet mask with contiguous ones, such as 255.255.255.0',
+    ),
+  ).toBeVisible();
   await masks.fill('255.255.255.0');
   await ips.fill('192.168.30.50');
   await page.getByRole('button', { name: 'Review changes…' }).click();

@@ -1,6 +1,8 @@
 import { expect, openAs, screenshot, simDevice, test } from '../src/fixtures.ts';
 
-test('guided mode change shows the plan, then switches the device to device-to-server', async ({ page }) => {
+test('guided mode change shows the plan, then switches the device to device-to-server', async ({
+  page,
+}) => {
   await openAs(page, '/devices/544114232');
   await expect(page.getByTestId('detail-mode')).toHaveText('Server → device');
   await screenshot(page, 'device-detail');
@@ -18,7 +20,9 @@ test('guided mode change shows the plan, then switches the device to device-to-s
   expect((await simDevice(544114232)).connectionMode).toBe(1);
 });
 
-test('gateway page: slave devices are shown and edited, disconnect-all asks first', async ({ page }) => {
+test('gateway page: slave devices are shown and edited, disconnect-all asks first', async ({
+  page,
+}) => {
   await openAs(page, '/gateways/gateway2');
   const saved = page.getByRole('region', { name: 'Saved in master database' });
   await expect(saved).toContainText('540092581');

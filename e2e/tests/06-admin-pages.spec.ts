@@ -1,9 +1,13 @@
 import { expect, openAs, screenshot, test } from '../src/fixtures.ts';
 
-test('tenants and accounts: tenants with their gateways, viewer accounts created with field checks', async ({ page }) => {
+test('tenants and accounts: tenants with their gateways, viewer accounts created with field checks', async ({
+  page,
+}) => {
   await openAs(page, '/tenants');
   const tenants = page.getByRole('table', { name: 'Tenants' });
-  await expect(tenants.getByRole('row').filter({ hasText: 'tenant1' })).toContainText('gateway1, gateway2');
+  await expect(tenants.getByRole('row').filter({ hasText: 'tenant1' })).toContainText(
+    'gateway1, gateway2',
+  );
   const form = page.getByRole('form', { name: 'Create a tenant viewer account' });
   await form.getByLabel('User name').fill('v2');
   await form.getByLabel('Password').fill('short');

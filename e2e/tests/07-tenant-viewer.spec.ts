@@ -1,6 +1,8 @@
 import { deviceRow, expect, openAs, screenshot, sim, test } from '../src/fixtures.ts';
 
-test('a tenant viewer sees only its gateways, no mutating controls, and live updates', async ({ page }) => {
+test('a tenant viewer sees only its gateways, no mutating controls, and live updates', async ({
+  page,
+}) => {
   await openAs(page, '/', 'viewer');
   const gateways = page.getByRole('table', { name: 'Gateways' });
   await expect(gateways.getByRole('row').filter({ hasText: 'gateway1' })).toBeVisible();

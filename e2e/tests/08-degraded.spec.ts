@@ -1,6 +1,8 @@
 import { deviceRow, expect, openAs, sim, test } from '../src/fixtures.ts';
 
-test('when the master stream drops the console says so, then recovers and stays live', async ({ page }) => {
+test('when the master stream drops the console says so, then recovers and stays live', async ({
+  page,
+}) => {
   await openAs(page, '/devices?gateway=gateway3');
   // The degraded spell may be short: record every mode the indicator shows and whether the banner appeared.
   await page.evaluate(() => {
@@ -9,17 +11,25 @@ test('when the master stream drops the console says so, then recovers and stays 
     w.bannerSeen = false;
     const indicator = document.querySelector('[data-testid="live-indicator"]');
     new MutationObserver(() => {
-      const mode = document.querySelector('[data-testid="live-indicator"]')?.getAttribute('data-mode');
+      const mode = document
+        .querySelector('[data-testid="live-indicator"]')
+        ?.getAttribute('data-mode');
       if (mode && w.modes.at(-1) !== mode) w.modes.push(mode);
       if (document.querySelector('[data-testid="degraded-banner"]')) w.bannerSeen = true;
-    }).observe(indicator?.parentElement?.parentElement ?? document.body, { subtree: true, attributes: true, childList: true });
+    }).observe(indicator?.parentElement?.parentElement ?? document.body, {
+      subtree: true,
+      attributes: true,
+      childList: true,
+    });
   });
   await sim('/streams/break');
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { modes: string[] }).modes))
     .toEqual(expect.arrayContaining(['degraded']));
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-mode', 'live');
-  expect(await page.evaluate(() => (window as unknown as { bannerSeen: boolean }).bannerSeen)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { bannerSeen: boolean }).bannerSeen)).toBe(
+    true,
+  );
   await expect(page.getByTestId('degraded-banner')).toHaveCount(0);
 
   // After resubscribing, changes flow again.

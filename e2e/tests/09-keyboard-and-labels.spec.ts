@@ -25,15 +25,36 @@ test('signing in and selecting a device work from the keyboard alone', async ({ 
 });
 
 test('every form control of every page has a label', async ({ page }) => {
-  const pages = ['/', '/devices', '/devices/544114231', '/gateways/gateway2', '/search', '/connect', '/async-connections', '/accept-filter', '/tenants', '/audit'];
+  const pages = [
+    '/',
+    '/devices',
+    '/devices/544114231',
+    '/gateways/gateway2',
+    '/search',
+    '/connect',
+    '/async-connections',
+    '/accept-filter',
+    '/tenants',
+    '/audit',
+  ];
   await openAs(page, '/');
   for (const path of pages) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('status', { name: 'Loading' })).toHaveCount(0);
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
-        .filter((el) => el.type !== 'hidden' && el.labels?.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      [
+        ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+          'input, select, textarea',
+        ),
+      ]
+        .filter(
+          (el) =>
+            el.type !== 'hidden' &&
+            el.labels?.length === 0 &&
+            !el.getAttribute('aria-label') &&
+            !el.getAttribute('aria-labelledby'),
+        )
         .map((el) => el.outerHTML.slice(0, 120)),
     );
     expect(unlabelled, `unlabelled controls on ${path}`).toEqual([]);

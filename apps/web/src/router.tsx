@@ -1,5 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import {
+  createBrowserRouter,
+  redirect,
+  type LoaderFunctionArgs,
+  type RouteObject,
+} from 'react-router';
 import { setUnauthorizedHandler } from './lib/api-client.ts';
 import { signInPath } from './lib/return-to.ts';
 import { sessionKey, sessionQuery } from './features/auth/api/me.ts';

@@ -51,7 +51,12 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /** The one way the web app talks to the BFF. */
-export async function request<T>(method: Method, path: string, parser: Parser<T> | null, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  parser: Parser<T> | null,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
@@ -69,7 +74,11 @@ export async function request<T>(method: Method, path: string, parser: Parser<T>
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ status: 0, title: 'Network error', detail: 'The console server cannot be reached.' });
+    throw new ApiError({
+      status: 0,
+      title: 'Network error',
+      detail: 'The console server cannot be reached.',
+    });
   }
   const body = await readBody(response);
   if (!response.ok) {
@@ -92,9 +101,14 @@ export async function request<T>(method: Method, path: string, parser: Parser<T>
 }
 
 export const api = {
-  get: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) => request('GET', path, parser, options),
-  post: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) => request('POST', path, parser, options),
-  put: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) => request('PUT', path, parser, options),
-  patch: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) => request('PATCH', path, parser, options),
-  delete: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) => request('DELETE', path, parser, options),
+  get: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) =>
+    request('GET', path, parser, options),
+  post: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) =>
+    request('POST', path, parser, options),
+  put: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) =>
+    request('PUT', path, parser, options),
+  patch: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) =>
+    request('PATCH', path, parser, options),
+  delete: <T>(path: string, parser: Parser<T> | null, options?: RequestOptions) =>
+    request('DELETE', path, parser, options),
 };

@@ -12,7 +12,9 @@ export function setCsrfToken(value: string | null | undefined): void {
   token = value ?? null;
 }
 
-export function csrfToken(cookieString: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
+export function csrfToken(
+  cookieString: string = typeof document === 'undefined' ? '' : document.cookie,
+): string | null {
   if (token) return token;
   for (const part of cookieString.split(';')) {
     const [name, ...rest] = part.trim().split('=');

@@ -22,10 +22,26 @@ const DISPLAY: Record<string, StatusDisplay> = {
   DISCONNECTED: { label: 'Disconnected', tone: 'off', reason: null },
   TCP_CONNECTED: { label: 'Connected', tone: 'ok', reason: null },
   TLS_CONNECTED: { label: 'Connected (TLS)', tone: 'ok', reason: null },
-  TCP_CANNOT_CONNECT: { label: 'Cannot connect', tone: 'bad', reason: 'Gateway could not reach the device' },
-  TCP_NOT_ALLOWED: { label: 'Not allowed', tone: 'bad', reason: 'Refused: not in the accept filter / SSL required' },
-  TLS_CANNOT_CONNECT: { label: 'TLS failed', tone: 'bad', reason: 'TLS handshake failed (SSL setting or certificate)' },
-  TLS_NOT_ALLOWED: { label: 'TLS not allowed', tone: 'bad', reason: 'TLS dial-in refused by the accept filter' },
+  TCP_CANNOT_CONNECT: {
+    label: 'Cannot connect',
+    tone: 'bad',
+    reason: 'Gateway could not reach the device',
+  },
+  TCP_NOT_ALLOWED: {
+    label: 'Not allowed',
+    tone: 'bad',
+    reason: 'Refused: not in the accept filter / SSL required',
+  },
+  TLS_CANNOT_CONNECT: {
+    label: 'TLS failed',
+    tone: 'bad',
+    reason: 'TLS handshake failed (SSL setting or certificate)',
+  },
+  TLS_NOT_ALLOWED: {
+    label: 'TLS not allowed',
+    tone: 'bad',
+    reason: 'TLS dial-in refused by the accept filter',
+  },
 };
 
 export function statusName(status: number | string | null | undefined): string {
@@ -35,7 +51,9 @@ export function statusName(status: number | string | null | undefined): string {
 
 export function statusDisplay(status: number | string | null | undefined): StatusDisplay {
   const name = statusName(status);
-  return DISPLAY[name] ?? { label: name.replaceAll('_', ' ').toLowerCase(), tone: 'bad', reason: null };
+  return (
+    DISPLAY[name] ?? { label: name.replaceAll('_', ' ').toLowerCase(), tone: 'bad', reason: null }
+  );
 }
 
 export function isConnectedStatus(status: number | string | null | undefined): boolean {

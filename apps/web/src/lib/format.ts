@@ -1,5 +1,8 @@
 /** "just now", "3 min ago", "2 h ago", "5 days ago"; future times read "in 3 min". */
-export function timeAgo(at: string | number | Date | null | undefined, now: number = Date.now()): string {
+export function timeAgo(
+  at: string | number | Date | null | undefined,
+  now: number = Date.now(),
+): string {
   if (at === null || at === undefined || at === '') return '—';
   const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
   if (!Number.isFinite(time)) return '—';

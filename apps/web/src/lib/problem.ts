@@ -39,7 +39,8 @@ export function fieldErrorsOf(body: Json): Record<string, string> {
 /** Maps a failed response (status + parsed body, or null when the body was not JSON) to an ApiError. */
 export function toApiError(status: number, statusText: string, body: unknown): ApiError {
   if (isObject(body)) {
-    const title = typeof body['title'] === 'string' ? body['title'] : statusText || `HTTP ${status}`;
+    const title =
+      typeof body['title'] === 'string' ? body['title'] : statusText || `HTTP ${status}`;
     const detailRaw = body['detail'] ?? body['error'] ?? body['message'];
     const detail = typeof detailRaw === 'string' ? detailRaw : undefined;
     const code = typeof body['code'] === 'string' ? body['code'] : undefined;

@@ -28,7 +28,11 @@ export function toggle(selection: Selection, id: number): Selection {
 }
 
 /** Ticks or unticks every row currently visible (the loaded page). */
-export function setMany(selection: Selection, ids: readonly number[], selected: boolean): Selection {
+export function setMany(
+  selection: Selection,
+  ids: readonly number[],
+  selected: boolean,
+): Selection {
   if (selection.kind === 'some') {
     const next = new Set(selection.ids);
     for (const id of ids) {
@@ -50,7 +54,9 @@ export function selectAllMatching(filterKey: string, total: number): Selection {
 }
 
 export function selectedCount(selection: Selection): number {
-  return selection.kind === 'some' ? selection.ids.size : Math.max(0, selection.total - selection.excluded.size);
+  return selection.kind === 'some'
+    ? selection.ids.size
+    : Math.max(0, selection.total - selection.excluded.size);
 }
 
 /** A selection made under another filter no longer describes what the user sees: drop it. */
@@ -62,9 +68,15 @@ export function reconcileFilter(selection: Selection, filterKey: string): Select
  * The device IDs an action applies to. For "all matching", `allMatchingIds` is the full ID list
  * of the filtered set, fetched from the server when the action runs.
  */
-export function resolveSelection(selection: Selection, allMatchingIds?: readonly number[]): number[] {
+export function resolveSelection(
+  selection: Selection,
+  allMatchingIds?: readonly number[],
+): number[] {
   if (selection.kind === 'some') return [...selection.ids];
-  if (!allMatchingIds) throw new Error('resolveSelection: the IDs of every matching device are needed for an "all matching" selection');
+  if (!allMatchingIds)
+    throw new Error(
+      'resolveSelection: the IDs of every matching device are needed for an "all matching" selection',
+    );
   return allMatchingIds.filter((id) => !selection.excluded.has(id));
 }
 

@@ -11,9 +11,14 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Parses a form; returns the value or the field messages. */
-export function validate<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } | { ok: false; errors: Record<string, string> } {
+export function validate<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+): { ok: true; value: T } | { ok: false; errors: Record<string, string> } {
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: zodFieldErrors(result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, errors: zodFieldErrors(result.error) };
 }
 
 /** A text box's number: '' stays '' so "is required" is reported rather than 0. */

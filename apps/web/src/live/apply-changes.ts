@@ -32,7 +32,10 @@ export function applyChangeToRow(row: DeviceRow, change: LiveChange): DeviceRow 
 }
 
 /** Applies a batch to one cached page; returns the same page object when no row of it changed. */
-export function applyChangesToPage(page: DeviceList, latest: ReadonlyMap<number, LiveChange>): DeviceList {
+export function applyChangesToPage(
+  page: DeviceList,
+  latest: ReadonlyMap<number, LiveChange>,
+): DeviceList {
   let changed = false;
   const items = page.items.map((row) => {
     const change = latest.get(row.deviceID);
@@ -44,7 +47,10 @@ export function applyChangesToPage(page: DeviceList, latest: ReadonlyMap<number,
   return changed ? { ...page, items } : page;
 }
 
-export function applyChangesToDetail(detail: DeviceDetail, latest: ReadonlyMap<number, LiveChange>): DeviceDetail {
+export function applyChangesToDetail(
+  detail: DeviceDetail,
+  latest: ReadonlyMap<number, LiveChange>,
+): DeviceDetail {
   const change = latest.get(detail.device.deviceID);
   if (!change || change.gatewayID !== detail.device.gatewayID) return detail;
   const device = applyChangeToRow(detail.device, change);
@@ -69,5 +75,9 @@ export function sequenceGap(lastSeq: number | undefined, seq: number): boolean {
 export function dependsOnStatus(params: unknown): boolean {
   if (typeof params !== 'object' || params === null) return true;
   const p = params as { status?: unknown; sort?: unknown };
-  return (Array.isArray(p.status) && p.status.length > 0) || p.sort === 'status' || p.sort === 'lastConnectedAt';
+  return (
+    (Array.isArray(p.status) && p.status.length > 0) ||
+    p.sort === 'status' ||
+    p.sort === 'lastConnectedAt'
+  );
 }

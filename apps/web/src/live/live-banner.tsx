@@ -9,17 +9,23 @@ export function LiveBanner() {
   if (connection === 'offline') {
     return (
       <div className="alert alert-warn" role="alert" style={{ margin: '12px 24px 0' }}>
-        <strong>Live status is disconnected.</strong> Statuses shown may be out of date; reconnecting…
+        <strong>Live status is disconnected.</strong> Statuses shown may be out of date;
+        reconnecting…
       </div>
     );
   }
   if (mode !== 'degraded') return null;
   const which = degraded.filter((g) => g !== '*');
   return (
-    <div className="alert alert-warn" role="alert" data-testid="degraded-banner" style={{ margin: '12px 24px 0' }}>
+    <div
+      className="alert alert-warn"
+      role="alert"
+      data-testid="degraded-banner"
+      style={{ margin: '12px 24px 0' }}
+    >
       <strong>Live status is degraded.</strong> The status stream from the master gateway dropped
-      {which.length > 0 ? ` (${which.join(', ')})` : ''}; the console is resubscribing and will re-read the device
-      lists. {reason ? <span className="muted">Reason: {reason}</span> : null}
+      {which.length > 0 ? ` (${which.join(', ')})` : ''}; the console is resubscribing and will
+      re-read the device lists. {reason ? <span className="muted">Reason: {reason}</span> : null}
     </div>
   );
 }

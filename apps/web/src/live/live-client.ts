@@ -14,7 +14,13 @@ import {
   type SnapshotEvent,
 } from '@cmc/api';
 import { queryKeys } from '../lib/query-keys.ts';
-import { applyChangesToDetail, applyChangesToPage, dependsOnStatus, latestByDevice, sequenceGap } from './apply-changes.ts';
+import {
+  applyChangesToDetail,
+  applyChangesToPage,
+  dependsOnStatus,
+  latestByDevice,
+  sequenceGap,
+} from './apply-changes.ts';
 import { liveStore } from './live-store.ts';
 import { throttle } from './throttle.ts';
 
@@ -28,7 +34,11 @@ const FLUSH_MS = 100;
  * objects), aggregates (gateway counts, charts) are invalidated at most every few seconds.
  */
 export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => void): () => void {
-  const socket: LiveSocket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+  const socket: LiveSocket = io({
+    path: '/socket.io',
+    withCredentials: true,
+    transports: ['websocket', 'polling'],
+  });
   const lastSeq = new Map<string, number>();
 
   const refreshAggregates = throttle(() => {
@@ -38,7 +48,10 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
   // (status filter, status / last-connected sort) need the server again, and at most every 5 s:
   // re-reading 10,000 rows per delta would defeat the point.
   const refreshLists = throttle(() => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.deviceLists(), predicate: (q) => dependsOnStatus(q.queryKey[2]) });
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.deviceLists(),
+      predicate: (q) => dependsOnStatus(q.queryKey[2]),
+    });
   }, 5000);
 
   // Devices joined or left a managed list: every cached page may be affected.
@@ -59,12 +72,16 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
   function applyChanges(changes: readonly LiveChange[]) {
     if (changes.length === 0) return;
     const latest = latestByDevice(changes);
-    for (const [key, page] of queryClient.getQueriesData<DeviceList>({ queryKey: queryKeys.deviceLists() })) {
+    for (const [key, page] of queryClient.getQueriesData<DeviceList>({
+      queryKey: queryKeys.deviceLists(),
+    })) {
       if (!page) continue;
       const next = applyChangesToPage(page, latest);
       if (next !== page) queryClient.setQueryData(key, next);
     }
-    for (const [key, detail] of queryClient.getQueriesData<DeviceDetail>({ queryKey: queryKeys.deviceDetails() })) {
+    for (const [key, detail] of queryClient.getQueriesData<DeviceDetail>({
+      queryKey: queryKeys.deviceDetails(),
+    })) {
       if (!detail) continue;
       const next = applyChangesToDetail(detail, latest);
       if (next !== detail) {
@@ -72,7 +89,9 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
         // A status change often comes with a changed setup (mode, registration, filter): re-read
         // the one device shown in detail, and its history.
         void queryClient.invalidateQueries({ queryKey: key, exact: true });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.deviceHistory(detail.device.deviceID) });
+        void queryClient.invalidateQueries({
+          queryKey: queryKeys.deviceHistory(detail.device.deviceID),
+        });
       }
     }
   }
@@ -85,10 +104,21 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
       lastSeq.set(g.gatewayID, g.seq);
       liveStore.setGatewayConnected(g.gatewayID, g.connected);
     }
-    liveStore.resetMode(snapshot.mode, snapshot.gateways.filter((g) => g.mode === 'degraded').map((g) => g.gatewayID));
+    liveStore.resetMode(
+      snapshot.mode,
+      snapshot.gateways.filter((g) => g.mode === 'degraded').map((g) => g.gatewayID),
+    );
     liveStore.setConnection('online');
     const now = Date.now();
-    applyChanges(snapshot.devices.map((d) => ({ deviceID: d.deviceID, gatewayID: d.gatewayID, status: d.status, statusName: d.statusName, at: now })));
+    applyChanges(
+      snapshot.devices.map((d) => ({
+        deviceID: d.deviceID,
+        gatewayID: d.gatewayID,
+        status: d.status,
+        statusName: d.statusName,
+        at: now,
+      })),
+    );
     refreshAggregates();
   }
 
@@ -106,11 +136,19 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     applyChanges(changes);
     liveStore.pushFeed(
       batch.flatMap((d) =>
-        d.changes.map((c) => ({ key: `${d.gatewayID}:${d.seq}:${c.deviceID}:${c.at}`, deviceID: c.deviceID, gatewayID: c.gatewayID, statusName: c.statusName, at: c.at })),
+        d.changes.map((c) => ({
+          key: `${d.gatewayID}:${d.seq}:${c.deviceID}:${c.at}`,
+          deviceID: c.deviceID,
+          gatewayID: c.gatewayID,
+          statusName: c.statusName,
+          at: c.at,
+        })),
       ),
     );
-    for (const d of batch) if (d.gateway) liveStore.setGatewayConnected(d.gatewayID, d.gateway.connected);
-    if (batch.some((d) => (d.added?.length ?? 0) > 0 || (d.removed?.length ?? 0) > 0)) refreshMembership();
+    for (const d of batch)
+      if (d.gateway) liveStore.setGatewayConnected(d.gatewayID, d.gateway.connected);
+    if (batch.some((d) => (d.added?.length ?? 0) > 0 || (d.removed?.length ?? 0) > 0))
+      refreshMembership();
     else if (changes.length > 0) refreshLists();
     refreshAggregates();
   }

@@ -7,9 +7,17 @@ import { useLiveState } from './live-store.ts';
 /** The latest status changes as they stream in. */
 export function LiveFeed({ limit = 15 }: { limit?: number }) {
   const feed = useLiveState((s) => s.feed);
-  if (feed.length === 0) return <EmptyState title="No changes yet">Status changes appear here as they happen.</EmptyState>;
+  if (feed.length === 0)
+    return (
+      <EmptyState title="No changes yet">Status changes appear here as they happen.</EmptyState>
+    );
   return (
-    <ul className="feed" aria-live="polite" aria-label="Latest status changes" data-testid="live-feed">
+    <ul
+      className="feed"
+      aria-live="polite"
+      aria-label="Latest status changes"
+      data-testid="live-feed"
+    >
       {feed.slice(0, limit).map((item) => (
         <li key={item.key}>
           <Link className="mono" to={`/devices/${item.deviceID}`}>

@@ -10,7 +10,12 @@ export function LiveIndicator() {
         ? ['badge badge-warn', 'Live status degraded']
         : ['badge badge-ok', 'Live'];
   return (
-    <span className={cls} role="status" data-testid="live-indicator" data-mode={connection === 'online' ? mode : connection}>
+    <span
+      className={cls}
+      role="status"
+      data-testid="live-indicator"
+      data-mode={connection === 'online' ? mode : connection}
+    >
       {text}
     </span>
   );

@@ -53,8 +53,13 @@ export const liveStore = {
       else degraded.delete(id);
     }
     // A gateway recovering while others are still down keeps the reason they went down for.
-    const nextReason = degraded.size === 0 ? null : mode === 'degraded' ? (reason ?? state.reason) : state.reason;
-    set({ mode: degraded.size > 0 ? 'degraded' : 'live', degradedGateways: [...degraded], reason: nextReason });
+    const nextReason =
+      degraded.size === 0 ? null : mode === 'degraded' ? (reason ?? state.reason) : state.reason;
+    set({
+      mode: degraded.size > 0 ? 'degraded' : 'live',
+      degradedGateways: [...degraded],
+      reason: nextReason,
+    });
   },
   resetMode(mode: LiveMode, degradedGateways: readonly string[]): void {
     set({ mode, degradedGateways, reason: null });
@@ -68,7 +73,14 @@ export const liveStore = {
     set({ gatewayConnected: { ...state.gatewayConnected, [gatewayID]: connected } });
   },
   reset(): void {
-    set({ connection: 'connecting', mode: 'live', degradedGateways: [], reason: null, feed: [], gatewayConnected: {} });
+    set({
+      connection: 'connecting',
+      mode: 'live',
+      degradedGateways: [],
+      reason: null,
+      feed: [],
+      gatewayConnected: {},
+    });
   },
 };
 

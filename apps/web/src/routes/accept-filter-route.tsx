@@ -13,8 +13,15 @@ export function Component() {
   const [gatewayID, setGatewayID] = useGatewayParam(gateways.data?.gateways);
   return (
     <>
-      <PageHeader title="Accept filter" description="Which device-to-server devices the gateway accepts. By default it accepts nobody.">
-        <GatewayPicker gateways={gateways.data?.gateways ?? []} value={gatewayID} onChange={setGatewayID} />
+      <PageHeader
+        title="Accept filter"
+        description="Which device-to-server devices the gateway accepts. By default it accepts nobody."
+      >
+        <GatewayPicker
+          gateways={gateways.data?.gateways ?? []}
+          value={gatewayID}
+          onChange={setGatewayID}
+        />
       </PageHeader>
       {gatewayID === '' ? (
         <EmptyState title="No gateway" />

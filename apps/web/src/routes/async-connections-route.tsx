@@ -13,11 +13,20 @@ export function Component() {
   const [gatewayID, setGatewayID] = useGatewayParam(gateways.data?.gateways);
   return (
     <>
-      <PageHeader title="Async connections" description="Devices the gateway connects to in the background and reconnects after a drop.">
-        <GatewayPicker gateways={gateways.data?.gateways ?? []} value={gatewayID} onChange={setGatewayID} />
+      <PageHeader
+        title="Async connections"
+        description="Devices the gateway connects to in the background and reconnects after a drop."
+      >
+        <GatewayPicker
+          gateways={gateways.data?.gateways ?? []}
+          value={gatewayID}
+          onChange={setGatewayID}
+        />
       </PageHeader>
       {gatewayID === '' ? (
-        <EmptyState title="No gateway">{gateways.isPending ? 'Loading gateways…' : 'There is no gateway to show.'}</EmptyState>
+        <EmptyState title="No gateway">
+          {gateways.isPending ? 'Loading gateways…' : 'There is no gateway to show.'}
+        </EmptyState>
       ) : (
         <>
           {user.isAdmin ? (

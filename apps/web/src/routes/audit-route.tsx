@@ -4,7 +4,10 @@ import { PageHeader } from '../ui/page-header.tsx';
 export function Component() {
   return (
     <>
-      <PageHeader title="Audit log" description="Every sign-in attempt and every change, with who, when and the outcome." />
+      <PageHeader
+        title="Audit log"
+        description="Every sign-in attempt and every change, with who, when and the outcome."
+      />
       <AuditLog />
     </>
   );

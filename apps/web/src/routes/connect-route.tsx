@@ -9,8 +9,15 @@ export function Component() {
   const [gatewayID, setGatewayID] = useGatewayParam(gateways.data?.gateways);
   return (
     <>
-      <PageHeader title="Connect a device" description="Synchronous connect: the gateway connects once and does not retry after a drop.">
-        <GatewayPicker gateways={gateways.data?.gateways ?? []} value={gatewayID} onChange={setGatewayID} />
+      <PageHeader
+        title="Connect a device"
+        description="Synchronous connect: the gateway connects once and does not retry after a drop."
+      >
+        <GatewayPicker
+          gateways={gateways.data?.gateways ?? []}
+          value={gatewayID}
+          onChange={setGatewayID}
+        />
       </PageHeader>
       <section className="card">
         <div className="card-body">

@@ -18,20 +18,33 @@ export function Component() {
   const query = useDevice(deviceID);
   const [modeOpen, setModeOpen] = useState(false);
   if (!Number.isInteger(deviceID) || deviceID < 1) {
-    return <ErrorAlert error={new Error(`"${raw}" is not a device ID (digits only, 1 – 4294967295).`)} title="Bad address" />;
+    return (
+      <ErrorAlert
+        error={new Error(`"${raw}" is not a device ID (digits only, 1 – 4294967295).`)}
+        title="Bad address"
+      />
+    );
   }
   if (query.isPending) return <SkeletonRows rows={8} />;
   // A refetch may fail while the device is briefly unmanaged (e.g. mid mode change): keep the last view.
-  if (!query.data) return <ErrorAlert error={query.error} title={`Device ${deviceID} could not be loaded`} />;
+  if (!query.data)
+    return <ErrorAlert error={query.error} title={`Device ${deviceID} could not be loaded`} />;
   const detail = query.data;
   const d = detail.device;
   const target = d.connectionMode === 'SERVER_TO_DEVICE' ? 'DEVICE_TO_SERVER' : 'SERVER_TO_DEVICE';
   return (
     <>
       <PageHeader title={`Device ${d.deviceID}`} description={`${d.typeLabel} on ${d.gatewayID}`}>
-        <Link to={`/devices?gateway=${encodeURIComponent(d.gatewayID)}`}>← Devices of {d.gatewayID}</Link>
+        <Link to={`/devices?gateway=${encodeURIComponent(d.gatewayID)}`}>
+          ← Devices of {d.gatewayID}
+        </Link>
       </PageHeader>
-      {query.isError ? <ErrorAlert error={query.error} title="Showing the last known state; the device could not be re-read" /> : null}
+      {query.isError ? (
+        <ErrorAlert
+          error={query.error}
+          title="Showing the last known state; the device could not be re-read"
+        />
+      ) : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="settings-title">
           <div className="card-header">
@@ -51,11 +64,15 @@ export function Component() {
               <div className="stack-sm">
                 <h3>Connection mode</h3>
                 <p className="muted">
-                  Now {connectionModeLabel(d.connectionMode)}. Changing it also updates the async registration and the accept filter, as
-                  you choose.
+                  Now {connectionModeLabel(d.connectionMode)}. Changing it also updates the async
+                  registration and the accept filter, as you choose.
                 </p>
                 <div>
-                  <button className="btn btn-primary" type="button" onClick={() => setModeOpen(true)}>
+                  <button
+                    className="btn btn-primary"
+                    type="button"
+                    onClick={() => setModeOpen(true)}
+                  >
                     Switch to {connectionModeLabel(target)}…
                   </button>
                 </div>

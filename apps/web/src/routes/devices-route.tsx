@@ -2,6 +2,7 @@ import { deleteAsyncConnections } from '../features/async-connections/api/delete
 import { DevicesView } from '../features/devices/components/devices-view.tsx';
 import { useGateways } from '../features/gateways/api/list-gateways.ts';
 import { PageHeader } from '../ui/page-header.tsx';
+import { reRegisterAsync } from './compose/re-register-async.ts';
 import { useCurrentUser } from './use-current-user.ts';
 
 export function Component() {
@@ -11,12 +12,17 @@ export function Component() {
     <>
       <PageHeader
         title="Devices"
-        description={user.isAdmin ? 'Managed devices of every gateway. Select rows for bulk actions.' : 'Managed devices of your gateways (read-only).'}
+        description={
+          user.isAdmin
+            ? 'Managed devices of every gateway. Select rows for bulk actions.'
+            : 'Managed devices of your gateways (read-only).'
+        }
       />
       <DevicesView
         gateways={gateways.data?.gateways.map((g) => g.gatewayID) ?? []}
         readOnly={!user.isAdmin}
         removeAsync={deleteAsyncConnections}
+        reRegisterAsync={reRegisterAsync}
       />
     </>
   );

@@ -15,14 +15,20 @@ export function Component() {
   const user = useCurrentUser();
   const query = useGateway(gatewayID);
   if (query.isPending) return <SkeletonRows rows={6} />;
-  if (query.isError) return <ErrorAlert error={query.error} title={`Gateway ${gatewayID} could not be loaded`} />;
+  if (query.isError)
+    return <ErrorAlert error={query.error} title={`Gateway ${gatewayID} could not be loaded`} />;
   const g = query.data;
   const t = totalsOf(g.statusCounts);
   const q = encodeURIComponent(g.gatewayID);
   return (
     <>
-      <PageHeader title={`Gateway ${g.gatewayID}`} description={g.tenantID ? `Tenant ${g.tenantID}` : 'No tenant'}>
-        <span className={g.connected ? 'badge badge-ok' : 'badge badge-bad'}>{g.connected ? 'Connected to the master' : 'Disconnected'}</span>
+      <PageHeader
+        title={`Gateway ${g.gatewayID}`}
+        description={g.tenantID ? `Tenant ${g.tenantID}` : 'No tenant'}
+      >
+        <span className={g.connected ? 'badge badge-ok' : 'badge badge-bad'}>
+          {g.connected ? 'Connected to the master' : 'Disconnected'}
+        </span>
       </PageHeader>
       <div className="stat-grid">
         <div className="card stat">

@@ -15,7 +15,10 @@ export function Component() {
   const online = list.filter((g) => g.connected).length;
   return (
     <>
-      <PageHeader title="Overview" description="Device gateways, connection counts and live status changes." />
+      <PageHeader
+        title="Overview"
+        description="Device gateways, connection counts and live status changes."
+      />
       <div className="stat-grid" aria-label="Totals">
         <div className="card stat">
           <div className="value">

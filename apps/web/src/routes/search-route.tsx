@@ -8,7 +8,11 @@ import { useGateways } from '../features/gateways/api/list-gateways.ts';
 import { useSearchDevices } from '../features/search/api/search-devices.ts';
 import { SearchForm } from '../features/search/components/search-form.tsx';
 import { SearchProgress } from '../features/search/components/search-progress.tsx';
-import { SearchResults, type RowState, type SearchAction } from '../features/search/components/search-results.tsx';
+import {
+  SearchResults,
+  type RowState,
+  type SearchAction,
+} from '../features/search/components/search-results.tsx';
 import { errorMessage } from '../lib/api-error.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -36,12 +40,26 @@ export function Component() {
 
   async function act(device: SearchedDevice, action: SearchAction) {
     const gw = search.data?.gatewayID ?? gatewayID;
-    const info = { deviceID: device.deviceID, IPAddr: device.IPAddr, port: device.port, useSSL: device.useSSL };
+    const info = {
+      deviceID: device.deviceID,
+      IPAddr: device.IPAddr,
+      port: device.port,
+      useSSL: device.useSSL,
+    };
     setRow(device.deviceID, { busy: true });
     try {
-      if (action === 'connect') await connectDevice(gw, { IPAddr: device.IPAddr, port: device.port, useSSL: device.useSSL });
-      else if (action === 'async-session' || action === 'async-db') await addAsyncConnections(gw, action === 'async-db' ? 'db' : 'session', [info]);
-      else await changeAcceptedDevices(gw, action === 'accept-db' ? 'db' : 'session', [device.deviceID]);
+      if (action === 'connect')
+        await connectDevice(gw, {
+          IPAddr: device.IPAddr,
+          port: device.port,
+          useSSL: device.useSSL,
+        });
+      else if (action === 'async-session' || action === 'async-db')
+        await addAsyncConnections(gw, action === 'async-db' ? 'db' : 'session', [info]);
+      else
+        await changeAcceptedDevices(gw, action === 'accept-db' ? 'db' : 'session', [
+          device.deviceID,
+        ]);
       setRow(device.deviceID, { done: DONE[action] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
       void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayConfig(gw) });
@@ -52,8 +70,15 @@ export function Component() {
 
   return (
     <>
-      <PageHeader title="Search devices" description="Finds devices on the gateway's subnet (UDP broadcast by the gateway).">
-        <GatewayPicker gateways={gateways.data?.gateways ?? []} value={gatewayID} onChange={setGatewayID} />
+      <PageHeader
+        title="Search devices"
+        description="Finds devices on the gateway's subnet (UDP broadcast by the gateway)."
+      >
+        <GatewayPicker
+          gateways={gateways.data?.gateways ?? []}
+          value={gatewayID}
+          onChange={setGatewayID}
+        />
       </PageHeader>
       <section className="card">
         <div className="card-body stack">
@@ -66,7 +91,9 @@ export function Component() {
               search.mutate({ gatewayID, timeoutMs });
             }}
           />
-          {search.isPending && started ? <SearchProgress timeoutMs={started.timeoutMs} startedAt={started.at} /> : null}
+          {search.isPending && started ? (
+            <SearchProgress timeoutMs={started.timeoutMs} startedAt={started.at} />
+          ) : null}
           <ErrorAlert error={search.error} title="Search failed" />
         </div>
       </section>
@@ -74,11 +101,16 @@ export function Component() {
         <section className="card" aria-labelledby="results-title">
           <div className="card-header">
             <h2 id="results-title">
-              {search.data.devices.length} device{search.data.devices.length === 1 ? '' : 's'} found on {search.data.gatewayID}
+              {search.data.devices.length} device{search.data.devices.length === 1 ? '' : 's'} found
+              on {search.data.gatewayID}
             </h2>
           </div>
           <div style={{ overflow: 'auto' }}>
-            <SearchResults devices={search.data.devices} states={states} onAction={(d, a) => void act(d, a)} />
+            <SearchResults
+              devices={search.data.devices}
+              states={states}
+              onAction={(d, a) => void act(d, a)}
+            />
           </div>
         </section>
       ) : null}

@@ -9,7 +9,8 @@ import { LiveBanner } from '../live/live-banner.tsx';
 import { LiveIndicator } from '../live/live-indicator.tsx';
 import { useCurrentUser } from './use-current-user.ts';
 
-const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  isActive ? 'nav-link active' : 'nav-link';
 
 export function Component() {
   const user = useCurrentUser();
@@ -73,12 +74,18 @@ export function Component() {
           <div>
             Signed in as <strong>{user.username}</strong>
           </div>
-          <div className="muted">{user.isAdmin ? 'Administrator' : `Viewer of ${user.tenantID ?? '—'}`}</div>
+          <div className="muted">
+            {user.isAdmin ? 'Administrator' : `Viewer of ${user.tenantID ?? '—'}`}
+          </div>
           <button
             className="btn btn-sm"
             type="button"
             disabled={logout.isPending}
-            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) })}
+            onClick={() =>
+              logout.mutate(undefined, {
+                onSettled: () => void navigate('/sign-in', { replace: true }),
+              })
+            }
           >
             Sign out
           </button>

@@ -8,7 +8,10 @@ export function Component() {
   const returnTo = safeReturnTo(params.get('returnTo'));
   return (
     <div className="sign-in-page">
-      <SignInForm expired={params.get('expired') === '1'} onSignedIn={() => void navigate(returnTo, { replace: true })} />
+      <SignInForm
+        expired={params.get('expired') === '1'}
+        onSignedIn={() => void navigate(returnTo, { replace: true })}
+      />
     </div>
   );
 }

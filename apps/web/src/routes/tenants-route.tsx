@@ -7,10 +7,15 @@ import { useCurrentUser } from './use-current-user.ts';
 export function Component() {
   const user = useCurrentUser();
   const tenants = useTenants();
-  const tenantIDs = (tenants.data?.tenants ?? []).map((t) => t.tenantID).filter((t) => t !== 'administrator');
+  const tenantIDs = (tenants.data?.tenants ?? [])
+    .map((t) => t.tenantID)
+    .filter((t) => t !== 'administrator');
   return (
     <>
-      <PageHeader title="Tenants & accounts" description="Tenants of the master gateway and the console's viewer accounts." />
+      <PageHeader
+        title="Tenants & accounts"
+        description="Tenants of the master gateway and the console's viewer accounts."
+      />
       <TenantList />
       <AccountList tenantIDs={tenantIDs} currentUserID={user.id} />
     </>

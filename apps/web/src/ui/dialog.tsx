@@ -18,7 +18,9 @@ export function Dialog({
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-dismiss])');
+    const first = ref.current?.querySelector<HTMLElement>(
+      'input, select, textarea, button:not([data-dismiss])',
+    );
     (first ?? ref.current)?.focus();
     return () => opener?.focus();
   }, []);
@@ -29,7 +31,14 @@ export function Dialog({
         if (e.key === 'Escape') onClose();
       }}
     >
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref} tabIndex={-1}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        ref={ref}
+        tabIndex={-1}
+      >
         <div className="card-header">
           <h2 id={titleId}>{title}</h2>
         </div>

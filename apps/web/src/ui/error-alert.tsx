@@ -1,7 +1,15 @@
 import { errorMessage, isApiError } from '../lib/api-error.ts';
 
 /** Shows the server's reason for a failure; field errors are listed when no form shows them. */
-export function ErrorAlert({ error, title, showFields = false }: { error: unknown; title?: string; showFields?: boolean }) {
+export function ErrorAlert({
+  error,
+  title,
+  showFields = false,
+}: {
+  error: unknown;
+  title?: string;
+  showFields?: boolean;
+}) {
   if (!error) return null;
   const fields = isApiError(error) && showFields ? Object.entries(error.fieldErrors) : [];
   return (

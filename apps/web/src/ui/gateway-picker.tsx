@@ -18,7 +18,10 @@ export function GatewayPicker({
         onChange={onChange}
         options={[
           ...(value === '' ? [{ value: '', label: 'Choose a gateway…' }] : []),
-          ...gateways.map((g) => ({ value: g.gatewayID, label: `${g.gatewayID}${g.connected ? '' : ' (disconnected)'}` })),
+          ...gateways.map((g) => ({
+            value: g.gatewayID,
+            label: `${g.gatewayID}${g.connected ? '' : ' (disconnected)'}`,
+          })),
         ]}
       />
     </div>

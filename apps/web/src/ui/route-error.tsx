@@ -4,7 +4,9 @@ import { errorMessage } from '../lib/api-error.ts';
 /** Error boundary of every route: one broken page never blanks the whole console. */
 export function RouteError() {
   const error = useRouteError();
-  const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : errorMessage(error);
+  const message = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : errorMessage(error);
   return (
     <div className="stack" style={{ padding: 24 }}>
       <div className="alert alert-error" role="alert">

@@ -1,4 +1,10 @@
-export function Skeleton({ width = '100%', height = 14 }: { width?: number | string; height?: number }) {
+export function Skeleton({
+  width = '100%',
+  height = 14,
+}: {
+  width?: number | string;
+  height?: number;
+}) {
   return <div className="skeleton" style={{ width, height }} aria-hidden="true" />;
 }
 

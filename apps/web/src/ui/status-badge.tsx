@@ -6,7 +6,11 @@ const TONE_CLASS = { ok: 'badge badge-ok', off: 'badge', bad: 'badge badge-bad' 
 export const StatusBadge = memo(function StatusBadge({ status }: { status: string | number }) {
   const display = statusDisplay(status);
   return (
-    <span className={TONE_CLASS[display.tone]} data-status={String(status)} title={display.reason ?? undefined}>
+    <span
+      className={TONE_CLASS[display.tone]}
+      data-status={String(status)}
+      title={display.reason ?? undefined}
+    >
       {display.label}
     </span>
   );

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useState } from 'react';
  * real pixels (text stays 11px at any width instead of being scaled with the viewBox). A callback
  * ref, because the element often appears only after data loads.
  */
-export function useElementWidth<T extends HTMLElement>(fallback = 640): [(el: T | null) => void, number] {
+export function useElementWidth<T extends HTMLElement>(
+  fallback = 640,
+): [(el: T | null) => void, number] {
   const [element, setElement] = useState<T | null>(null);
   const [width, setWidth] = useState(fallback);
   const ref = useCallback((el: T | null) => setElement(el), []);

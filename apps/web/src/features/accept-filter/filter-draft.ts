@@ -29,7 +29,9 @@ export function splitEntries(text: string): string[] {
  * Draft -> filter, or one message per field naming the bad entry ("line 3: 10.0.0 must be an IPv4
  * address…") so the user can find it in a long list.
  */
-export function parseDraft(draft: FilterDraft): { ok: true; filter: AcceptFilter } | { ok: false; errors: Record<string, string> } {
+export function parseDraft(
+  draft: FilterDraft,
+): { ok: true; filter: AcceptFilter } | { ok: false; errors: Record<string, string> } {
   const ids = splitEntries(draft.deviceIDs);
   const ips = splitEntries(draft.IPAddrs);
   const masks = splitEntries(draft.subnetMasks);
@@ -84,13 +86,16 @@ function listChange<T>(from: readonly T[], to: readonly T[]): ListChange<T> {
 /** What saving `next` over `current` changes: the preview shown before anything is sent. */
 export function diffFilter(current: AcceptFilter, next: AcceptFilter): FilterChange {
   const change = {
-    allowAll: current.allowAll !== next.allowAll ? { from: current.allowAll, to: next.allowAll } : null,
+    allowAll:
+      current.allowAll !== next.allowAll ? { from: current.allowAll, to: next.allowAll } : null,
     deviceIDs: listChange(current.deviceIDs, next.deviceIDs),
     IPAddrs: listChange(current.IPAddrs, next.IPAddrs),
     subnetMasks: listChange(current.subnetMasks, next.subnetMasks),
   };
   const none =
     !change.allowAll &&
-    [change.deviceIDs, change.IPAddrs, change.subnetMasks].every((c) => c.added.length === 0 && c.removed.length === 0);
+    [change.deviceIDs, change.IPAddrs, change.subnetMasks].every(
+      (c) => c.added.length === 0 && c.removed.length === 0,
+    );
   return { ...change, none };
 }

@@ -21,7 +21,11 @@ export interface Timeline {
  * the status before the first change in the window is the last change before it, if known.
  * Uptime counts only the known part of the window, so a device added an hour ago is not "4% up".
  */
-export function buildTimeline(entries: ReadonlyArray<{ at: string; statusName: string }>, from: number, to: number): Timeline {
+export function buildTimeline(
+  entries: ReadonlyArray<{ at: string; statusName: string }>,
+  from: number,
+  to: number,
+): Timeline {
   const changes = entries
     .map((e) => ({ t: Date.parse(e.at), status: e.statusName }))
     .filter((e) => Number.isFinite(e.t) && e.t <= to)
@@ -38,7 +42,13 @@ export function buildTimeline(entries: ReadonlyArray<{ at: string; statusName: s
     else {
       const last = segments.at(-1);
       if (last && last.status === current) last.to = until;
-      else segments.push({ from: cursor, to: until, status: current, tone: statusDisplay(current).tone });
+      else
+        segments.push({
+          from: cursor,
+          to: until,
+          status: current,
+          tone: statusDisplay(current).tone,
+        });
     }
     cursor = until;
   };

@@ -1,4 +1,9 @@
-import { deviceSortFields, deviceStatusNames, type ConnectionMode, type DeviceStatus } from '@cmc/api';
+import {
+  deviceSortFields,
+  deviceStatusNames,
+  type ConnectionMode,
+  type DeviceStatus,
+} from '@cmc/api';
 import type { DeviceListParams, SortField } from './api/list-devices.ts';
 
 export const PAGE_SIZES = [100, 500, 1000, 10_000] as const;
@@ -18,11 +23,16 @@ export function paramsFromSearch(search: URLSearchParams): DeviceListParams {
   return {
     gatewayID: search.get('gateway') || undefined,
     status: status && status.length > 0 ? status : undefined,
-    mode: mode === 'SERVER_TO_DEVICE' || mode === 'DEVICE_TO_SERVER' ? (mode as ConnectionMode) : undefined,
+    mode:
+      mode === 'SERVER_TO_DEVICE' || mode === 'DEVICE_TO_SERVER'
+        ? (mode as ConnectionMode)
+        : undefined,
     ssl: ssl === 'true' ? true : ssl === 'false' ? false : undefined,
     type: search.get('type')?.split(',').filter(Boolean) || undefined,
     q: search.get('q') || undefined,
-    sort: (deviceSortFields as readonly string[]).includes(sort ?? '') ? (sort as SortField) : 'deviceID',
+    sort: (deviceSortFields as readonly string[]).includes(sort ?? '')
+      ? (sort as SortField)
+      : 'deviceID',
     order: search.get('order') === 'desc' ? 'desc' : 'asc',
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
@@ -46,5 +56,12 @@ export function searchFromParams(params: DeviceListParams): URLSearchParams {
 
 /** Identifies a filtered set (not its page or order) for "select all matching". */
 export function filterKey(params: DeviceListParams): string {
-  return JSON.stringify([params.gatewayID, params.status, params.mode, params.ssl, params.type, params.q ?? '']);
+  return JSON.stringify([
+    params.gatewayID,
+    params.status,
+    params.mode,
+    params.ssl,
+    params.type,
+    params.q ?? '',
+  ]);
 }

@@ -19,7 +19,13 @@ export function niceMax(value: number): number {
   return 10 * exp;
 }
 
-export function chartGeometry(points: readonly ChartPoint[], width: number, height: number, from: number, to: number): ChartGeometry {
+export function chartGeometry(
+  points: readonly ChartPoint[],
+  width: number,
+  height: number,
+  from: number,
+  to: number,
+): ChartGeometry {
   const max = niceMax(Math.max(0, ...points.map((p) => p.value)));
   const span = Math.max(1, to - from);
   const x = (t: number) => ((t - from) / span) * width;
@@ -28,6 +34,9 @@ export function chartGeometry(points: readonly ChartPoint[], width: number, heig
   const line = coords.length > 0 ? `M${coords.join('L')}` : '';
   const first = points[0];
   const last = points.at(-1);
-  const area = first && last ? `${line}L${x(last.t).toFixed(1)},${height}L${x(first.t).toFixed(1)},${height}Z` : '';
+  const area =
+    first && last
+      ? `${line}L${x(last.t).toFixed(1)},${height}L${x(first.t).toFixed(1)},${height}Z`
+      : '';
   return { line, area, max, yTicks: [0, max / 2, max] };
 }

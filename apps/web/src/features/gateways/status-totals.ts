@@ -23,7 +23,12 @@ export function totalsOf(counts: StatusCounts | null | undefined): Totals {
 
 export function sumTotals(list: readonly Totals[]): Totals {
   return list.reduce(
-    (a, b) => ({ connected: a.connected + b.connected, disconnected: a.disconnected + b.disconnected, failing: a.failing + b.failing, total: a.total + b.total }),
+    (a, b) => ({
+      connected: a.connected + b.connected,
+      disconnected: a.disconnected + b.disconnected,
+      failing: a.failing + b.failing,
+      total: a.total + b.total,
+    }),
     { connected: 0, disconnected: 0, failing: 0, total: 0 },
   );
 }

@@ -5,11 +5,14 @@ import { ApiError } from '../api-error.ts';
 import { setCsrfToken } from '../csrf.ts';
 
 function respond(status: number, body: unknown, contentType = 'application/json') {
-  return new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), {
-    status,
-    statusText: status === 400 ? 'Bad Request' : '',
-    headers: { 'content-type': contentType },
-  });
+  return new Response(
+    body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
+    {
+      status,
+      statusText: status === 400 ? 'Bad Request' : '',
+      headers: { 'content-type': contentType },
+    },
+  );
 }
 
 describe('api client', () => {
@@ -39,12 +42,17 @@ describe('api client', () => {
         'application/problem+json',
       ),
     );
-    const error = await api.post('/gateways/g1/connect', null, { body: { IPAddr: 'x', port: 0 } }).catch((e: unknown) => e);
+    const error = await api
+      .post('/gateways/g1/connect', null, { body: { IPAddr: 'x', port: 0 } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.status).toBe(400);
     expect(apiError.userMessage).toBe('connectInfo.port must be between 1 and 65535');
-    expect(apiError.fieldErrors).toEqual({ port: 'must be between 1 and 65535', IPAddr: 'must be an IPv4 address such as 192.168.0.10' });
+    expect(apiError.fieldErrors).toEqual({
+      port: 'must be between 1 and 65535',
+      IPAddr: 'must be an IPv4 address such as 192.168.0.10',
+    });
   });
 
   it('names the status when the body is not JSON (e.g. a proxy error page)', async () => {
@@ -64,11 +72,17 @@ describe('api client', () => {
   it('calls the unauthorized handler on 401 unless the caller expects 401', async () => {
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
-    fetchMock.mockResolvedValue(respond(401, { type: 'x', title: 'Unauthorized', status: 401, detail: 'sign in first' }));
+    fetchMock.mockResolvedValue(
+      respond(401, { type: 'x', title: 'Unauthorized', status: 401, detail: 'sign in first' }),
+    );
     await expect(api.get('/devices', null)).rejects.toBeInstanceOf(ApiError);
     expect(handler).toHaveBeenCalledTimes(1);
-    fetchMock.mockResolvedValue(respond(401, { type: 'x', title: 'Unauthorized', status: 401, detail: 'wrong password' }));
-    await expect(api.post('/auth/login', null, { body: {}, allowUnauthorized: true })).rejects.toMatchObject({ detail: 'wrong password' });
+    fetchMock.mockResolvedValue(
+      respond(401, { type: 'x', title: 'Unauthorized', status: 401, detail: 'wrong password' }),
+    );
+    await expect(
+      api.post('/auth/login', null, { body: {}, allowUnauthorized: true }),
+    ).rejects.toMatchObject({ detail: 'wrong password' });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
@@ -82,20 +96,30 @@ describe('api client', () => {
     expect((init?.headers as Record<string, string>)['x-csrf-token']).toBe('tok-123');
     expect(init?.body).toBe('{"deviceIDs":[1]}');
     await api.get('/gateways', null);
-    expect((fetchMock.mock.calls[1]?.[1]?.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
+    expect(
+      (fetchMock.mock.calls[1]?.[1]?.headers as Record<string, string>)['x-csrf-token'],
+    ).toBeUndefined();
   });
 
   it('rejects a response that does not match the shared schema', async () => {
     fetchMock.mockResolvedValue(respond(200, { gateways: 'nope' }));
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const error = (await api.get('/gateways', z.object({ gateways: z.array(z.string()) })).catch((e: unknown) => e)) as ApiError;
+    const error = (await api
+      .get('/gateways', z.object({ gateways: z.array(z.string()) }))
+      .catch((e: unknown) => e)) as ApiError;
     spy.mockRestore();
     expect(error.title).toBe('Unexpected response');
   });
 
   it('builds query strings without empty values and joins lists with commas', () => {
-    expect(buildUrl('/devices', { status: ['TCP_CONNECTED', 'TLS_CONNECTED'], q: '', mode: undefined, page: 2, ssl: false })).toBe(
-      '/api/v1/devices?status=TCP_CONNECTED%2CTLS_CONNECTED&page=2&ssl=false',
-    );
+    expect(
+      buildUrl('/devices', {
+        status: ['TCP_CONNECTED', 'TLS_CONNECTED'],
+        q: '',
+        mode: undefined,
+        page: 2,
+        ssl: false,
+      }),
+    ).toBe('/api/v1/devices?status=TCP_CONNECTED%2CTLS_CONNECTED&page=2&ssl=false');
   });
 });

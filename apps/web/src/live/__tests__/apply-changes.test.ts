@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceList, DeviceRow, LiveChange } from '@cmc/api';
-import { applyChangesToDetail, applyChangesToPage, dependsOnStatus, latestByDevice, sequenceGap } from '../apply-changes.ts';
+import {
+  applyChangesToDetail,
+  applyChangesToPage,
+  dependsOnStatus,
+  latestByDevice,
+  sequenceGap,
+} from '../apply-changes.ts';
 
-function row(deviceID: number, status: DeviceRow['status'] = 'TCP_CONNECTED', gatewayID = 'gw1'): DeviceRow {
+function row(
+  deviceID: number,
+  status: DeviceRow['status'] = 'TCP_CONNECTED',
+  gatewayID = 'gw1',
+): DeviceRow {
   return {
     deviceID,
     gatewayID,
@@ -22,8 +32,19 @@ function row(deviceID: number, status: DeviceRow['status'] = 'TCP_CONNECTED', ga
   };
 }
 
-const page = (rows: DeviceRow[]): DeviceList => ({ items: rows, total: rows.length, page: 1, pageSize: 50, unavailableGateways: [] });
-const change = (deviceID: number, statusName: string, at = 1_700_000_000_000, gatewayID = 'gw1'): LiveChange => ({
+const page = (rows: DeviceRow[]): DeviceList => ({
+  items: rows,
+  total: rows.length,
+  page: 1,
+  pageSize: 50,
+  unavailableGateways: [],
+});
+const change = (
+  deviceID: number,
+  statusName: string,
+  at = 1_700_000_000_000,
+  gatewayID = 'gw1',
+): LiveChange => ({
   deviceID,
   gatewayID,
   status: 0,
@@ -35,9 +56,17 @@ describe('applying live deltas to cached device pages', () => {
   it('replaces only the rows that changed; untouched rows keep their identity', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => row(i + 1));
     const before = page(rows);
-    const after = applyChangesToPage(before, latestByDevice([change(42, 'DISCONNECTED', 1_700_000_000_000)]));
+    const after = applyChangesToPage(
+      before,
+      latestByDevice([change(42, 'DISCONNECTED', 1_700_000_000_000)]),
+    );
     expect(after).not.toBe(before);
-    expect(after.items[41]).toMatchObject({ deviceID: 42, status: 'DISCONNECTED', statusLabel: 'Disconnected', lastDisconnectedAt: '2023-11-14T22:13:20.000Z' });
+    expect(after.items[41]).toMatchObject({
+      deviceID: 42,
+      status: 'DISCONNECTED',
+      statusLabel: 'Disconnected',
+      lastDisconnectedAt: '2023-11-14T22:13:20.000Z',
+    });
     const unchanged = after.items.filter((r, i) => r === before.items[i]).length;
     expect(unchanged).toBe(9_999);
   });
@@ -50,14 +79,22 @@ describe('applying live deltas to cached device pages', () => {
   });
 
   it('uses the last change per device within a batch and records failures', () => {
-    const latest = latestByDevice([change(1, 'DISCONNECTED', 1000), change(1, 'TLS_CANNOT_CONNECT', 2000)]);
+    const latest = latestByDevice([
+      change(1, 'DISCONNECTED', 1000),
+      change(1, 'TLS_CANNOT_CONNECT', 2000),
+    ]);
     const after = applyChangesToPage(page([row(1)]), latest);
-    expect(after.items[0]).toMatchObject({ status: 'TLS_CANNOT_CONNECT', lastFailure: 'TLS_CANNOT_CONNECT' });
+    expect(after.items[0]).toMatchObject({
+      status: 'TLS_CANNOT_CONNECT',
+      lastFailure: 'TLS_CANNOT_CONNECT',
+    });
   });
 
   it('ignores a change for the same device ID on another gateway', () => {
     const before = page([row(1, 'TCP_CONNECTED', 'gw1')]);
-    expect(applyChangesToPage(before, latestByDevice([change(1, 'DISCONNECTED', 1, 'gw2')]))).toBe(before);
+    expect(applyChangesToPage(before, latestByDevice([change(1, 'DISCONNECTED', 1, 'gw2')]))).toBe(
+      before,
+    );
   });
 
   it('ignores unknown status names rather than corrupting the row', () => {
@@ -73,7 +110,10 @@ describe('applying live deltas to cached device pages', () => {
       slaves: { session: null, db: null },
     };
     const next = applyChangesToDetail(detail, latestByDevice([change(7, 'TLS_CONNECTED', 5000)]));
-    expect(next.device).toMatchObject({ status: 'TLS_CONNECTED', lastConnectedAt: new Date(5000).toISOString() });
+    expect(next.device).toMatchObject({
+      status: 'TLS_CONNECTED',
+      lastConnectedAt: new Date(5000).toISOString(),
+    });
     expect(next.asyncConnection).toBe(detail.asyncConnection);
   });
 });

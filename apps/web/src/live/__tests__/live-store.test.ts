@@ -6,7 +6,10 @@ describe('live store', () => {
   afterEach(() => liveStore.reset());
 
   it('keeps the feed newest first and bounded', () => {
-    for (let i = 0; i < 60; i++) liveStore.pushFeed([{ key: String(i), deviceID: i, gatewayID: 'g', statusName: 'DISCONNECTED', at: i }]);
+    for (let i = 0; i < 60; i++)
+      liveStore.pushFeed([
+        { key: String(i), deviceID: i, gatewayID: 'g', statusName: 'DISCONNECTED', at: i },
+      ]);
     liveStore.pushFeed([
       { key: 'a', deviceID: 100, gatewayID: 'g', statusName: 'TCP_CONNECTED', at: 100 },
       { key: 'b', deviceID: 101, gatewayID: 'g', statusName: 'TCP_CONNECTED', at: 101 },
@@ -19,7 +22,11 @@ describe('live store', () => {
   it('is degraded while any gateway is, and live again when all recovered', () => {
     liveStore.setMode('degraded', ['g1', 'g2'], 'stream broke');
     liveStore.setMode('live', ['g1'], null);
-    expect(liveStore.get()).toMatchObject({ mode: 'degraded', degradedGateways: ['g2'], reason: 'stream broke' });
+    expect(liveStore.get()).toMatchObject({
+      mode: 'degraded',
+      degradedGateways: ['g2'],
+      reason: 'stream broke',
+    });
     liveStore.setMode('live', ['g2'], null);
     expect(liveStore.get()).toMatchObject({ mode: 'live', degradedGateways: [], reason: null });
   });

@@ -11,7 +11,12 @@ import { queryKeys } from '../../lib/query-keys.ts';
 import { numberOrText } from '../../lib/zod-fields.ts';
 import { Dialog } from '../../ui/dialog.tsx';
 import { TextField } from '../../ui/field.tsx';
-import { buildPlan, defaultChoices, type ModeChangeChoices, type Step } from './mode-change-plan.ts';
+import {
+  buildPlan,
+  defaultChoices,
+  type ModeChangeChoices,
+  type Step,
+} from './mode-change-plan.ts';
 
 type StepState = 'waiting' | 'running' | 'done' | { error: string };
 
@@ -37,19 +42,37 @@ async function runStep(detail: DeviceDetail, step: Step): Promise<void> {
       await connectDevice(gatewayID, { IPAddr: step.IPAddr, port: step.port, useSSL: step.useSSL });
       return;
     case 'add-async':
-      await addAsyncConnections(gatewayID, step.store, [{ deviceID, IPAddr: step.IPAddr, port: step.port, useSSL: step.useSSL }]);
+      await addAsyncConnections(gatewayID, step.store, [
+        { deviceID, IPAddr: step.IPAddr, port: step.port, useSSL: step.useSSL },
+      ]);
       return;
   }
 }
 
-function StoreChecks({ legend, available, value, onChange }: { legend: string; available: Store[]; value: Store[]; onChange: (v: Store[]) => void }) {
+function StoreChecks({
+  legend,
+  available,
+  value,
+  onChange,
+}: {
+  legend: string;
+  available: Store[];
+  value: Store[];
+  onChange: (v: Store[]) => void;
+}) {
   if (available.length === 0) return null;
   return (
     <fieldset className="stack-sm" style={{ border: 0, padding: 0, margin: 0 }}>
       <legend className="field-label">{legend}</legend>
       {available.map((s) => (
         <label key={s} className="check">
-          <input type="checkbox" checked={value.includes(s)} onChange={(e) => onChange(e.target.checked ? [...value, s] : value.filter((x) => x !== s))} />
+          <input
+            type="checkbox"
+            checked={value.includes(s)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...value, s] : value.filter((x) => x !== s))
+            }
+          />
           {s === 'db' ? 'Saved (database)' : 'Session'}
         </label>
       ))}
@@ -61,7 +84,13 @@ function StoreChecks({ legend, available, value, onChange }: { legend: string; a
  * Switching the connection mode the way the G-SDK describes it: the device's registration and the
  * gateway's accept filter are changed in the same step, and the user sees every step before it runs.
  */
-export function GuidedModeChange({ detail: opened, onClose }: { detail: DeviceDetail; onClose: () => void }) {
+export function GuidedModeChange({
+  detail: opened,
+  onClose,
+}: {
+  detail: DeviceDetail;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   // The plan is made against the device as it was when the dialog opened; live updates while the
   // steps run must not turn it into the plan for the way back.
@@ -102,7 +131,9 @@ export function GuidedModeChange({ detail: opened, onClose }: { detail: DeviceDe
       setStates([...next]);
     }
     void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayConfig(detail.device.gatewayID) });
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.gatewayConfig(detail.device.gatewayID),
+    });
   }
 
   const registered = (['session', 'db'] as const).filter((s) => detail.asyncConnection[s] !== null);
@@ -118,7 +149,12 @@ export function GuidedModeChange({ detail: opened, onClose }: { detail: DeviceDe
             {finished ? 'Close' : 'Cancel'}
           </button>
           {finished ? null : (
-            <button className="btn btn-primary" type="button" disabled={running} onClick={() => void run()}>
+            <button
+              className="btn btn-primary"
+              type="button"
+              disabled={running}
+              onClick={() => void run()}
+            >
               {running ? 'Running…' : `Run ${plan.length} step${plan.length === 1 ? '' : 's'}`}
             </button>
           )}
@@ -128,20 +164,41 @@ export function GuidedModeChange({ detail: opened, onClose }: { detail: DeviceDe
       {states === null ? (
         toServer ? (
           <>
-            <StoreChecks legend="Remove its async registration" available={registered} value={choices.removeAsync} onChange={(v) => setChoices({ ...choices, removeAsync: v })} />
+            <StoreChecks
+              legend="Remove its async registration"
+              available={registered}
+              value={choices.removeAsync}
+              onChange={(v) => setChoices({ ...choices, removeAsync: v })}
+            />
             <fieldset className="stack-sm" style={{ border: 0, padding: 0, margin: 0 }}>
-              <legend className="field-label">Add it to the accept filter so its dial-in is accepted</legend>
+              <legend className="field-label">
+                Add it to the accept filter so its dial-in is accepted
+              </legend>
               {(['session', 'db', null] as const).map((s) => (
                 <label key={String(s)} className="check">
-                  <input type="radio" name="accept-store" checked={choices.acceptFilter === s} onChange={() => setChoices({ ...choices, acceptFilter: s })} />
-                  {s === 'session' ? 'Session filter' : s === 'db' ? 'Saved filter (database)' : 'Do not change the filter'}
+                  <input
+                    type="radio"
+                    name="accept-store"
+                    checked={choices.acceptFilter === s}
+                    onChange={() => setChoices({ ...choices, acceptFilter: s })}
+                  />
+                  {s === 'session'
+                    ? 'Session filter'
+                    : s === 'db'
+                      ? 'Saved filter (database)'
+                      : 'Do not change the filter'}
                 </label>
               ))}
             </fieldset>
           </>
         ) : (
           <>
-            <StoreChecks legend="Remove it from the accept filter" available={accepted} value={choices.removeFromFilter} onChange={(v) => setChoices({ ...choices, removeFromFilter: v })} />
+            <StoreChecks
+              legend="Remove it from the accept filter"
+              available={accepted}
+              value={choices.removeFromFilter}
+              onChange={(v) => setChoices({ ...choices, removeFromFilter: v })}
+            />
             <fieldset className="stack-sm" style={{ border: 0, padding: 0, margin: 0 }}>
               <legend className="field-label">Connect to it again</legend>
               {(
@@ -153,14 +210,24 @@ export function GuidedModeChange({ detail: opened, onClose }: { detail: DeviceDe
                 ] as const
               ).map(([value, label]) => (
                 <label key={value} className="check">
-                  <input type="radio" name="reconnect" checked={choices.reconnect === value} onChange={() => setChoices({ ...choices, reconnect: value })} />
+                  <input
+                    type="radio"
+                    name="reconnect"
+                    checked={choices.reconnect === value}
+                    onChange={() => setChoices({ ...choices, reconnect: value })}
+                  />
                   {label}
                 </label>
               ))}
             </fieldset>
             {choices.reconnect !== 'none' ? (
               <div className="toolbar">
-                <TextField label="IP address" value={choices.IPAddr} onChange={(e) => setChoices({ ...choices, IPAddr: e.target.value.trim() })} error={fieldErrors['IPAddr']} />
+                <TextField
+                  label="IP address"
+                  value={choices.IPAddr}
+                  onChange={(e) => setChoices({ ...choices, IPAddr: e.target.value.trim() })}
+                  error={fieldErrors['IPAddr']}
+                />
                 <TextField
                   label="Port"
                   inputMode="numeric"
@@ -187,7 +254,9 @@ export function GuidedModeChange({ detail: opened, onClose }: { detail: DeviceDe
                 {step.text}{' '}
                 {state === 'running' ? <span className="badge badge-info">running</span> : null}
                 {state === 'done' ? <span className="badge badge-ok">done</span> : null}
-                {typeof state === 'object' ? <span className="row-error">failed: {state.error}</span> : null}
+                {typeof state === 'object' ? (
+                  <span className="row-error">failed: {state.error}</span>
+                ) : null}
               </li>
             );
           })}

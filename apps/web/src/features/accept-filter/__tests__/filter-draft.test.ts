@@ -1,19 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { diffFilter, draftOf, parseDraft } from '../filter-draft.ts';
 
-const base = { allowAll: false, deviceIDs: [1, 2], IPAddrs: ['192.168.0.10'], subnetMasks: [] as string[] };
+const base = {
+  allowAll: false,
+  deviceIDs: [1, 2],
+  IPAddrs: ['192.168.0.10'],
+  subnetMasks: [] as string[],
+};
 
 describe('accept filter editor', () => {
   it('parses one entry per line, commas or spaces', () => {
-    const result = parseDraft({ allowAll: false, deviceIDs: '544114231\n540092578, 846', IPAddrs: '10.0.0.1 10.0.0.2', subnetMasks: '255.255.255.0' });
+    const result = parseDraft({
+      allowAll: false,
+      deviceIDs: '544114231\n540092578, 846',
+      IPAddrs: '10.0.0.1 10.0.0.2',
+      subnetMasks: '255.255.255.0',
+    });
     expect(result).toEqual({
       ok: true,
-      filter: { allowAll: false, deviceIDs: [544114231, 540092578, 846], IPAddrs: ['10.0.0.1', '10.0.0.2'], subnetMasks: ['255.255.255.0'] },
+      filter: {
+        allowAll: false,
+        deviceIDs: [544114231, 540092578, 846],
+        IPAddrs: ['10.0.0.1', '10.0.0.2'],
+        subnetMasks: ['255.255.255.0'],
+      },
     });
   });
 
   it('names the bad entry of each list', () => {
-    const result = parseDraft({ allowAll: false, deviceIDs: '12\nabc', IPAddrs: '10.0.0', subnetMasks: '255.0.255.0' });
+    const result = parseDraft({
+      allowAll: false,
+      deviceIDs: '12\nabc',
+      IPAddrs: '10.0.0',
+      subnetMasks: '255.0.255.0',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors['deviceIDs']).toMatch(/^"abc" /);
@@ -24,12 +44,22 @@ describe('accept filter editor', () => {
   it('refuses device IDs listed twice and out of uint32 range', () => {
     const twice = parseDraft({ allowAll: false, deviceIDs: '5\n5', IPAddrs: '', subnetMasks: '' });
     expect(!twice.ok && twice.errors['deviceIDs']).toBe('5 is listed twice');
-    const big = parseDraft({ allowAll: false, deviceIDs: '4294967296', IPAddrs: '', subnetMasks: '' });
+    const big = parseDraft({
+      allowAll: false,
+      deviceIDs: '4294967296',
+      IPAddrs: '',
+      subnetMasks: '',
+    });
     expect(!big.ok && big.errors['deviceIDs']).toMatch(/between 1 and 4294967295/);
   });
 
   it('previews additions, removals and allow-all changes', () => {
-    const change = diffFilter(base, { allowAll: true, deviceIDs: [2, 3], IPAddrs: ['192.168.0.10'], subnetMasks: ['255.255.0.0'] });
+    const change = diffFilter(base, {
+      allowAll: true,
+      deviceIDs: [2, 3],
+      IPAddrs: ['192.168.0.10'],
+      subnetMasks: ['255.255.0.0'],
+    });
     expect(change).toEqual({
       allowAll: { from: false, to: true },
       deviceIDs: { added: [3], removed: [1] },

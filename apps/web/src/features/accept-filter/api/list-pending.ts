@@ -6,7 +6,8 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 export const pendingQuery = (gatewayID: string) =>
   queryOptions({
     queryKey: queryKeys.pending(gatewayID),
-    queryFn: ({ signal }) => api.get(`/gateways/${encodeURIComponent(gatewayID)}/pending`, pendingResponse, { signal }),
+    queryFn: ({ signal }) =>
+      api.get(`/gateways/${encodeURIComponent(gatewayID)}/pending`, pendingResponse, { signal }),
     // Refused devices keep dialling; the list has no live channel of its own.
     refetchInterval: 10_000,
   });

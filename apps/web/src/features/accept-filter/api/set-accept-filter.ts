@@ -6,11 +6,20 @@ import { fetchAcceptFilter } from './get-accept-filter.ts';
 
 /** SetAcceptFilter (session) or SetAcceptFilterDB (saved); answers the filters as they now are. */
 export function setAcceptFilter(gatewayID: string, store: Store, filter: AcceptFilter) {
-  return api.put(`/gateways/${encodeURIComponent(gatewayID)}/accept-filter/${store}`, acceptFilterResponse, { body: { filter } });
+  return api.put(
+    `/gateways/${encodeURIComponent(gatewayID)}/accept-filter/${store}`,
+    acceptFilterResponse,
+    { body: { filter } },
+  );
 }
 
 /** Read-modify-write of one store's device list (the master has no add/remove of single entries). */
-export async function changeAcceptedDevices(gatewayID: string, store: Store, add: number[], remove: number[] = []) {
+export async function changeAcceptedDevices(
+  gatewayID: string,
+  store: Store,
+  add: number[],
+  remove: number[] = [],
+) {
   const current = (await fetchAcceptFilter(gatewayID))[store];
   const ids = new Set(current.deviceIDs);
   for (const id of remove) ids.delete(id);
@@ -21,7 +30,8 @@ export async function changeAcceptedDevices(gatewayID: string, store: Store, add
 export function useSetAcceptFilter(gatewayID: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ store, filter }: { store: Store; filter: AcceptFilter }) => setAcceptFilter(gatewayID, store, filter),
+    mutationFn: ({ store, filter }: { store: Store; filter: AcceptFilter }) =>
+      setAcceptFilter(gatewayID, store, filter),
     onSuccess: (data) => queryClient.setQueryData(queryKeys.acceptFilter(gatewayID), data),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.pending(gatewayID) });
@@ -33,7 +43,8 @@ export function useSetAcceptFilter(gatewayID: string) {
 export function useAcceptDevice(gatewayID: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ store, deviceID }: { store: Store; deviceID: number }) => changeAcceptedDevices(gatewayID, store, [deviceID]),
+    mutationFn: ({ store, deviceID }: { store: Store; deviceID: number }) =>
+      changeAcceptedDevices(gatewayID, store, [deviceID]),
     onSuccess: (data) => queryClient.setQueryData(queryKeys.acceptFilter(gatewayID), data),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.pending(gatewayID) });

@@ -9,7 +9,21 @@ import { useSetAcceptFilter } from '../api/set-accept-filter.ts';
 import { diffFilter, draftOf, parseDraft, type FilterDraft } from '../filter-draft.ts';
 import { FilterPreview } from './filter-preview.tsx';
 
-function ListField({ label, value, onChange, error, hint, readOnly }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; hint: string; readOnly: boolean }) {
+function ListField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  readOnly,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  hint: string;
+  readOnly: boolean;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -33,13 +47,28 @@ function ListField({ label, value, onChange, error, hint, readOnly }: { label: s
 
 type SaveMutation = ReturnType<typeof useSetAcceptFilter>;
 
-function StoreEditor({ gatewayID, store, current, readOnly, save }: { gatewayID: string; store: Store; current: AcceptFilter; readOnly: boolean; save: SaveMutation }) {
+function StoreEditor({
+  gatewayID,
+  store,
+  current,
+  readOnly,
+  save,
+}: {
+  gatewayID: string;
+  store: Store;
+  current: AcceptFilter;
+  readOnly: boolean;
+  save: SaveMutation;
+}) {
   const [draft, setDraft] = useState<FilterDraft>(() => draftOf(current));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<AcceptFilter | null>(null);
   const server = isApiError(save.error) ? save.error.fieldErrors : {};
   const fieldError = (name: string) =>
-    errors[name] ?? Object.entries(server).find(([path]) => path === `filter.${name}` || path.startsWith(`filter.${name}.`))?.[1];
+    errors[name] ??
+    Object.entries(server).find(
+      ([path]) => path === `filter.${name}` || path.startsWith(`filter.${name}.`),
+    )?.[1];
 
   function review(e: FormEvent) {
     e.preventDefault();
@@ -51,15 +80,49 @@ function StoreEditor({ gatewayID, store, current, readOnly, save }: { gatewayID:
   const change = preview ? diffFilter(current, preview) : null;
 
   return (
-    <form onSubmit={review} noValidate className="stack" aria-label={`${store === 'db' ? 'Saved' : 'Session'} accept filter`}>
+    <form
+      onSubmit={review}
+      noValidate
+      className="stack"
+      aria-label={`${store === 'db' ? 'Saved' : 'Session'} accept filter`}
+    >
       <label className="check">
-        <input type="checkbox" checked={draft.allowAll} disabled={readOnly} onChange={(e) => setDraft({ ...draft, allowAll: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={draft.allowAll}
+          disabled={readOnly}
+          onChange={(e) => setDraft({ ...draft, allowAll: e.target.checked })}
+        />
         Allow all devices to connect
       </label>
-      <div className="grid-2" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))' }}>
-        <ListField label="Device IDs" value={draft.deviceIDs} readOnly={readOnly} onChange={(v) => setDraft({ ...draft, deviceIDs: v })} error={fieldError('deviceIDs')} hint="One per line" />
-        <ListField label="IP addresses" value={draft.IPAddrs} readOnly={readOnly} onChange={(v) => setDraft({ ...draft, IPAddrs: v })} error={fieldError('IPAddrs')} hint="Stored, but not yet enforced by the G-SDK" />
-        <ListField label="Subnet masks" value={draft.subnetMasks} readOnly={readOnly} onChange={(v) => setDraft({ ...draft, subnetMasks: v })} error={fieldError('subnetMasks')} hint="e.g. 255.255.255.0; not yet enforced" />
+      <div
+        className="grid-2"
+        style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))' }}
+      >
+        <ListField
+          label="Device IDs"
+          value={draft.deviceIDs}
+          readOnly={readOnly}
+          onChange={(v) => setDraft({ ...draft, deviceIDs: v })}
+          error={fieldError('deviceIDs')}
+          hint="One per line"
+        />
+        <ListField
+          label="IP addresses"
+          value={draft.IPAddrs}
+          readOnly={readOnly}
+          onChange={(v) => setDraft({ ...draft, IPAddrs: v })}
+          error={fieldError('IPAddrs')}
+          hint="Stored, but not yet enforced by the G-SDK"
+        />
+        <ListField
+          label="Subnet masks"
+          value={draft.subnetMasks}
+          readOnly={readOnly}
+          onChange={(v) => setDraft({ ...draft, subnetMasks: v })}
+          error={fieldError('subnetMasks')}
+          hint="e.g. 255.255.255.0; not yet enforced"
+        />
       </div>
       {readOnly ? null : (
         <div className="row">
@@ -90,9 +153,15 @@ function StoreEditor({ gatewayID, store, current, readOnly, save }: { gatewayID:
                 className="btn btn-primary"
                 type="button"
                 disabled={change.none || save.isPending}
-                onClick={() => save.mutate({ store, filter: preview }, { onSuccess: () => setPreview(null) })}
+                onClick={() =>
+                  save.mutate({ store, filter: preview }, { onSuccess: () => setPreview(null) })
+                }
               >
-                {save.isPending ? 'Saving…' : store === 'db' ? 'Save to database' : 'Apply to gateway'}
+                {save.isPending
+                  ? 'Saving…'
+                  : store === 'db'
+                    ? 'Save to database'
+                    : 'Apply to gateway'}
               </button>
             </>
           }
@@ -104,17 +173,31 @@ function StoreEditor({ gatewayID, store, current, readOnly, save }: { gatewayID:
   );
 }
 
-export function AcceptFilterEditor({ gatewayID, readOnly }: { gatewayID: string; readOnly: boolean }) {
+export function AcceptFilterEditor({
+  gatewayID,
+  readOnly,
+}: {
+  gatewayID: string;
+  readOnly: boolean;
+}) {
   const [store, setStore] = useState<Store>('session');
   const query = useAcceptFilter(gatewayID);
   const save = useSetAcceptFilter(gatewayID);
   if (query.isPending) return <SkeletonRows rows={5} />;
-  if (query.isError) return <ErrorAlert error={query.error} title="Accept filter could not be read" />;
+  if (query.isError)
+    return <ErrorAlert error={query.error} title="Accept filter could not be read" />;
   return (
     <div className="stack">
       <div className="tabs" role="tablist" aria-label="Filter store">
         {(['session', 'db'] as const).map((s) => (
-          <button key={s} className="tab" type="button" role="tab" aria-selected={store === s} onClick={() => setStore(s)}>
+          <button
+            key={s}
+            className="tab"
+            type="button"
+            role="tab"
+            aria-selected={store === s}
+            onClick={() => setStore(s)}
+          >
             {s === 'session' ? 'Session (lost on gateway reconnect)' : 'Saved in master database'}
           </button>
         ))}

@@ -1,6 +1,12 @@
 import type { FilterChange, ListChange } from '../filter-draft.ts';
 
-function Changes<T extends string | number>({ label, change }: { label: string; change: ListChange<T> }) {
+function Changes<T extends string | number>({
+  label,
+  change,
+}: {
+  label: string;
+  change: ListChange<T>;
+}) {
   if (change.added.length === 0 && change.removed.length === 0) return null;
   return (
     <div className="stack-sm">
@@ -27,8 +33,11 @@ export function FilterPreview({ change }: { change: FilterChange }) {
     <div className="stack" data-testid="filter-preview">
       {change.allowAll ? (
         <p>
-          Allow all: <strong>{change.allowAll.from ? 'on' : 'off'}</strong> → <strong>{change.allowAll.to ? 'on' : 'off'}</strong>
-          {change.allowAll.to ? ' — every device that dials in is accepted; the lists below are ignored.' : ''}
+          Allow all: <strong>{change.allowAll.from ? 'on' : 'off'}</strong> →{' '}
+          <strong>{change.allowAll.to ? 'on' : 'off'}</strong>
+          {change.allowAll.to
+            ? ' — every device that dials in is accepted; the lists below are ignored.'
+            : ''}
         </p>
       ) : null}
       <Changes label="Device IDs" change={change.deviceIDs} />

@@ -13,10 +13,22 @@ export function PendingList({ gatewayID, readOnly }: { gatewayID: string; readOn
   // The gateway lists a device as pending until its next dial-in, so say what happened meanwhile.
   const [accepted, setAccepted] = useState<ReadonlyMap<number, string>>(new Map());
   const acceptInto = (deviceID: number, store: 'session' | 'db') =>
-    accept.mutate({ store, deviceID }, { onSuccess: () => setAccepted((m) => new Map(m).set(deviceID, store === 'db' ? 'saved filter' : 'session filter')) });
+    accept.mutate(
+      { store, deviceID },
+      {
+        onSuccess: () =>
+          setAccepted((m) =>
+            new Map(m).set(deviceID, store === 'db' ? 'saved filter' : 'session filter'),
+          ),
+      },
+    );
   if (query.isPending) return <SkeletonRows rows={3} />;
-  if (query.isError) return <ErrorAlert error={query.error} title="Pending devices could not be read" />;
-  if (query.data.devices.length === 0) return <EmptyState title="No pending devices">No refused device has tried to connect.</EmptyState>;
+  if (query.isError)
+    return <ErrorAlert error={query.error} title="Pending devices could not be read" />;
+  if (query.data.devices.length === 0)
+    return (
+      <EmptyState title="No pending devices">No refused device has tried to connect.</EmptyState>
+    );
   return (
     <>
       <ErrorAlert error={accept.error} title="Could not accept" />

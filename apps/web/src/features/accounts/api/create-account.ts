@@ -9,5 +9,8 @@ export function createAccount(body: CreateAccountRequest) {
 
 export function useCreateAccount() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createAccount, onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }) });
+  return useMutation({
+    mutationFn: createAccount,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
+  });
 }

@@ -8,5 +8,8 @@ export function deleteAccount(id: number) {
 
 export function useDeleteAccount() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteAccount, onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }) });
+  return useMutation({
+    mutationFn: deleteAccount,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
+  });
 }

@@ -4,7 +4,10 @@ import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const accountsQuery = () =>
-  queryOptions({ queryKey: queryKeys.accounts(), queryFn: ({ signal }) => api.get('/accounts', accountList, { signal }) });
+  queryOptions({
+    queryKey: queryKeys.accounts(),
+    queryFn: ({ signal }) => api.get('/accounts', accountList, { signal }),
+  });
 
 export function useAccounts() {
   return useQuery(accountsQuery());

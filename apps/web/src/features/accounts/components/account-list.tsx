@@ -21,22 +21,57 @@ function CreateAccountForm({ tenantIDs }: { tenantIDs: readonly string[] }) {
   const tenant = tenantID || tenantIDs[0] || '';
   function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = validate(createAccountRequest, { username: username.trim(), password, role: 'tenant', tenantID: tenant });
+    const parsed = validate(createAccountRequest, {
+      username: username.trim(),
+      password,
+      role: 'tenant',
+      tenantID: tenant,
+    });
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     create.mutate(parsed.value, { onSuccess: () => (setUsername(''), setPassword('')) });
   }
   return (
-    <form className="stack-sm" onSubmit={submit} noValidate aria-label="Create a tenant viewer account">
+    <form
+      className="stack-sm"
+      onSubmit={submit}
+      noValidate
+      aria-label="Create a tenant viewer account"
+    >
       <div className="toolbar">
-        <TextField label="User name" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} error={errors['username'] ?? server['username']} />
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors['password'] ?? server['password']} hint="At least 10 characters" />
-        <SelectField label="Tenant" value={tenant} onChange={setTenantID} options={tenantIDs.map((t) => ({ value: t, label: t }))} />
-        <button className="btn btn-primary" type="submit" disabled={create.isPending || tenant === ''}>
+        <TextField
+          label="User name"
+          autoComplete="off"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={errors['username'] ?? server['username']}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors['password'] ?? server['password']}
+          hint="At least 10 characters"
+        />
+        <SelectField
+          label="Tenant"
+          value={tenant}
+          onChange={setTenantID}
+          options={tenantIDs.map((t) => ({ value: t, label: t }))}
+        />
+        <button
+          className="btn btn-primary"
+          type="submit"
+          disabled={create.isPending || tenant === ''}
+        >
           Create viewer
         </button>
       </div>
-      {errors['tenantID'] ?? server['tenantID'] ? <span className="field-error">Tenant: {errors['tenantID'] ?? server['tenantID']}</span> : null}
+      {(errors['tenantID'] ?? server['tenantID']) ? (
+        <span className="field-error">Tenant: {errors['tenantID'] ?? server['tenantID']}</span>
+      ) : null}
       {create.isSuccess ? (
         <div className="alert alert-ok" role="status">
           Account {create.data.username} created: read-only access to {create.data.tenantID}.
@@ -47,7 +82,13 @@ function CreateAccountForm({ tenantIDs }: { tenantIDs: readonly string[] }) {
   );
 }
 
-export function AccountList({ tenantIDs, currentUserID }: { tenantIDs: readonly string[]; currentUserID: number }) {
+export function AccountList({
+  tenantIDs,
+  currentUserID,
+}: {
+  tenantIDs: readonly string[];
+  currentUserID: number;
+}) {
   const query = useAccounts();
   const remove = useDeleteAccount();
   const [target, setTarget] = useState<{ id: number; username: string } | null>(null);
@@ -88,7 +129,12 @@ export function AccountList({ tenantIDs, currentUserID }: { tenantIDs: readonly 
                 <td>{a.lockedUntil ? dateTime(a.lockedUntil) : '—'}</td>
                 <td style={{ textAlign: 'right' }}>
                   {a.id === currentUserID ? null : (
-                    <button className="btn btn-sm btn-danger" type="button" onClick={() => setTarget(a)} aria-label={`Delete account ${a.username}`}>
+                    <button
+                      className="btn btn-sm btn-danger"
+                      type="button"
+                      onClick={() => setTarget(a)}
+                      aria-label={`Delete account ${a.username}`}
+                    >
                       Delete
                     </button>
                   )}

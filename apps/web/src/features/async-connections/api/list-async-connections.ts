@@ -3,10 +3,18 @@ import { asyncConnectionsResponse } from '@cmc/api';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
+export function fetchAsyncConnections(gatewayID: string, signal?: AbortSignal) {
+  return api.get(
+    `/gateways/${encodeURIComponent(gatewayID)}/async-connections`,
+    asyncConnectionsResponse,
+    { signal },
+  );
+}
+
 export const asyncConnectionsQuery = (gatewayID: string) =>
   queryOptions({
     queryKey: queryKeys.asyncConnections(gatewayID),
-    queryFn: ({ signal }) => api.get(`/gateways/${encodeURIComponent(gatewayID)}/async-connections`, asyncConnectionsResponse, { signal }),
+    queryFn: ({ signal }) => fetchAsyncConnections(gatewayID, signal),
   });
 
 export function useAsyncConnections(gatewayID: string) {

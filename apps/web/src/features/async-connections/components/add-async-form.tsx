@@ -17,7 +17,12 @@ export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = validate(asyncConnectInfo, { deviceID: numberOrText(deviceID), IPAddr: ip.trim(), port: numberOrText(port), useSSL: ssl });
+    const parsed = validate(asyncConnectInfo, {
+      deviceID: numberOrText(deviceID),
+      IPAddr: ip.trim(),
+      port: numberOrText(port),
+      useSSL: ssl,
+    });
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     add.mutate(
@@ -36,19 +41,50 @@ export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
   return (
     <form onSubmit={submit} noValidate className="stack-sm" aria-label="Add async connection">
       <div className="toolbar">
-        <TextField label="Device ID" inputMode="numeric" value={deviceID} onChange={(e) => setDeviceID(e.target.value)} error={fieldError('deviceID')} />
-        <TextField label="IP address" value={ip} onChange={(e) => setIp(e.target.value)} error={fieldError('IPAddr')} placeholder="192.168.0.10" />
-        <TextField label="Port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} error={fieldError('port')} style={{ width: 90 }} />
+        <TextField
+          label="Device ID"
+          inputMode="numeric"
+          value={deviceID}
+          onChange={(e) => setDeviceID(e.target.value)}
+          error={fieldError('deviceID')}
+        />
+        <TextField
+          label="IP address"
+          value={ip}
+          onChange={(e) => setIp(e.target.value)}
+          error={fieldError('IPAddr')}
+          placeholder="192.168.0.10"
+        />
+        <TextField
+          label="Port"
+          inputMode="numeric"
+          value={port}
+          onChange={(e) => setPort(e.target.value)}
+          error={fieldError('port')}
+          style={{ width: 90 }}
+        />
         <label className="check">
           <input type="checkbox" checked={ssl} onChange={(e) => setSsl(e.target.checked)} /> SSL
         </label>
         <fieldset className="row" style={{ border: 0, padding: 0, marginInline: 0 }}>
           <legend className="visually-hidden">Store</legend>
           <label className="check">
-            <input type="radio" name="async-store" checked={store === 'session'} onChange={() => setStore('session')} /> Session only
+            <input
+              type="radio"
+              name="async-store"
+              checked={store === 'session'}
+              onChange={() => setStore('session')}
+            />{' '}
+            Session only
           </label>
           <label className="check">
-            <input type="radio" name="async-store" checked={store === 'db'} onChange={() => setStore('db')} /> Saved in master DB
+            <input
+              type="radio"
+              name="async-store"
+              checked={store === 'db'}
+              onChange={() => setStore('db')}
+            />{' '}
+            Saved in master DB
           </label>
         </fieldset>
         <button className="btn btn-primary" type="submit" disabled={add.isPending}>
@@ -60,7 +96,16 @@ export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
           Registered. The gateway connects to the device in the background.
         </div>
       ) : null}
-      <ErrorAlert error={add.error} title="Could not add" showFields={Object.keys(server).length > 0 && !fieldError('deviceID') && !fieldError('IPAddr') && !fieldError('port')} />
+      <ErrorAlert
+        error={add.error}
+        title="Could not add"
+        showFields={
+          Object.keys(server).length > 0 &&
+          !fieldError('deviceID') &&
+          !fieldError('IPAddr') &&
+          !fieldError('port')
+        }
+      />
     </form>
   );
 }

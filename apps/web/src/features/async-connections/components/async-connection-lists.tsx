@@ -38,7 +38,9 @@ function StoreList({
     <section className="card" aria-labelledby={`async-${store}`} data-testid={`async-${store}`}>
       <div className="card-header">
         <h2 id={`async-${store}`}>{STORE_TEXT[store].title}</h2>
-        <span className={store === 'db' ? 'badge badge-info badge-plain' : 'badge badge-plain'}>{store === 'db' ? 'Saved' : 'Session'}</span>
+        <span className={store === 'db' ? 'badge badge-info badge-plain' : 'badge badge-plain'}>
+          {store === 'db' ? 'Saved' : 'Session'}
+        </span>
         <span className="spacer" />
         <span className="muted">{items.length}</span>
       </div>
@@ -64,7 +66,10 @@ function StoreList({
                 <td>
                   <span className="mono">{item.deviceID}</span>{' '}
                   {store === 'session' && saved.has(item.deviceID) ? (
-                    <span className="badge badge-info badge-plain" title="Applied from the saved registration">
+                    <span
+                      className="badge badge-info badge-plain"
+                      title="Applied from the saved registration"
+                    >
                       from saved
                     </span>
                   ) : null}
@@ -75,7 +80,12 @@ function StoreList({
                 <td>{item.useSSL ? 'On' : 'Off'}</td>
                 {readOnly ? null : (
                   <td style={{ textAlign: 'right' }}>
-                    <button className="btn btn-sm btn-danger" type="button" onClick={() => setTarget(item.deviceID)} aria-label={`Remove ${item.deviceID} (${store})`}>
+                    <button
+                      className="btn btn-sm btn-danger"
+                      type="button"
+                      onClick={() => setTarget(item.deviceID)}
+                      aria-label={`Remove ${item.deviceID} (${store})`}
+                    >
                       Remove
                     </button>
                   </td>
@@ -91,10 +101,13 @@ function StoreList({
           confirmLabel="Remove"
           busy={remove.isPending}
           onCancel={() => setTarget(null)}
-          onConfirm={() => remove.mutate({ store, deviceIDs: [target] }, { onSettled: () => setTarget(null) })}
+          onConfirm={() =>
+            remove.mutate({ store, deviceIDs: [target] }, { onSettled: () => setTarget(null) })
+          }
         >
           <p>
-            Remove device <strong>{target}</strong> from the {store === 'db' ? 'saved (database)' : 'session'} registrations of {gatewayID}? The
+            Remove device <strong>{target}</strong> from the{' '}
+            {store === 'db' ? 'saved (database)' : 'session'} registrations of {gatewayID}? The
             gateway disconnects it and stops reconnecting.
           </p>
         </ConfirmDialog>
@@ -103,15 +116,34 @@ function StoreList({
   );
 }
 
-export function AsyncConnectionLists({ gatewayID, readOnly }: { gatewayID: string; readOnly: boolean }) {
+export function AsyncConnectionLists({
+  gatewayID,
+  readOnly,
+}: {
+  gatewayID: string;
+  readOnly: boolean;
+}) {
   const query = useAsyncConnections(gatewayID);
   if (query.isPending) return <SkeletonRows rows={4} />;
-  if (query.isError) return <ErrorAlert error={query.error} title="Async connections could not be read" />;
+  if (query.isError)
+    return <ErrorAlert error={query.error} title="Async connections could not be read" />;
   const saved = new Set(query.data.db.map((d) => d.deviceID));
   return (
     <div className="grid-2">
-      <StoreList gatewayID={gatewayID} store="session" items={query.data.session} saved={saved} readOnly={readOnly} />
-      <StoreList gatewayID={gatewayID} store="db" items={query.data.db} saved={saved} readOnly={readOnly} />
+      <StoreList
+        gatewayID={gatewayID}
+        store="session"
+        items={query.data.session}
+        saved={saved}
+        readOnly={readOnly}
+      />
+      <StoreList
+        gatewayID={gatewayID}
+        store="db"
+        items={query.data.db}
+        saved={saved}
+        readOnly={readOnly}
+      />
     </div>
   );
 }

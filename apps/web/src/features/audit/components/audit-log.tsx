@@ -64,8 +64,19 @@ export function AuditLog() {
           setSearch(next, { replace: true });
         }}
       >
-        <TextField label="User" value={user} onChange={(e) => setUser(e.target.value)} maxLength={64} />
-        <TextField label="Action" value={action} onChange={(e) => setAction(e.target.value)} placeholder="e.g. devices.ssl" maxLength={64} />
+        <TextField
+          label="User"
+          value={user}
+          onChange={(e) => setUser(e.target.value)}
+          maxLength={64}
+        />
+        <TextField
+          label="Action"
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          placeholder="e.g. devices.ssl"
+          maxLength={64}
+        />
         <SelectField
           label="Outcome"
           value={params.outcome ?? ''}
@@ -76,8 +87,18 @@ export function AuditLog() {
             { value: 'failure', label: 'Failure' },
           ]}
         />
-        <TextField label="From" type="datetime-local" value={search.get('from') ?? ''} onChange={(e) => set('from', e.target.value)} />
-        <TextField label="To" type="datetime-local" value={search.get('to') ?? ''} onChange={(e) => set('to', e.target.value)} />
+        <TextField
+          label="From"
+          type="datetime-local"
+          value={search.get('from') ?? ''}
+          onChange={(e) => set('from', e.target.value)}
+        />
+        <TextField
+          label="To"
+          type="datetime-local"
+          value={search.get('to') ?? ''}
+          onChange={(e) => set('to', e.target.value)}
+        />
         <button className="btn btn-primary" type="submit">
           Apply
         </button>
@@ -113,7 +134,11 @@ export function AuditLog() {
                   <td className="mono">{e.action}</td>
                   <td>{e.gatewayID ?? '—'}</td>
                   <td className="mono" title={e.deviceIDs.join(', ')}>
-                    {e.deviceIDs.length === 0 ? '—' : e.deviceIDs.length <= 3 ? e.deviceIDs.join(', ') : `${e.deviceIDs.slice(0, 3).join(', ')} +${e.deviceIDs.length - 3}`}
+                    {e.deviceIDs.length === 0
+                      ? '—'
+                      : e.deviceIDs.length <= 3
+                        ? e.deviceIDs.join(', ')
+                        : `${e.deviceIDs.slice(0, 3).join(', ')} +${e.deviceIDs.length - 3}`}
                   </td>
                   <td>{e.summary}</td>
                   <td>
@@ -135,13 +160,23 @@ export function AuditLog() {
       )}
       <div className="pager">
         <span className="muted">{formatCount(total)} entries</span>
-        <button className="btn btn-sm" type="button" disabled={params.page <= 1} onClick={() => set('page', String(params.page - 1))}>
+        <button
+          className="btn btn-sm"
+          type="button"
+          disabled={params.page <= 1}
+          onClick={() => set('page', String(params.page - 1))}
+        >
           Previous
         </button>
         <span>
           Page {params.page} of {pages}
         </span>
-        <button className="btn btn-sm" type="button" disabled={params.page >= pages} onClick={() => set('page', String(params.page + 1))}>
+        <button
+          className="btn btn-sm"
+          type="button"
+          disabled={params.page >= pages}
+          onClick={() => set('page', String(params.page + 1))}
+        >
           Next
         </button>
       </div>

@@ -18,7 +18,11 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionRespons
 }
 
 export const sessionQuery = () =>
-  queryOptions({ queryKey: sessionKey, queryFn: ({ signal }) => fetchSession(signal), staleTime: 60_000 });
+  queryOptions({
+    queryKey: sessionKey,
+    queryFn: ({ signal }) => fetchSession(signal),
+    staleTime: 60_000,
+  });
 
 export function useSession() {
   return useQuery(sessionQuery());

@@ -30,7 +30,12 @@ export function SignInForm({ onSignedIn, expired }: { onSignedIn: () => void; ex
         : null;
 
   return (
-    <form className="card sign-in-card" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+    <form
+      className="card sign-in-card"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="sign-in-title"
+    >
       <div className="card-header">
         <h1 id="sign-in-title">Sign in to Connect Master Console</h1>
       </div>

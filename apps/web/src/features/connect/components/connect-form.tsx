@@ -16,15 +16,32 @@ export function ConnectForm({ gatewayID }: { gatewayID: string }) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = validate(connectRequest, { IPAddr: ip.trim(), port: numberOrText(port), useSSL: ssl });
+    const parsed = validate(connectRequest, {
+      IPAddr: ip.trim(),
+      port: numberOrText(port),
+      useSSL: ssl,
+    });
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     connect.mutate(parsed.value);
   }
   const server = isApiError(connect.error) ? connect.error.fieldErrors : {};
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Connect a device" style={{ maxWidth: 420 }}>
-      <TextField label="IP address" name="IPAddr" value={ip} onChange={(e) => setIp(e.target.value)} error={errors['IPAddr'] ?? server['IPAddr']} placeholder="192.168.0.10" />
+    <form
+      className="stack"
+      onSubmit={submit}
+      noValidate
+      aria-label="Connect a device"
+      style={{ maxWidth: 420 }}
+    >
+      <TextField
+        label="IP address"
+        name="IPAddr"
+        value={ip}
+        onChange={(e) => setIp(e.target.value)}
+        error={errors['IPAddr'] ?? server['IPAddr']}
+        placeholder="192.168.0.10"
+      />
       <TextField
         label="Port"
         name="port"
@@ -35,16 +52,22 @@ export function ConnectForm({ gatewayID }: { gatewayID: string }) {
         hint="The device's port, 51211 by default"
       />
       <label className="check">
-        <input type="checkbox" checked={ssl} onChange={(e) => setSsl(e.target.checked)} /> Use SSL (must match the device's SSL setting)
+        <input type="checkbox" checked={ssl} onChange={(e) => setSsl(e.target.checked)} /> Use SSL
+        (must match the device's SSL setting)
       </label>
       <div>
-        <button className="btn btn-primary" type="submit" disabled={connect.isPending || gatewayID === ''}>
+        <button
+          className="btn btn-primary"
+          type="submit"
+          disabled={connect.isPending || gatewayID === ''}
+        >
           {connect.isPending ? 'Connecting…' : 'Connect'}
         </button>
       </div>
       {connect.isSuccess ? (
         <div className="alert alert-ok" role="status" data-testid="connect-result">
-          Connected device <Link to={`/devices/${connect.data.deviceID}`}>{connect.data.deviceID}</Link>.
+          Connected device{' '}
+          <Link to={`/devices/${connect.data.deviceID}`}>{connect.data.deviceID}</Link>.
         </div>
       ) : null}
       <ErrorAlert error={connect.error} title="Could not connect" />

@@ -19,9 +19,18 @@ describe('bulk actions', () => {
 
   it("keeps each device's own error from Multi results and fails every device of a refused call", async () => {
     const command = vi.fn(async (gatewayID: string, ids: number[]) => {
-      if (gatewayID === 'g2') throw new ApiError({ status: 503, title: 'Unavailable', detail: 'gateway g2 is not connected' });
+      if (gatewayID === 'g2')
+        throw new ApiError({
+          status: 503,
+          title: 'Unavailable',
+          detail: 'gateway g2 is not connected',
+        });
       return {
-        results: ids.map((id) => (id === 2 ? { deviceID: id, ok: false, code: 5, message: 'device is not connected' } : { deviceID: id, ok: true })),
+        results: ids.map((id) =>
+          id === 2
+            ? { deviceID: id, ok: false, code: 5, message: 'device is not connected' }
+            : { deviceID: id, ok: true },
+        ),
         succeeded: ids.length - 1,
         failed: 1,
       };
@@ -45,7 +54,13 @@ describe('bulk actions', () => {
   });
 
   it('counts plain { ok } answers as success for every device sent', async () => {
-    const outcome = await runBulk([{ deviceID: 1, gatewayID: 'g' }, { deviceID: 2, gatewayID: 'g' }], async () => ({ ok: true }));
+    const outcome = await runBulk(
+      [
+        { deviceID: 1, gatewayID: 'g' },
+        { deviceID: 2, gatewayID: 'g' },
+      ],
+      async () => ({ ok: true }),
+    );
     expect(outcome).toEqual({ succeeded: 2, failures: new Map() });
   });
 });

@@ -9,7 +9,11 @@ const DAY_MS = 86_400_000;
  * The device's status changes of the last day (newest first), following cursors until an entry
  * older than a day shows up, plus the one change before the window so the day starts in a known state.
  */
-export async function fetchDayHistory(deviceID: number, now: number, signal?: AbortSignal): Promise<{ entries: HistoryEntry[]; facts: HistoryPage['facts'] }> {
+export async function fetchDayHistory(
+  deviceID: number,
+  now: number,
+  signal?: AbortSignal,
+): Promise<{ entries: HistoryEntry[]; facts: HistoryPage['facts'] }> {
   const entries: HistoryEntry[] = [];
   let cursor: string | null = null;
   let facts: HistoryPage['facts'] | null = null;
@@ -24,7 +28,15 @@ export async function fetchDayHistory(deviceID: number, now: number, signal?: Ab
     if (!page.nextCursor || !oldest || Date.parse(oldest.at) < now - DAY_MS) break;
     cursor = page.nextCursor;
   }
-  return { entries, facts: facts ?? { lastConnectedAt: null, lastDisconnectedAt: null, lastFailure: null, flapping: false } };
+  return {
+    entries,
+    facts: facts ?? {
+      lastConnectedAt: null,
+      lastDisconnectedAt: null,
+      lastFailure: null,
+      flapping: false,
+    },
+  };
 }
 
 export const deviceHistoryQuery = (deviceID: number) =>

@@ -3,7 +3,15 @@ import { deviceList, type ConnectionMode, type DeviceStatus } from '@cmc/api';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export type SortField = 'deviceID' | 'gatewayID' | 'type' | 'IPAddr' | 'status' | 'connectionMode' | 'useSSL' | 'lastConnectedAt';
+export type SortField =
+  | 'deviceID'
+  | 'gatewayID'
+  | 'type'
+  | 'IPAddr'
+  | 'status'
+  | 'connectionMode'
+  | 'useSSL'
+  | 'lastConnectedAt';
 
 /** What the devices screen asks the server for; kept in the URL so views can be shared. */
 export interface DeviceListParams {
@@ -19,7 +27,10 @@ export interface DeviceListParams {
   pageSize: number;
 }
 
-export function toQuery(params: Omit<DeviceListParams, 'page' | 'pageSize' | 'sort' | 'order'> & Partial<DeviceListParams>) {
+export function toQuery(
+  params: Omit<DeviceListParams, 'page' | 'pageSize' | 'sort' | 'order'> &
+    Partial<DeviceListParams>,
+) {
   return {
     gatewayID: params.gatewayID,
     status: params.status,

@@ -14,10 +14,14 @@ export interface DeviceRef {
  * Every device matching a filter (for "select all N matching"), read when an action runs so the
  * action applies to the filtered set as it is now, not as it was when the page loaded.
  */
-export async function fetchMatchingDevices(filter: Omit<DeviceListParams, 'page' | 'pageSize'>): Promise<DeviceRef[]> {
+export async function fetchMatchingDevices(
+  filter: Omit<DeviceListParams, 'page' | 'pageSize'>,
+): Promise<DeviceRef[]> {
   const refs: DeviceRef[] = [];
   for (let page = 1; ; page++) {
-    const result = await api.get('/devices', deviceList, { query: toQuery({ ...filter, page, pageSize: MAX_PAGE_SIZE }) });
+    const result = await api.get('/devices', deviceList, {
+      query: toQuery({ ...filter, page, pageSize: MAX_PAGE_SIZE }),
+    });
     for (const row of result.items) refs.push({ deviceID: row.deviceID, gatewayID: row.gatewayID });
     if (page * MAX_PAGE_SIZE >= result.total || result.items.length === 0) return refs;
   }

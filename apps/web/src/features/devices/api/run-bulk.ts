@@ -10,7 +10,10 @@ export interface BulkOutcome {
 }
 
 /** Groups devices by gateway (every command is per gateway) and splits them into API-sized chunks. */
-export function planChunks(refs: readonly DeviceRef[], max = MAX_DEVICE_IDS_PER_CALL): Array<{ gatewayID: string; deviceIDs: number[] }> {
+export function planChunks(
+  refs: readonly DeviceRef[],
+  max = MAX_DEVICE_IDS_PER_CALL,
+): Array<{ gatewayID: string; deviceIDs: number[] }> {
   const byGateway = new Map<string, number[]>();
   for (const ref of refs) {
     const list = byGateway.get(ref.gatewayID) ?? [];
@@ -19,7 +22,8 @@ export function planChunks(refs: readonly DeviceRef[], max = MAX_DEVICE_IDS_PER_
   }
   const chunks: Array<{ gatewayID: string; deviceIDs: number[] }> = [];
   for (const [gatewayID, ids] of byGateway) {
-    for (let i = 0; i < ids.length; i += max) chunks.push({ gatewayID, deviceIDs: ids.slice(i, i + max) });
+    for (let i = 0; i < ids.length; i += max)
+      chunks.push({ gatewayID, deviceIDs: ids.slice(i, i + max) });
   }
   return chunks;
 }
@@ -57,5 +61,7 @@ export async function runBulk(
 }
 
 function isMulti(value: unknown): value is MultiResponse {
-  return typeof value === 'object' && value !== null && Array.isArray((value as MultiResponse).results);
+  return (
+    typeof value === 'object' && value !== null && Array.isArray((value as MultiResponse).results)
+  );
 }

@@ -34,7 +34,17 @@ interface Props {
   onRun: (action: BulkAction) => void;
 }
 
-export function BulkBar({ count, pageCount, total, allMatching, running, progress, onSelectAllMatching, onClear, onRun }: Props) {
+export function BulkBar({
+  count,
+  pageCount,
+  total,
+  allMatching,
+  running,
+  progress,
+  onSelectAllMatching,
+  onClear,
+  onRun,
+}: Props) {
   const [pending, setPending] = useState<BulkAction | null>(null);
   const [mode, setMode] = useState<ConnectionMode>('DEVICE_TO_SERVER');
   const [store, setStore] = useState<'session' | 'db'>('session');
@@ -59,33 +69,70 @@ export function BulkBar({ count, pageCount, total, allMatching, running, progres
           {formatCount(progress.done)} / {formatCount(progress.total)}
         </span>
       ) : null}
-      <button className="btn btn-sm btn-danger" type="button" disabled={running} onClick={() => setPending({ kind: 'disconnect' })}>
+      <button
+        className="btn btn-sm btn-danger"
+        type="button"
+        disabled={running}
+        onClick={() => setPending({ kind: 'disconnect' })}
+      >
         Disconnect
       </button>
-      <button className="btn btn-sm" type="button" disabled={running} onClick={() => onRun({ kind: 'ssl', enabled: true })}>
+      <button
+        className="btn btn-sm"
+        type="button"
+        disabled={running}
+        onClick={() => onRun({ kind: 'ssl', enabled: true })}
+      >
         Enable SSL
       </button>
-      <button className="btn btn-sm" type="button" disabled={running} onClick={() => onRun({ kind: 'ssl', enabled: false })}>
+      <button
+        className="btn btn-sm"
+        type="button"
+        disabled={running}
+        onClick={() => onRun({ kind: 'ssl', enabled: false })}
+      >
         Disable SSL
       </button>
       <label className="visually-hidden" htmlFor="bulk-mode">
         Connection mode
       </label>
-      <select id="bulk-mode" className="select" style={{ height: 26 }} value={mode} onChange={(e) => setMode(e.target.value as ConnectionMode)}>
+      <select
+        id="bulk-mode"
+        className="select"
+        style={{ height: 26 }}
+        value={mode}
+        onChange={(e) => setMode(e.target.value as ConnectionMode)}
+      >
         <option value="DEVICE_TO_SERVER">Device → server</option>
         <option value="SERVER_TO_DEVICE">Server → device</option>
       </select>
-      <button className="btn btn-sm" type="button" disabled={running} onClick={() => onRun({ kind: 'mode', mode })}>
+      <button
+        className="btn btn-sm"
+        type="button"
+        disabled={running}
+        onClick={() => onRun({ kind: 'mode', mode })}
+      >
         Set mode
       </button>
       <label className="visually-hidden" htmlFor="bulk-store">
         Registration store
       </label>
-      <select id="bulk-store" className="select" style={{ height: 26 }} value={store} onChange={(e) => setStore(e.target.value as 'session' | 'db')}>
+      <select
+        id="bulk-store"
+        className="select"
+        style={{ height: 26 }}
+        value={store}
+        onChange={(e) => setStore(e.target.value as 'session' | 'db')}
+      >
         <option value="session">Session</option>
         <option value="db">Saved (DB)</option>
       </select>
-      <button className="btn btn-sm btn-danger" type="button" disabled={running} onClick={() => setPending({ kind: 'remove-async', store })}>
+      <button
+        className="btn btn-sm btn-danger"
+        type="button"
+        disabled={running}
+        onClick={() => setPending({ kind: 'remove-async', store })}
+      >
         Remove async registration
       </button>
       {pending && confirm ? (
@@ -99,8 +146,12 @@ export function BulkBar({ count, pageCount, total, allMatching, running, progres
           }}
         >
           <p>
-            {confirm.confirm} <strong>{formatCount(count)}</strong> selected device{count === 1 ? '' : 's'}
-            {pending.kind === 'remove-async' ? ` (${pending.store === 'db' ? 'saved in the master database' : 'session registrations'})` : ''}?
+            {confirm.confirm} <strong>{formatCount(count)}</strong> selected device
+            {count === 1 ? '' : 's'}
+            {pending.kind === 'remove-async'
+              ? ` (${pending.store === 'db' ? 'saved in the master database' : 'session registrations'})`
+              : ''}
+            ?
           </p>
           <p className="muted">{confirm.text}</p>
         </ConfirmDialog>

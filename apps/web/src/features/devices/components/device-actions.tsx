@@ -37,7 +37,12 @@ export function DeviceActions({ device }: { device: DeviceRow }) {
   return (
     <div className="stack-sm">
       <div className="row">
-        <button className="btn" type="button" disabled={ssl.isPending} onClick={() => ssl.mutate(!device.useSSL)}>
+        <button
+          className="btn"
+          type="button"
+          disabled={ssl.isPending}
+          onClick={() => ssl.mutate(!device.useSSL)}
+        >
           {device.useSSL ? 'Disable SSL' : 'Enable SSL'}
         </button>
         <button className="btn btn-danger" type="button" onClick={() => setConfirm(true)}>
@@ -49,7 +54,11 @@ export function DeviceActions({ device }: { device: DeviceRow }) {
           {message}
         </div>
       ) : null}
-      {ssl.error ? <div className="alert alert-error" role="alert">SSL change failed: {errorMessage(ssl.error)}</div> : null}
+      {ssl.error ? (
+        <div className="alert alert-error" role="alert">
+          SSL change failed: {errorMessage(ssl.error)}
+        </div>
+      ) : null}
       <ErrorAlert error={disconnect.error} title="Disconnect failed" />
       {confirm ? (
         <ConfirmDialog

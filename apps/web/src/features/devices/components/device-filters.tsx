@@ -1,5 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import { connectedStatuses, deviceStatusNames, failureStatuses, type ConnectionMode, type DeviceStatus } from '@cmc/api';
+import {
+  connectedStatuses,
+  deviceStatusNames,
+  failureStatuses,
+  type ConnectionMode,
+  type DeviceStatus,
+} from '@cmc/api';
 import { deviceTypeOptions } from '../../../lib/device-types.ts';
 import { statusDisplay } from '../../../lib/device-status.ts';
 import { SelectField } from '../../../ui/field.tsx';
@@ -56,18 +62,25 @@ export function DeviceFilters({ filter, gateways, onChange }: Props) {
         label="Gateway"
         value={filter.gatewayID ?? ''}
         onChange={(v) => onChange({ ...filter, gatewayID: v || undefined })}
-        options={[{ value: '', label: 'All gateways' }, ...gateways.map((g) => ({ value: g, label: g }))]}
+        options={[
+          { value: '', label: 'All gateways' },
+          ...gateways.map((g) => ({ value: g, label: g })),
+        ]}
       />
       <SelectField
         label="Status"
         value={filter.status?.join(',') ?? ''}
-        onChange={(v) => onChange({ ...filter, status: v ? (v.split(',') as DeviceStatus[]) : undefined })}
+        onChange={(v) =>
+          onChange({ ...filter, status: v ? (v.split(',') as DeviceStatus[]) : undefined })
+        }
         options={STATUS_OPTIONS}
       />
       <SelectField
         label="Mode"
         value={filter.mode ?? ''}
-        onChange={(v) => onChange({ ...filter, mode: (v || undefined) as ConnectionMode | undefined })}
+        onChange={(v) =>
+          onChange({ ...filter, mode: (v || undefined) as ConnectionMode | undefined })
+        }
         options={[
           { value: '', label: 'Any mode' },
           { value: 'SERVER_TO_DEVICE', label: 'Server → device' },

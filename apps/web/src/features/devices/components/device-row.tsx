@@ -20,7 +20,14 @@ interface Props {
 }
 
 /** One device row; memoised so a live delta re-renders only the rows whose object changed. */
-export const DeviceRow = memo(function DeviceRow({ row, top, selectable, selected, error, onToggle }: Props) {
+export const DeviceRow = memo(function DeviceRow({
+  row,
+  top,
+  selectable,
+  selected,
+  error,
+  onToggle,
+}: Props) {
   const failure = failureReason(row.lastFailure);
   return (
     <div
@@ -29,7 +36,10 @@ export const DeviceRow = memo(function DeviceRow({ row, top, selectable, selecte
       data-device-id={row.deviceID}
       data-selected={selected || undefined}
       data-error={error ? true : undefined}
-      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: selectable ? COLUMNS_SELECTABLE : COLUMNS_READONLY }}
+      style={{
+        transform: `translateY(${top}px)`,
+        gridTemplateColumns: selectable ? COLUMNS_SELECTABLE : COLUMNS_READONLY,
+      }}
     >
       {selectable ? (
         <span role="gridcell">
@@ -54,7 +64,11 @@ export const DeviceRow = memo(function DeviceRow({ row, top, selectable, selecte
       <span role="gridcell" data-testid="device-status">
         <StatusBadge status={row.status} />
         {row.flapping ? (
-          <span className="flap" title="Flapping: changed status many times in a short while" aria-label="flapping">
+          <span
+            className="flap"
+            title="Flapping: changed status many times in a short while"
+            aria-label="flapping"
+          >
             ↯
           </span>
         ) : null}
@@ -68,7 +82,13 @@ export const DeviceRow = memo(function DeviceRow({ row, top, selectable, selecte
         {timeAgo(row.lastDisconnectedAt)}
       </span>
       <span role="gridcell" title={error ?? failure ?? undefined}>
-        {error ? <span className="row-error" data-testid="row-error">{error}</span> : failure ? <span className="muted">{failure}</span> : null}
+        {error ? (
+          <span className="row-error" data-testid="row-error">
+            {error}
+          </span>
+        ) : failure ? (
+          <span className="muted">{failure}</span>
+        ) : null}
       </span>
     </div>
   );

@@ -23,13 +23,26 @@ function slavesText(detail: DeviceDetail): string {
 
 export function DeviceSettings({ detail }: { detail: DeviceDetail }) {
   const d = detail.device;
-  const asyncText = [detail.asyncConnection.session ? 'session' : null, detail.asyncConnection.db ? 'saved (DB)' : null].filter(Boolean).join(' + ') || 'not registered';
-  const filterText = [detail.acceptedByFilter.session ? 'session' : null, detail.acceptedByFilter.db ? 'saved (DB)' : null].filter(Boolean).join(' + ') || 'not accepted';
+  const asyncText =
+    [
+      detail.asyncConnection.session ? 'session' : null,
+      detail.asyncConnection.db ? 'saved (DB)' : null,
+    ]
+      .filter(Boolean)
+      .join(' + ') || 'not registered';
+  const filterText =
+    [
+      detail.acceptedByFilter.session ? 'session' : null,
+      detail.acceptedByFilter.db ? 'saved (DB)' : null,
+    ]
+      .filter(Boolean)
+      .join(' + ') || 'not accepted';
   return (
     <dl className="kv">
       <dt>Status</dt>
       <dd data-testid="detail-status">
-        <StatusBadge status={d.status} /> {d.flapping ? <span className="badge badge-warn">Flapping</span> : null}
+        <StatusBadge status={d.status} />{' '}
+        {d.flapping ? <span className="badge badge-warn">Flapping</span> : null}
       </dd>
       <dt>Type</dt>
       <dd>{d.typeLabel}</dd>

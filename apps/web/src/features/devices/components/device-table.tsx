@@ -31,7 +31,17 @@ interface Props {
 }
 
 /** Virtualised: only the rows in view (plus a few) exist in the DOM, so 10,000 rows scroll smoothly. */
-export function DeviceTable({ rows, selectable, selection, errors, sort, order, onSort, onToggle, onTogglePage }: Props) {
+export function DeviceTable({
+  rows,
+  selectable,
+  selection,
+  errors,
+  sort,
+  order,
+  onSort,
+  onToggle,
+  onTogglePage,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -53,7 +63,11 @@ export function DeviceTable({ rows, selectable, selection, errors, sort, order, 
         // As tall as the rows need, at most most of the viewport; it scrolls beyond that.
         style={{ height: `min(62vh, ${rows.length * 36 + 36}px)` }}
       >
-        <div className="vt-head" role="row" style={{ gridTemplateColumns: selectable ? COLUMNS_SELECTABLE : COLUMNS_READONLY }}>
+        <div
+          className="vt-head"
+          role="row"
+          style={{ gridTemplateColumns: selectable ? COLUMNS_SELECTABLE : COLUMNS_READONLY }}
+        >
           {selectable ? (
             <span role="columnheader">
               <input
@@ -69,7 +83,13 @@ export function DeviceTable({ rows, selectable, selection, errors, sort, order, 
               key={h.label}
               role="columnheader"
               title={h.title}
-              aria-sort={h.sort && h.sort === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+              aria-sort={
+                h.sort && h.sort === sort
+                  ? order === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : undefined
+              }
             >
               {h.sort ? (
                 <button type="button" onClick={() => onSort(h.sort as SortField)}>

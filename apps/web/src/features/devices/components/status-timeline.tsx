@@ -14,7 +14,10 @@ export function StatusTimeline({ deviceID }: { deviceID: number }) {
   const history = useDeviceHistory(deviceID);
   const [ref, W] = useElementWidth<HTMLDivElement>(720);
   const now = history.dataUpdatedAt || Date.now();
-  const timeline = useMemo(() => (history.data ? buildTimeline(history.data.entries, now - DAY, now) : null), [history.data, now]);
+  const timeline = useMemo(
+    () => (history.data ? buildTimeline(history.data.entries, now - DAY, now) : null),
+    [history.data, now],
+  );
   if (history.isPending) return <Skeleton height={60} />;
   if (history.isError) return <ErrorAlert error={history.error} title="History unavailable" />;
   if (!timeline) return null;
@@ -22,20 +25,48 @@ export function StatusTimeline({ deviceID }: { deviceID: number }) {
   return (
     <div className="stack-sm" ref={ref}>
       <p>
-        Uptime over the last day: <strong data-testid="uptime">{timeline.uptime === null ? 'unknown' : percent(timeline.uptime)}</strong>
-        {timeline.unknownMs > 0 ? <span className="muted"> (history starts {dateTime(now - DAY + timeline.unknownMs)})</span> : null}
+        Uptime over the last day:{' '}
+        <strong data-testid="uptime">
+          {timeline.uptime === null ? 'unknown' : percent(timeline.uptime)}
+        </strong>
+        {timeline.unknownMs > 0 ? (
+          <span className="muted">
+            {' '}
+            (history starts {dateTime(now - DAY + timeline.unknownMs)})
+          </span>
+        ) : null}
       </p>
-      <svg viewBox={`0 0 ${W} 44`} width={W} height={44} role="img" aria-label={`Status over the last 24 hours, ${timeline.segments.length} periods`}>
+      <svg
+        viewBox={`0 0 ${W} 44`}
+        width={W}
+        height={44}
+        role="img"
+        aria-label={`Status over the last 24 hours, ${timeline.segments.length} periods`}
+      >
         <rect x={0} y={4} width={W} height={24} fill="#eef0f3" rx={3} />
         {timeline.segments.map((s) => (
-          <rect key={s.from} x={x(s.from)} y={4} width={Math.max(1, x(s.to) - x(s.from))} height={24} fill={FILL[s.tone]}>
+          <rect
+            key={s.from}
+            x={x(s.from)}
+            y={4}
+            width={Math.max(1, x(s.to) - x(s.from))}
+            height={24}
+            fill={FILL[s.tone]}
+          >
             <title>
               {s.status}: {dateTime(s.from)} – {dateTime(s.to)}
             </title>
           </rect>
         ))}
         {[0, 6, 12, 18, 24].map((h) => (
-          <text key={h} x={Math.min(W - 2, Math.max(2, (h / 24) * W))} y={42} fontSize="11" fill="#6b7584" textAnchor={h === 0 ? 'start' : h === 24 ? 'end' : 'middle'}>
+          <text
+            key={h}
+            x={Math.min(W - 2, Math.max(2, (h / 24) * W))}
+            y={42}
+            fontSize="11"
+            fill="#6b7584"
+            textAnchor={h === 0 ? 'start' : h === 24 ? 'end' : 'middle'}
+          >
             {h === 24 ? 'now' : `-${24 - h} h`}
           </text>
         ))}

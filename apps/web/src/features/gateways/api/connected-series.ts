@@ -8,10 +8,14 @@ export const connectedSeriesQuery = (gatewayID: string | 'all') =>
   queryOptions({
     queryKey: queryKeys.connectedSeries(gatewayID),
     queryFn: ({ signal }) =>
-      api.get(`/gateways/${encodeURIComponent(gatewayID)}/connected-series`, connectedSeriesSchema, {
-        query: { stepSeconds: 60 },
-        signal,
-      }),
+      api.get(
+        `/gateways/${encodeURIComponent(gatewayID)}/connected-series`,
+        connectedSeriesSchema,
+        {
+          query: { stepSeconds: 60 },
+          signal,
+        },
+      ),
     refetchInterval: 60_000,
   });
 

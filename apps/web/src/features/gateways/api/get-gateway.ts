@@ -6,7 +6,8 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 export const gatewayQuery = (gatewayID: string) =>
   queryOptions({
     queryKey: queryKeys.gateway(gatewayID),
-    queryFn: ({ signal }) => api.get(`/gateways/${encodeURIComponent(gatewayID)}`, gatewaySummary, { signal }),
+    queryFn: ({ signal }) =>
+      api.get(`/gateways/${encodeURIComponent(gatewayID)}`, gatewaySummary, { signal }),
   });
 
 export function useGateway(gatewayID: string) {

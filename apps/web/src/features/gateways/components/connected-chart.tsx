@@ -30,9 +30,17 @@ export function ConnectedChart({ gatewayID = 'all' }: { gatewayID?: string }) {
   const xTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => from + f * (to - from));
   return (
     <figure style={{ margin: 0 }} ref={ref}>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby={titleId} data-testid="connected-chart">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-labelledby={titleId}
+        data-testid="connected-chart"
+      >
         <title id={titleId}>
-          Connected devices over the last hour; now {latest}, peak {Math.max(0, ...points.map((p) => p.value))}
+          Connected devices over the last hour; now {latest}, peak{' '}
+          {Math.max(0, ...points.map((p) => p.value))}
         </title>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
           {geo.yTicks.map((v) => {
@@ -47,15 +55,32 @@ export function ConnectedChart({ gatewayID = 'all' }: { gatewayID?: string }) {
             );
           })}
           {xTicks.map((t, i) => (
-            <text key={t} x={((t - from) / (to - from)) * innerW} y={innerH + 16} textAnchor={i === xTicks.length - 1 ? 'end' : 'middle'} fontSize="11" fill="#6b7584">
+            <text
+              key={t}
+              x={((t - from) / (to - from)) * innerW}
+              y={innerH + 16}
+              textAnchor={i === xTicks.length - 1 ? 'end' : 'middle'}
+              fontSize="11"
+              fill="#6b7584"
+            >
               {clock(t)}
             </text>
           ))}
           {geo.area ? <path d={geo.area} fill="rgb(29 78 216 / 0.12)" /> : null}
-          {geo.line ? <path d={geo.line} fill="none" stroke="#1d4ed8" strokeWidth="2" strokeLinejoin="round" /> : null}
+          {geo.line ? (
+            <path
+              d={geo.line}
+              fill="none"
+              stroke="#1d4ed8"
+              strokeWidth="2"
+              strokeLinejoin="round"
+            />
+          ) : null}
         </g>
       </svg>
-      {points.length === 0 ? <figcaption className="muted">No history recorded yet for the last hour.</figcaption> : null}
+      {points.length === 0 ? (
+        <figcaption className="muted">No history recorded yet for the last hour.</figcaption>
+      ) : null}
     </figure>
   );
 }

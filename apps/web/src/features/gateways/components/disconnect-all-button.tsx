@@ -3,7 +3,13 @@ import { ConfirmDialog } from '../../../ui/dialog.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { useDisconnectAll } from '../api/disconnect-all.ts';
 
-export function DisconnectAllButton({ gatewayID, deviceCount }: { gatewayID: string; deviceCount: number }) {
+export function DisconnectAllButton({
+  gatewayID,
+  deviceCount,
+}: {
+  gatewayID: string;
+  deviceCount: number;
+}) {
   const [open, setOpen] = useState(false);
   const mutation = useDisconnectAll();
   return (
@@ -26,8 +32,9 @@ export function DisconnectAllButton({ gatewayID, deviceCount }: { gatewayID: str
           onConfirm={() => mutation.mutate(gatewayID, { onSettled: () => setOpen(false) })}
         >
           <p>
-            All {deviceCount} managed devices of <strong>{gatewayID}</strong> will be disconnected. Async devices reconnect after the
-            gateway's retry delay; synchronously connected ones stay disconnected.
+            All {deviceCount} managed devices of <strong>{gatewayID}</strong> will be disconnected.
+            Async devices reconnect after the gateway's retry delay; synchronously connected ones
+            stay disconnected.
           </p>
         </ConfirmDialog>
       ) : null}

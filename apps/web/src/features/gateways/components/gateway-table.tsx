@@ -36,13 +36,17 @@ export function GatewayTable({ gateways }: { gateways: readonly GatewaySummary[]
               </th>
               <td>{g.tenantID ?? <span className="muted">—</span>}</td>
               <td>
-                <span className={connected ? 'badge badge-ok' : 'badge badge-bad'}>{connected ? 'Connected' : 'Disconnected'}</span>
+                <span className={connected ? 'badge badge-ok' : 'badge badge-bad'}>
+                  {connected ? 'Connected' : 'Disconnected'}
+                </span>
               </td>
               {g.statusCounts ? (
                 <>
                   <td>{formatCount(t.connected)}</td>
                   <td>{formatCount(t.disconnected)}</td>
-                  <td className={t.failing > 0 ? 'row-error' : undefined}>{formatCount(t.failing)}</td>
+                  <td className={t.failing > 0 ? 'row-error' : undefined}>
+                    {formatCount(t.failing)}
+                  </td>
                 </>
               ) : (
                 <td colSpan={3} className="muted" title={g.error ?? undefined}>

@@ -4,7 +4,15 @@ import { isApiError } from '../../../lib/api-error.ts';
 import { numberOrText, validate } from '../../../lib/zod-fields.ts';
 import { TextField } from '../../../ui/field.tsx';
 
-export function SearchForm({ busy, serverError, onSearch }: { busy: boolean; serverError: unknown; onSearch: (timeoutMs: number) => void }) {
+export function SearchForm({
+  busy,
+  serverError,
+  onSearch,
+}: {
+  busy: boolean;
+  serverError: unknown;
+  onSearch: (timeoutMs: number) => void;
+}) {
   const [timeout, setTimeoutText] = useState('5000');
   const [error, setError] = useState<string | undefined>();
   function submit(e: FormEvent) {

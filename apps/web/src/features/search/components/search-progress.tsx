@@ -11,10 +11,19 @@ export function SearchProgress({ timeoutMs, startedAt }: { timeoutMs: number; st
   const left = Math.max(0, Math.ceil((timeoutMs - (now - startedAt)) / 1000));
   return (
     <div className="stack-sm" role="status" aria-live="polite">
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} aria-label="Search progress">
+      <div
+        className="progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(share * 100)}
+        aria-label="Search progress"
+      >
         <div style={{ width: `${share * 100}%` }} />
       </div>
-      <span className="muted">{share < 1 ? `Searching the gateway's subnet… about ${left} s left` : 'Collecting answers…'}</span>
+      <span className="muted">
+        {share < 1 ? `Searching the gateway's subnet… about ${left} s left` : 'Collecting answers…'}
+      </span>
     </div>
   );
 }

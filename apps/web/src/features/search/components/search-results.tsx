@@ -2,7 +2,8 @@ import type { SearchedDevice } from '@cmc/api';
 import { connectionModeLabel } from '../../../lib/device-status.ts';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 
-export type SearchAction = 'connect' | 'async-session' | 'async-db' | 'accept-session' | 'accept-db';
+export type SearchAction =
+  'connect' | 'async-session' | 'async-db' | 'accept-session' | 'accept-db';
 
 export interface RowState {
   busy?: boolean;
@@ -11,11 +12,31 @@ export interface RowState {
 }
 
 const ACTIONS: Array<{ action: SearchAction; label: string; title: string }> = [
-  { action: 'connect', label: 'Connect now', title: 'Connect synchronously (not retried after a drop)' },
-  { action: 'async-session', label: 'Async (session)', title: 'Register as async connection; lost when the gateway reconnects' },
-  { action: 'async-db', label: 'Async (saved)', title: "Register as async connection in the master's database" },
-  { action: 'accept-session', label: 'Accept (session)', title: 'Add to the accept filter of this session' },
-  { action: 'accept-db', label: 'Accept (saved)', title: "Add to the accept filter saved in the master's database" },
+  {
+    action: 'connect',
+    label: 'Connect now',
+    title: 'Connect synchronously (not retried after a drop)',
+  },
+  {
+    action: 'async-session',
+    label: 'Async (session)',
+    title: 'Register as async connection; lost when the gateway reconnects',
+  },
+  {
+    action: 'async-db',
+    label: 'Async (saved)',
+    title: "Register as async connection in the master's database",
+  },
+  {
+    action: 'accept-session',
+    label: 'Accept (session)',
+    title: 'Add to the accept filter of this session',
+  },
+  {
+    action: 'accept-db',
+    label: 'Accept (saved)',
+    title: "Add to the accept filter saved in the master's database",
+  },
 ];
 
 export function SearchResults({
@@ -27,7 +48,8 @@ export function SearchResults({
   states: ReadonlyMap<number, RowState>;
   onAction: (device: SearchedDevice, action: SearchAction) => void;
 }) {
-  if (devices.length === 0) return <EmptyState title="No devices answered">Try a longer timeout.</EmptyState>;
+  if (devices.length === 0)
+    return <EmptyState title="No devices answered">Try a longer timeout.</EmptyState>;
   return (
     <table className="table" aria-label="Search results">
       <thead>
@@ -56,11 +78,21 @@ export function SearchResults({
               <td>{d.useDHCP ? 'Yes' : 'No'}</td>
               <td>{connectionModeLabel(d.connectionMode)}</td>
               <td>{d.useSSL ? 'On' : 'Off'}</td>
-              <td>{d.managed ? <span className="badge badge-ok badge-plain">Managed</span> : <span className="muted">—</span>}</td>
+              <td>
+                {d.managed ? (
+                  <span className="badge badge-ok badge-plain">Managed</span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td>
                 <div className="row">
                   {/* Device-to-server devices are let in by the filter; managed ones need no connecting. */}
-                  {ACTIONS.filter((a) => (toServer ? a.action.startsWith('accept') : !a.action.startsWith('accept') && !d.managed)).map((a) => (
+                  {ACTIONS.filter((a) =>
+                    toServer
+                      ? a.action.startsWith('accept')
+                      : !a.action.startsWith('accept') && !d.managed,
+                  ).map((a) => (
                     <button
                       key={a.action}
                       className="btn btn-sm"
@@ -74,7 +106,11 @@ export function SearchResults({
                     </button>
                   ))}
                 </div>
-                {state?.done ? <div className="badge badge-ok badge-plain" role="status">{state.done}</div> : null}
+                {state?.done ? (
+                  <div className="badge badge-ok badge-plain" role="status">
+                    {state.done}
+                  </div>
+                ) : null}
                 {state?.error ? (
                   <div className="row-error" role="alert">
                     {state.error}

@@ -6,7 +6,10 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 export const slavesQuery = (gatewayID: string) =>
   queryOptions({
     queryKey: queryKeys.slaves(gatewayID),
-    queryFn: ({ signal }) => api.get(`/gateways/${encodeURIComponent(gatewayID)}/slave-devices`, slaveDevicesResponse, { signal }),
+    queryFn: ({ signal }) =>
+      api.get(`/gateways/${encodeURIComponent(gatewayID)}/slave-devices`, slaveDevicesResponse, {
+        signal,
+      }),
   });
 
 export function useSlaves(gatewayID: string) {

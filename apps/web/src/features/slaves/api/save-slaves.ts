@@ -20,7 +20,8 @@ export function deleteSavedSlaves(gatewayID: string, deviceIDs: number[]) {
 export function useSaveSlaves(gatewayID: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ store, infos }: { store: Store; infos: SlaveDeviceInfo[] }) => saveSlaves(gatewayID, store, infos),
+    mutationFn: ({ store, infos }: { store: Store; infos: SlaveDeviceInfo[] }) =>
+      saveSlaves(gatewayID, store, infos),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.slaves(gatewayID) }),
   });
 }

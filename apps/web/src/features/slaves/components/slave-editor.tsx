@@ -15,24 +15,41 @@ const ids = (text: string) =>
     .filter(Boolean)
     .map(numberOrText);
 
-function SlaveForm({ gatewayID, store, initial, onDone }: { gatewayID: string; store: Store; initial: SlaveDeviceInfo | null; onDone: () => void }) {
+function SlaveForm({
+  gatewayID,
+  store,
+  initial,
+  onDone,
+}: {
+  gatewayID: string;
+  store: Store;
+  initial: SlaveDeviceInfo | null;
+  onDone: () => void;
+}) {
   const [parent, setParent] = useState(initial ? String(initial.deviceID) : '');
   const [rs485, setRs485] = useState(initial?.rs485SlaveDeviceIDs.join(', ') ?? '');
   const [wiegand, setWiegand] = useState(initial?.wiegandSlaveDeviceIDs.join(', ') ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useSaveSlaves(gatewayID);
   const server = isApiError(save.error) ? save.error.fieldErrors : {};
-  const err = (name: string) => errors[name] ?? Object.entries(server).find(([p]) => p.startsWith(`slaveDeviceInfos.0.${name}`))?.[1];
+  const err = (name: string) =>
+    errors[name] ??
+    Object.entries(server).find(([p]) => p.startsWith(`slaveDeviceInfos.0.${name}`))?.[1];
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = validate(slaveDeviceInfo, { deviceID: numberOrText(parent), rs485SlaveDeviceIDs: ids(rs485), wiegandSlaveDeviceIDs: ids(wiegand) });
+    const parsed = validate(slaveDeviceInfo, {
+      deviceID: numberOrText(parent),
+      rs485SlaveDeviceIDs: ids(rs485),
+      wiegandSlaveDeviceIDs: ids(wiegand),
+    });
     if (!parsed.ok) {
       // "rs485SlaveDeviceIDs.2" -> the field, naming the bad entry's position.
       const byField: Record<string, string> = {};
       for (const [path, message] of Object.entries(parsed.errors)) {
         const [field, index] = path.split('.');
-        if (field && !byField[field]) byField[field] = index !== undefined ? `entry ${Number(index) + 1} ${message}` : message;
+        if (field && !byField[field])
+          byField[field] = index !== undefined ? `entry ${Number(index) + 1} ${message}` : message;
       }
       return setErrors(byField);
     }
@@ -43,9 +60,28 @@ function SlaveForm({ gatewayID, store, initial, onDone }: { gatewayID: string; s
   return (
     <form onSubmit={submit} noValidate className="stack-sm" aria-label="Edit slave devices">
       <div className="toolbar">
-        <TextField label="Parent device ID" inputMode="numeric" value={parent} readOnly={initial !== null} onChange={(e) => setParent(e.target.value)} error={err('deviceID')} />
-        <TextField label="RS-485 slave IDs" value={rs485} onChange={(e) => setRs485(e.target.value)} error={err('rs485SlaveDeviceIDs')} hint="Comma separated" />
-        <TextField label="Wiegand slave IDs" value={wiegand} onChange={(e) => setWiegand(e.target.value)} error={err('wiegandSlaveDeviceIDs')} hint="Comma separated" />
+        <TextField
+          label="Parent device ID"
+          inputMode="numeric"
+          value={parent}
+          readOnly={initial !== null}
+          onChange={(e) => setParent(e.target.value)}
+          error={err('deviceID')}
+        />
+        <TextField
+          label="RS-485 slave IDs"
+          value={rs485}
+          onChange={(e) => setRs485(e.target.value)}
+          error={err('rs485SlaveDeviceIDs')}
+          hint="Comma separated"
+        />
+        <TextField
+          label="Wiegand slave IDs"
+          value={wiegand}
+          onChange={(e) => setWiegand(e.target.value)}
+          error={err('wiegandSlaveDeviceIDs')}
+          hint="Comma separated"
+        />
       </div>
       <div className="row">
         <button className="btn btn-primary" type="submit" disabled={save.isPending}>
@@ -60,13 +96,25 @@ function SlaveForm({ gatewayID, store, initial, onDone }: { gatewayID: string; s
   );
 }
 
-function StoreTable({ gatewayID, store, items, readOnly }: { gatewayID: string; store: Store; items: SlaveDeviceInfo[]; readOnly: boolean }) {
+function StoreTable({
+  gatewayID,
+  store,
+  items,
+  readOnly,
+}: {
+  gatewayID: string;
+  store: Store;
+  items: SlaveDeviceInfo[];
+  readOnly: boolean;
+}) {
   const [editing, setEditing] = useState<SlaveDeviceInfo | 'new' | null>(null);
   const remove = useDeleteSavedSlaves(gatewayID);
   return (
     <section className="card" aria-labelledby={`slaves-${store}`}>
       <div className="card-header">
-        <h2 id={`slaves-${store}`}>{store === 'db' ? 'Saved in master database' : 'Session (on the gateway now)'}</h2>
+        <h2 id={`slaves-${store}`}>
+          {store === 'db' ? 'Saved in master database' : 'Session (on the gateway now)'}
+        </h2>
         <span className="spacer" />
         {readOnly ? null : (
           <button className="btn btn-sm" type="button" onClick={() => setEditing('new')}>
@@ -76,7 +124,12 @@ function StoreTable({ gatewayID, store, items, readOnly }: { gatewayID: string; 
       </div>
       {editing ? (
         <div className="card-body">
-          <SlaveForm gatewayID={gatewayID} store={store} initial={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+          <SlaveForm
+            gatewayID={gatewayID}
+            store={store}
+            initial={editing === 'new' ? null : editing}
+            onDone={() => setEditing(null)}
+          />
         </div>
       ) : null}
       <ErrorAlert error={remove.error} title="Could not delete" />
@@ -101,11 +154,22 @@ function StoreTable({ gatewayID, store, items, readOnly }: { gatewayID: string; 
                 {readOnly ? null : (
                   <td style={{ textAlign: 'right' }}>
                     <div className="row" style={{ justifyContent: 'flex-end' }}>
-                      <button className="btn btn-sm" type="button" onClick={() => setEditing(info)} aria-label={`Edit slaves of ${info.deviceID}`}>
+                      <button
+                        className="btn btn-sm"
+                        type="button"
+                        onClick={() => setEditing(info)}
+                        aria-label={`Edit slaves of ${info.deviceID}`}
+                      >
                         Edit
                       </button>
                       {store === 'db' ? (
-                        <button className="btn btn-sm btn-danger" type="button" disabled={remove.isPending} onClick={() => remove.mutate([info.deviceID])} aria-label={`Delete saved slaves of ${info.deviceID}`}>
+                        <button
+                          className="btn btn-sm btn-danger"
+                          type="button"
+                          disabled={remove.isPending}
+                          onClick={() => remove.mutate([info.deviceID])}
+                          aria-label={`Delete saved slaves of ${info.deviceID}`}
+                        >
                           Delete
                         </button>
                       ) : null}
@@ -124,10 +188,16 @@ function StoreTable({ gatewayID, store, items, readOnly }: { gatewayID: string; 
 export function SlaveEditor({ gatewayID, readOnly }: { gatewayID: string; readOnly: boolean }) {
   const query = useSlaves(gatewayID);
   if (query.isPending) return <SkeletonRows rows={3} />;
-  if (query.isError) return <ErrorAlert error={query.error} title="Slave devices could not be read" />;
+  if (query.isError)
+    return <ErrorAlert error={query.error} title="Slave devices could not be read" />;
   return (
     <div className="grid-2">
-      <StoreTable gatewayID={gatewayID} store="session" items={query.data.session} readOnly={readOnly} />
+      <StoreTable
+        gatewayID={gatewayID}
+        store="session"
+        items={query.data.session}
+        readOnly={readOnly}
+      />
       <StoreTable gatewayID={gatewayID} store="db" items={query.data.db} readOnly={readOnly} />
     </div>
   );

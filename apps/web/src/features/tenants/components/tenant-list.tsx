@@ -17,7 +17,10 @@ function CreateTenantForm() {
   const server = isApiError(create.error) ? create.error.fieldErrors : {};
   function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = validate(createTenantRequest, { tenantID: tenantID.trim(), gatewayIDs: gateways.split(/[\s,]+/).filter(Boolean) });
+    const parsed = validate(createTenantRequest, {
+      tenantID: tenantID.trim(),
+      gatewayIDs: gateways.split(/[\s,]+/).filter(Boolean),
+    });
     if (!parsed.ok) {
       const out: Record<string, string> = {};
       for (const [p, m] of Object.entries(parsed.errors)) out[p.split('.')[0] ?? p] ??= m;
@@ -29,8 +32,19 @@ function CreateTenantForm() {
   return (
     <form className="stack-sm" onSubmit={submit} noValidate aria-label="Add a tenant">
       <div className="toolbar">
-        <TextField label="Tenant ID" value={tenantID} onChange={(e) => setTenantID(e.target.value)} error={errors['tenantID'] ?? server['tenantID']} />
-        <TextField label="Gateway IDs" value={gateways} onChange={(e) => setGateways(e.target.value)} error={errors['gatewayIDs'] ?? server['gatewayIDs']} hint="Comma separated, optional" />
+        <TextField
+          label="Tenant ID"
+          value={tenantID}
+          onChange={(e) => setTenantID(e.target.value)}
+          error={errors['tenantID'] ?? server['tenantID']}
+        />
+        <TextField
+          label="Gateway IDs"
+          value={gateways}
+          onChange={(e) => setGateways(e.target.value)}
+          error={errors['gatewayIDs'] ?? server['gatewayIDs']}
+          hint="Comma separated, optional"
+        />
         <button className="btn btn-primary" type="submit" disabled={create.isPending}>
           Add tenant
         </button>
@@ -70,7 +84,13 @@ export function TenantList() {
             {query.data.tenants.map((t) => (
               <tr key={t.tenantID}>
                 <td>{t.tenantID}</td>
-                <td>{t.gatewayIDs.length > 0 ? t.gatewayIDs.join(', ') : <span className="muted">none</span>}</td>
+                <td>
+                  {t.gatewayIDs.length > 0 ? (
+                    t.gatewayIDs.join(', ')
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
