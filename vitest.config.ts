@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One runner for every Node-side package; each project keeps its tests beside its code.
 export default defineConfig({
@@ -8,7 +8,7 @@ export default defineConfig({
       { test: { name: 'gsdk', root: 'packages/gsdk', include: ['src/**/__tests__/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'api', root: 'packages/api', include: ['src/**/__tests__/**/*.test.ts'] } },
       { test: { name: 'master-sim', root: 'apps/master-sim', include: ['src/**/__tests__/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'bff', root: 'apps/bff', include: ['src/**/__tests__/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'bff', root: 'apps/bff', include: ['src/**/__tests__/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.scale.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'web', root: 'apps/web', include: ['src/**/__tests__/**/*.test.{ts,tsx}'] } },
     ],
   },
