@@ -31,3 +31,12 @@ test('an expired session returns to sign-in and then to the same page', async ({
   await signIn(page, 'admin');
   await expect(page).toHaveURL(/\/accept-filter\?gateway=gateway1$/);
 });
+
+test('signing out ends the session for the API and the pages', async ({ page }) => {
+  await openAs(page, '/devices');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401);
+  await page.goto('/devices');
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fdevices/);
+});

@@ -6,7 +6,7 @@ import {
   type RouteObject,
 } from 'react-router';
 import { setUnauthorizedHandler } from './lib/api-client.ts';
-import { signInPath } from './lib/return-to.ts';
+import { safeReturnTo, signInPath } from './lib/return-to.ts';
 import { sessionKey, sessionQuery } from './features/auth/api/me.ts';
 import { RouteError } from './ui/route-error.tsx';
 import { PageLoading } from './ui/page-loading.tsx';
@@ -49,6 +49,13 @@ export function createAppRouter(queryClient: QueryClient) {
   const router = createBrowserRouter([
     {
       path: '/sign-in',
+      // Already signed in: go where sign-in would have led.
+      loader: async ({ request }) => {
+        const session = await queryClient.ensureQueryData(sessionQuery());
+        if (session)
+          throw redirect(safeReturnTo(new URL(request.url).searchParams.get('returnTo')));
+        return null;
+      },
       lazy: () => import('./routes/sign-in-route.tsx'),
       errorElement: <RouteError />,
       hydrateFallbackElement: <PageLoading />,
