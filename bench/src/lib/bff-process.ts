@@ -17,9 +17,20 @@ export interface BffProcess {
   url: string;
   /** Epoch ms of the spawn: a CPU profile's second s is about startedAt + s * 1000. */
   startedAt: number;
+  /** Event-loop delay, GC and memory of the BFF since the previous call (bff-probe.ts). */
+  probe(): Promise<BffProbe>;
   /** SIGTERM (the BFF drains and exits; a CPU profile, when asked for, is written then). */
   stop(): Promise<void>;
 }
+
+export interface BffProbe {
+  at: number;
+  loopDelayMs: { p50: number; p99: number; max: number };
+  gc: { totalMs: number; maxPauseMs: number };
+  memoryMB: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+}
+
+const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bff-probe.ts');
 
 export interface BffOptions {
   /** Directory for `node --cpu-prof` output; no profiling when unset. */
@@ -32,7 +43,8 @@ export async function startBffProcess(world: SimWorld, options: BffOptions = {})
   const certDir = world.sim.certDir;
   const dataDir = path.join(world.dir, `bff-${port}`);
   fs.mkdirSync(dataDir, { recursive: true });
-  const execArgv = ['--import', 'tsx'];
+  const probeFile = path.join(dataDir, 'probe.json');
+  const execArgv = ['--import', 'tsx', '--import', PROBE];
   if (options.cpuProfileDir) {
     fs.mkdirSync(options.cpuProfileDir, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
@@ -58,6 +70,7 @@ export async function startBffProcess(world: SimWorld, options: BffOptions = {})
       WEB_DIST_DIR: options.webDistDir ?? path.join(REPO_ROOT, 'apps', 'web', 'dist'),
       // The bench breaks streams on purpose between levels; their warnings would drown the tables.
       LOG_LEVEL: 'error',
+      BENCH_BFF_PROBE_FILE: probeFile,
     },
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -82,6 +95,20 @@ export async function startBffProcess(world: SimWorld, options: BffOptions = {})
     pid: child.pid!,
     url,
     startedAt,
+    async probe() {
+      const asked = now();
+      process.kill(child.pid!, 'SIGUSR2');
+      for (;;) {
+        try {
+          const stats = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as BffProbe;
+          if (stats.at >= asked) return stats;
+        } catch {
+          // not written yet
+        }
+        if (now() - asked > 5000) throw new Error('the BFF probe did not answer within 5 s');
+        await sleep(20);
+      }
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

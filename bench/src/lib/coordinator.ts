@@ -61,9 +61,13 @@ export interface LevelResult {
   /** Changes the master's own per-subscriber queues dropped during the measured window. */
   masterDrops: number;
   watchers: Record<string, WatcherResult>;
+  /** What hooks.measure returned at the end of the measured window. */
+  window?: unknown;
 }
 
 export interface LevelHooks {
+  /** At the start and the end of the measured window (e.g. the BFF probe); results kept as `window`. */
+  measure?: () => Promise<unknown>;
   /** Just before the streams are broken (e.g. to start watching for the resync). */
   beforeBreak?: () => Promise<unknown>;
   /** After the streams were broken at the end of a level: wait until the watchers are back. */
@@ -71,8 +75,8 @@ export interface LevelHooks {
 }
 
 /** Level hooks for socket.io clients through the BFF: wait until the BFF re-read the state and is live. */
-export function bffResync(probe: ChildRpc): LevelHooks {
-  return { beforeBreak: () => probe.call('expectResync'), resync: () => probe.call('waitLive') };
+export function bffResync(probe: ChildRpc, bff: { probe(): Promise<unknown> }): LevelHooks {
+  return { measure: () => bff.probe(), beforeBreak: () => probe.call('expectResync'), resync: () => probe.call('waitLive') };
 }
 
 /** Level hooks for the raw floor streams: subscribe again (a broken raw stream stays broken). */
@@ -98,12 +102,14 @@ export async function runLevel(
   await Promise.all(procs.map(([, p]) => p.call('record', { on: true })));
   await world.churn(rate);
   await sleep(timing.warmupMs);
+  await hooks.measure?.();
   world.recording = true;
   const drops = world.masterDrops();
   const from = now();
   await sleep(timing.measureMs);
   world.recording = false;
   const seconds = (now() - from) / 1000;
+  const window = await hooks.measure?.();
   const masterDrops = world.masterDrops() - drops;
   const loadAvg = os.loadavg()[0]!;
   await sleep(timing.tailMs);
@@ -121,5 +127,5 @@ export async function runLevel(
   await hooks.beforeBreak?.();
   await world.breakStreams();
   await hooks.resync();
-  return { rate, measuredFrom: from, emitted: emits.times.length, achievedRate: emits.times.length / seconds, loadAvg, masterDrops, watchers: results };
+  return { rate, measuredFrom: from, emitted: emits.times.length, achievedRate: emits.times.length / seconds, loadAvg, masterDrops, watchers: results, window };
 }

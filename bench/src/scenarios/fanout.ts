@@ -1,7 +1,7 @@
 // Scenario 2: fan-out to 1, 50 and 200 socket.io sessions at 1,000 changes/s: p99 latency, BFF CPU
 // and RSS, and the number of status streams the master serves (one per tenant, whatever the clients).
 // One probe session has a process of its own; the others share a load process.
-import { startBffProcess, signIn } from '../lib/bff-process.ts';
+import { startBffProcess, signIn, type BffProbe } from '../lib/bff-process.ts';
 import { bffResync, DEFAULT_TIMING, runLevel, startClientsProcess, type LevelResult } from '../lib/coordinator.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
@@ -41,7 +41,7 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
       bffUsage.start();
       loadUsage.start();
       const watchers: Record<string, typeof probe> = count > 1 ? { probe, load } : { probe };
-      const level = await runLevel(world, watchers, RATE, bffResync(probe));
+      const level = await runLevel(world, watchers, RATE, bffResync(probe, bff));
       const streams = world.sim.control.streams().device.length;
       levels.push({ ...level, profileSeconds: [(level.measuredFrom - bff.startedAt) / 1000, (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000], clients: count, joinMs, bff: bffUsage.stop(), loadProcess: loadUsage.stop(), masterDeviceStreams: streams });
     }
@@ -65,6 +65,10 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
         'bff cpu%': l.bff.cpuPercent,
         'bff cpu% max': l.bff.cpuPercentMax,
         'bff rss MB': l.bff.rssMBMax,
+        'bff heap MB': (l.window as BffProbe).memoryMB.heapUsed,
+        'bff loop p99': (l.window as BffProbe).loopDelayMs.p99,
+        'bff loop max': (l.window as BffProbe).loopDelayMs.max,
+        'bff gc ms': (l.window as BffProbe).gc.totalMs,
         'load proc cpu%': l.loadProcess.cpuPercent,
         'load proc loop p99': l.watchers.load?.loopDelay.p99,
         'master streams': l.masterDeviceStreams,

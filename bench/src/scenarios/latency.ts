@@ -3,7 +3,7 @@
 // polling measured in the same run (before the BFF starts, so the floor has the machine to itself).
 // One probe client sits in its own process; the other 49 share a load process, whose own parsing
 // can make its arrivals late, so both figures are reported.
-import { startBffProcess, signIn } from '../lib/bff-process.ts';
+import { startBffProcess, signIn, type BffProbe } from '../lib/bff-process.ts';
 import { bffResync, DEFAULT_TIMING, floorResync, masterAccess, runLevel, startClientsProcess, type LevelResult } from '../lib/coordinator.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
@@ -43,7 +43,7 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
         const loadUsage = new UsageSampler(load.pid);
         bffUsage.start();
         loadUsage.start();
-        const level = await runLevel(world, { probe, load }, rate, bffResync(probe));
+        const level = await runLevel(world, { probe, load }, rate, bffResync(probe, bff));
         ours.push({ ...level, profileSeconds: [(level.measuredFrom - bff.startedAt) / 1000, (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000], bff: bffUsage.stop(), loadProcess: loadUsage.stop() });
       }
       await probe.call('closeSockets');
@@ -79,6 +79,10 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
         'master drops': o.masterDrops,
         'bff cpu%': o.bff.cpuPercent,
         'bff rss MB': o.bff.rssMBMax,
+        'bff heap MB': (o.window as BffProbe).memoryMB.heapUsed,
+        'bff loop p99': (o.window as BffProbe).loopDelayMs.p99,
+        'bff loop max': (o.window as BffProbe).loopDelayMs.max,
+        'bff gc ms': (o.window as BffProbe).gc.totalMs,
         'load proc cpu%': o.loadProcess.cpuPercent,
         'load proc loop p99': o.watchers.load!.loopDelay.p99,
         load: o.loadAvg,
