@@ -8,6 +8,8 @@ test('a tenant viewer sees only its gateways, no mutating controls, and live upd
   await expect(gateways.getByRole('row').filter({ hasText: 'gateway1' })).toBeVisible();
   await expect(gateways.getByRole('row').filter({ hasText: 'gateway2' })).toBeVisible();
   await expect(gateways).not.toContainText('gateway3');
+  await expect(page.getByTestId('connected-chart')).toBeVisible();
+  await screenshot(page, 'viewer-overview');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Search' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
