@@ -19,6 +19,11 @@ test('tenants and accounts: tenants with their gateways, viewer accounts created
   await form.getByLabel('Tenant').selectOption('tenant2');
   await form.getByRole('button', { name: 'Create viewer' }).click();
   await expect(page.getByRole('table', { name: 'Accounts' })).toContainText('viewer-two');
+  // A refusal only the server can know about carries its reason to the form.
+  await form.getByLabel('User name').fill('viewer-two');
+  await form.getByLabel('Password').fill('another-password');
+  await form.getByRole('button', { name: 'Create viewer' }).click();
+  await expect(form.getByRole('alert')).toContainText('viewer-two');
   await screenshot(page, 'tenants');
 });
 

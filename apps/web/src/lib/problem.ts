@@ -6,10 +6,15 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * "body.connectInfos.0.port" -> "connectInfos.0.port": the BFF names where in the request a bad
+ * value was (body, query, params); forms only know their own field paths.
+ */
 function pathKey(path: unknown): string {
-  if (Array.isArray(path)) return path.map(String).join('.');
-  if (typeof path === 'string') return path.replace(/^\//, '').replaceAll('/', '.');
-  return '';
+  let key = '';
+  if (Array.isArray(path)) key = path.map(String).join('.');
+  else if (typeof path === 'string') key = path.replace(/^\//, '').replaceAll('/', '.');
+  return key.replace(/^(body|query|params)(\.|$)/, '');
 }
 
 /**

@@ -35,8 +35,9 @@ describe('api client', () => {
           status: 400,
           detail: 'connectInfo.port must be between 1 and 65535',
           errors: [
-            { path: 'port', message: 'must be between 1 and 65535' },
-            { path: 'IPAddr', message: 'must be an IPv4 address such as 192.168.0.10' },
+            { path: 'body.port', message: 'must be between 1 and 65535' },
+            { path: 'body.IPAddr', message: 'must be an IPv4 address such as 192.168.0.10' },
+            { path: 'body.port', message: 'a second message for the same field' },
           ],
         },
         'application/problem+json',
