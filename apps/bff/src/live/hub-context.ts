@@ -28,27 +28,31 @@ export interface HubContext {
  * Queues a device-list diff as deltas and feeds every status it carries to history — unless another
  * instance holds the master stream (`record` false): history is shared, and that one writes it.
  */
-export function publishDiffs(ctx: HubContext, diffs: Map<string, GatewayDiff>, record = true): void {
+export function publishDiffs(
+  ctx: HubContext,
+  diffs: Map<string, GatewayDiff>,
+  record = true,
+): void {
   for (const [gatewayID, diff] of diffs) {
     for (const device of diff.added) {
       ctx.batcher.added(gatewayID, device);
       if (record)
         recordSafely(ctx, {
-        deviceID: device.deviceID,
-        gatewayID,
-        status: device.status,
-        at: Date.now(),
-      });
+          deviceID: device.deviceID,
+          gatewayID,
+          status: device.status,
+          at: Date.now(),
+        });
     }
     for (const change of diff.changes) {
       ctx.batcher.change(gatewayID, change);
       if (record)
         recordSafely(ctx, {
-        deviceID: change.deviceID,
-        gatewayID,
-        status: change.status,
-        at: change.at,
-      });
+          deviceID: change.deviceID,
+          gatewayID,
+          status: change.status,
+          at: change.at,
+        });
     }
     for (const deviceID of diff.removed) {
       ctx.batcher.removed(gatewayID, deviceID);

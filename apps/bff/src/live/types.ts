@@ -1,6 +1,11 @@
 // What the live module needs from core (docs/bff-internals.md). Declared as the subset it uses, so
 // core's MasterPool and Logger fit structurally and unit tests can hand in small fakes.
-import type { DeviceStatusChange, GatewayStatusChange, GsdkClient, StatusSubscription } from '@cmc/gsdk';
+import type {
+  DeviceStatusChange,
+  GatewayStatusChange,
+  GsdkClient,
+  StatusSubscription,
+} from '@cmc/gsdk';
 import type { Server } from 'socket.io';
 import type { GetSessionUser, SessionUser } from '../auth/types.ts';
 import type { Logger } from '../logger.ts';
@@ -23,8 +28,13 @@ export type LiveSubscription<T> = StatusSubscription<T> & { readonly holding?: b
  * (docs/scale-out.md) one instance per scope holds it and relays it to the others.
  */
 export interface StatusStreams {
-  device(tenantID: string, open: () => StatusSubscription<DeviceStatusChange>): LiveSubscription<DeviceStatusChange>;
-  gateway(open: () => StatusSubscription<GatewayStatusChange>): LiveSubscription<GatewayStatusChange>;
+  device(
+    tenantID: string,
+    open: () => StatusSubscription<DeviceStatusChange>,
+  ): LiveSubscription<DeviceStatusChange>;
+  gateway(
+    open: () => StatusSubscription<GatewayStatusChange>,
+  ): LiveSubscription<GatewayStatusChange>;
 }
 
 export const directStreams: StatusStreams = {

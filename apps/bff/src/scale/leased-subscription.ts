@@ -28,7 +28,13 @@ export interface LeasedSubscriptionOptions<T> {
 
 /** The gsdk error shape the feeds log and show as the degraded reason. */
 function streamError(message: string): GsdkError {
-  return Object.assign(new Error(message), { name: 'GsdkError', code: 14, codeName: 'UNAVAILABLE', details: message, rpc: 'relay' }) as unknown as GsdkError;
+  return Object.assign(new Error(message), {
+    name: 'GsdkError',
+    code: 14,
+    codeName: 'UNAVAILABLE',
+    details: message,
+    rpc: 'relay',
+  }) as unknown as GsdkError;
 }
 
 export class LeasedSubscription<T> implements StatusSubscription<T> {
@@ -76,7 +82,11 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
     if (this.role === 'holder') {
       this.master?.cancel();
       // Hand over at once on a graceful stop instead of making the others wait out the ttl.
-      this.o.lease.release().catch((error: unknown) => this.o.logger.warn('lease: release failed', { key: this.o.lease.key, error }));
+      this.o.lease
+        .release()
+        .catch((error: unknown) =>
+          this.o.logger.warn('lease: release failed', { key: this.o.lease.key, error }),
+        );
     }
     this.role = 'none';
     this.queue.close();
@@ -104,9 +114,13 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
       else if (await this.o.lease.tryAcquire()) this.takeOver();
       else await this.checkHolder();
     } catch (error) {
-      this.o.logger.warn('lease: Redis call failed', { key: this.o.lease.key, error: (error as Error).message });
+      this.o.logger.warn('lease: Redis call failed', {
+        key: this.o.lease.key,
+        error: (error as Error).message,
+      });
       // Without Redis we cannot prove we hold the lease: once it may have expired, stop the stream.
-      if (this.role === 'holder' && Date.now() - this.lastRenewOk > this.o.lease.ttlMs) this.stepDown('lease not renewable (Redis unreachable)');
+      if (this.role === 'holder' && Date.now() - this.lastRenewOk > this.o.lease.ttlMs)
+        this.stepDown('lease not renewable (Redis unreachable)');
     } finally {
       this.ticking = false;
     }
@@ -122,9 +136,14 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
     const view = await this.o.lease.read();
     if (this.isCancelled || this.role === 'holder') return;
     if (this.followed !== undefined && view.holder !== this.followed) {
-      this.unfollow(view.holder === null ? 'the instance holding the master stream is gone' : 'the master stream moved to another instance');
+      this.unfollow(
+        view.holder === null
+          ? 'the instance holding the master stream is gone'
+          : 'the master stream moved to another instance',
+      );
     }
-    if (this.followed === undefined && view.holder !== null && view.stream === `${view.holder}:up`) this.follow(view.holder, undefined);
+    if (this.followed === undefined && view.holder !== null && view.stream === `${view.holder}:up`)
+      this.follow(view.holder, view.seq);
   }
 
   private follow(holder: string, n: number | undefined): void {
@@ -146,7 +165,8 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
     let m: RelayMessage<T>;
     try {
       m = JSON.parse(text) as RelayMessage<T>;
-      if (typeof m.h !== 'string' || typeof m.n !== 'number' || !['up', 'down', 'c'].includes(m.t)) throw new Error('bad shape');
+      if (typeof m.h !== 'string' || typeof m.n !== 'number' || !['up', 'down', 'c'].includes(m.t))
+        throw new Error('bad shape');
     } catch {
       this.o.logger.warn('lease: unreadable relay message', { key: this.o.lease.key });
       return;
@@ -157,9 +177,15 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
       return;
     }
     if (m.h !== this.followed) return; // not (yet) following this holder: its state comes from our list read
+    // Published before we read the holder's position: our list read (after that) already covers it.
+    if (this.lastN !== undefined && m.n <= this.lastN) return;
     if (this.lastN !== undefined && m.n !== this.lastN + 1) {
       // A lost message: reconcile as after a resubscribe (the change in hand is applied after the read).
-      this.o.logger.warn('lease: relay messages were lost; re-reading lists', { key: this.o.lease.key, expected: this.lastN + 1, got: m.n });
+      this.o.logger.warn('lease: relay messages were lost; re-reading lists', {
+        key: this.o.lease.key,
+        expected: this.lastN + 1,
+        got: m.n,
+      });
       this.queue.push({ type: 'error', error: streamError('relay messages lost'), retryInMs: 0 });
       this.queue.push({ type: 'subscribed', resubscribed: true });
     }
@@ -180,7 +206,7 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
     this.sent = 0;
     this.o.logger.info('lease: holding the master stream', { key: this.o.lease.key });
     // Followers wait for `up`: a list read before the master stream is open could miss a change.
-    this.o.lease.setStreamState('starting', '').catch(() => undefined);
+    this.o.lease.setStreamState('starting', '', 0).catch(() => undefined);
     const master = this.o.open();
     this.master = master;
     void this.pump(master);
@@ -205,13 +231,26 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
         // Sent without awaiting: one connection keeps the order; a refusal means we lost the lease.
         const sent =
           event.type === 'change'
-            ? this.o.lease.publish(JSON.stringify({ h, n, t: 'c', c: event.change }))
+            ? this.o.lease.publish(JSON.stringify({ h, n, t: 'c', c: event.change }), n)
             : event.type === 'subscribed'
-              ? this.o.lease.setStreamState('up', JSON.stringify({ h, n, t: 'up' }))
-              : this.o.lease.setStreamState('down', JSON.stringify({ h, n, t: 'down', r: `master stream: ${event.error.codeName ?? event.error.message}` }));
+              ? this.o.lease.setStreamState('up', JSON.stringify({ h, n, t: 'up' }), n)
+              : this.o.lease.setStreamState(
+                  'down',
+                  JSON.stringify({
+                    h,
+                    n,
+                    t: 'down',
+                    r: `master stream: ${event.error.codeName ?? event.error.message}`,
+                  }),
+                  n,
+                );
         sent.then(
           (ok) => ok || this.stepDown('lease lost to another instance'),
-          (error: unknown) => this.o.logger.warn('lease: relay publish failed', { key: this.o.lease.key, error: (error as Error).message }),
+          (error: unknown) =>
+            this.o.logger.warn('lease: relay publish failed', {
+              key: this.o.lease.key,
+              error: (error as Error).message,
+            }),
         );
         this.queue.push(event);
       }

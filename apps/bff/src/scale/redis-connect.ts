@@ -9,7 +9,12 @@ export function redactRedisUrl(url: string): string {
   return url.replace(/^(\w+:\/\/)[^@/]*@/, '$1***@');
 }
 
-export async function connectRedis(url: string, name: string, logger: Logger, timeoutMs = 5000): Promise<Redis> {
+export async function connectRedis(
+  url: string,
+  name: string,
+  logger: Logger,
+  timeoutMs = 5000,
+): Promise<Redis> {
   const client = new Redis(url, {
     lazyConnect: true,
     connectionName: `cmc-bff-${name}`,
@@ -22,7 +27,8 @@ export async function connectRedis(url: string, name: string, logger: Logger, ti
   let lastError: Error | undefined;
   client.on('error', (error: Error) => {
     // ioredis reports every failed reconnect; one line per distinct cause is enough.
-    if (lastError?.message !== error.message) logger.warn('redis connection error', { connection: name, error: error.message });
+    if (lastError?.message !== error.message)
+      logger.warn('redis connection error', { connection: name, error: error.message });
     lastError = error;
   });
   client.on('ready', () => {
@@ -32,15 +38,16 @@ export async function connectRedis(url: string, name: string, logger: Logger, ti
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      client.connect(),
+      client.connect().then(() => client.ping()),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       }),
     ]);
-    await client.ping();
   } catch (error) {
     client.disconnect();
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    // ioredis rejects connect() with "Connection is closed."; the socket error says why.
+    const cause = (lastError ?? error) as NodeJS.ErrnoException;
+    const reason = cause.code ?? cause.message;
     throw new SettingError('REDIS_URL', `cannot connect to ${redactRedisUrl(url)} (${reason})`);
   } finally {
     clearTimeout(timer);

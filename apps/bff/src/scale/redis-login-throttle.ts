@@ -33,7 +33,11 @@ redis.call('PEXPIRE', KEYS[1], math.max(windowMs, lockoutMs) + 1000)
 return failures
 `;
 
-export function createRedisLoginThrottle(redis: Redis, name: string, policy: ThrottlePolicy): LoginThrottle {
+export function createRedisLoginThrottle(
+  redis: Redis,
+  name: string,
+  policy: ThrottlePolicy,
+): LoginThrottle {
   // One key space per throttle (user, address, rate): the same key string means different things.
   const key = (k: string) => `${PREFIX}${name}:${k}`;
   return {
@@ -42,7 +46,15 @@ export function createRedisLoginThrottle(redis: Redis, name: string, policy: Thr
       return lockedUntil > 0 ? Math.max(0, lockedUntil - now) : 0;
     },
     async recordFailure(k, now = Date.now()) {
-      await redis.eval(RECORD_FAILURE, 1, key(k), now, policy.windowMs, policy.maxFailures, policy.lockoutMs);
+      await redis.eval(
+        RECORD_FAILURE,
+        1,
+        key(k),
+        now,
+        policy.windowMs,
+        policy.maxFailures,
+        policy.lockoutMs,
+      );
     },
     async reset(k) {
       await redis.del(key(k));

@@ -37,7 +37,11 @@ export class RelayBus {
       set.delete(listener);
       if (set.size === 0 && this.listeners.get(channel) === set) {
         this.listeners.delete(channel);
-        this.sub.unsubscribe(channel).catch((error: unknown) => this.logger.debug('relay: unsubscribe failed', { channel, error }));
+        this.sub
+          .unsubscribe(channel)
+          .catch((error: unknown) =>
+            this.logger.debug('relay: unsubscribe failed', { channel, error }),
+          );
       }
     };
   }

@@ -41,13 +41,17 @@ export async function createScaleOut(options: ScaleOutOptions): Promise<ScaleOut
   const logger = options.logger.child({ module: 'scale-out' });
   const ttlMs = options.leaseTtlMs ?? 4000;
   const renewMs = options.renewMs ?? 1000;
-  if (renewMs * 2 > ttlMs) throw new Error(`scale-out: lease renewal every ${renewMs} ms must be at most half the lease ttl (${ttlMs} ms)`);
+  if (renewMs * 2 > ttlMs)
+    throw new Error(
+      `scale-out: lease renewal every ${renewMs} ms must be at most half the lease ttl (${ttlMs} ms)`,
+    );
 
   // Commands, adapter publish, adapter subscribe, relay subscribe: a subscribed connection can do nothing else.
   const redis = await connectRedis(options.url, 'commands', logger);
   const clients = [redis];
   try {
-    for (const name of ['adapter-pub', 'adapter-sub', 'relay-sub']) clients.push(await connectRedis(options.url, name, logger));
+    for (const name of ['adapter-pub', 'adapter-sub', 'relay-sub'])
+      clients.push(await connectRedis(options.url, name, logger));
   } catch (error) {
     for (const c of clients) c.disconnect();
     throw error;
@@ -58,7 +62,13 @@ export async function createScaleOut(options: ScaleOutOptions): Promise<ScaleOut
   const subscriptions = new Set<LeasedSubscription<unknown>>();
 
   function leased<T>(key: string, open: () => StatusSubscription<T>): LeasedSubscription<T> {
-    const sub = new LeasedSubscription<T>({ lease: new StreamLease(redis, key, instanceToken, ttlMs), relay, open, logger: logger.child({ lease: key }), renewMs });
+    const sub = new LeasedSubscription<T>({
+      lease: new StreamLease(redis, key, instanceToken, ttlMs),
+      relay,
+      open,
+      logger: logger.child({ lease: key }),
+      renewMs,
+    });
     subscriptions.add(sub as LeasedSubscription<unknown>);
     return sub;
   }

@@ -4,7 +4,12 @@
 // SQLite alone, or in Redis when the BFF is scaled out (docs/scale-out.md).
 import { createAccountStore, type AccountStore } from '../accounts/account-store.ts';
 import { createAuditLog, type AuditLog } from '../audit/audit-log.ts';
-import { createSqliteLoginThrottle, defaultThrottlePolicy, type LoginThrottle, type ThrottlePolicy } from '../auth/login-throttle.ts';
+import {
+  createSqliteLoginThrottle,
+  defaultThrottlePolicy,
+  type LoginThrottle,
+  type ThrottlePolicy,
+} from '../auth/login-throttle.ts';
 import { createSqliteSessionStore, type SessionStore } from '../auth/session-store.ts';
 import type { Db } from '../db/database.ts';
 import type { ScaleOut } from './scale-out.ts';
@@ -33,13 +38,22 @@ export interface StorageOptions {
 
 export function createStorage(db: Db, options: StorageOptions): Storage {
   const { scale } = options;
-  const throttle = (name: string, policy: ThrottlePolicy): LoginThrottle => (scale ? scale.throttle(name, policy) : createSqliteLoginThrottle(db, policy));
+  const throttle = (name: string, policy: ThrottlePolicy): LoginThrottle =>
+    scale ? scale.throttle(name, policy) : createSqliteLoginThrottle(db, policy);
   return {
     accounts: createAccountStore(db),
     audit: createAuditLog(db),
-    sessions: options.sessions ?? (scale ? scale.sessions : createSqliteSessionStore(db, options.sessionSecret)),
+    sessions:
+      options.sessions ??
+      (scale ? scale.sessions : createSqliteSessionStore(db, options.sessionSecret)),
     userThrottle: throttle('user', options.userThrottle ?? defaultThrottlePolicy),
-    addressThrottle: throttle('address', options.addressThrottle ?? { ...defaultThrottlePolicy, maxFailures: 50 }),
-    loginRate: throttle('rate', options.loginRate ?? { maxFailures: 30, windowMs: 60_000, lockoutMs: 60_000 }),
+    addressThrottle: throttle(
+      'address',
+      options.addressThrottle ?? { ...defaultThrottlePolicy, maxFailures: 50 },
+    ),
+    loginRate: throttle(
+      'rate',
+      options.loginRate ?? { maxFailures: 30, windowMs: 60_000, lockoutMs: 60_000 },
+    ),
   };
 }

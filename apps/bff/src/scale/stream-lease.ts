@@ -11,28 +11,35 @@ export const LEASE_PREFIX = 'cmc:lease:status:';
 export const deviceLeaseKey = (tenantID: string): string => `${LEASE_PREFIX}tenant:${tenantID}`;
 export const GATEWAY_LEASE_KEY = `${LEASE_PREFIX}gateways`;
 
-/** KEYS[1] lease, KEYS[2] stream-state key; ARGV[1] token, ARGV[2] ttl ms. */
+/** KEYS[1] lease, KEYS[2] stream-state key, KEYS[3] seq key; ARGV[1] token, ARGV[2] ttl ms. */
 const RENEW = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('PEXPIRE', KEYS[3], ARGV[2])
 return 1
 `;
-/** KEYS[1] lease, KEYS[2] stream-state key; ARGV[1] token. */
+/** KEYS[1] lease, KEYS[2] stream-state key, KEYS[3] seq key; ARGV[1] token. */
 const RELEASE = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 return 1
 `;
-/** KEYS[1] lease, KEYS[2] channel; ARGV[1] token, ARGV[2] message. -1 = not the holder. */
+/**
+ * KEYS[1] lease, KEYS[2] channel, KEYS[3] seq key; ARGV token, message, its number, ttl ms.
+ * -1 = not the holder. The number is kept so a follower that starts following mid-stream knows
+ * where the relay stands (and can tell a lost message from one it never needed).
+ */
 const PUBLISH = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4])
 return redis.call('PUBLISH', KEYS[2], ARGV[2])
 `;
-/** KEYS[1] lease, KEYS[2] stream-state key, KEYS[3] channel; ARGV token, state, ttl ms, message. */
+/** KEYS[1] lease, KEYS[2] stream-state key, KEYS[3] channel, KEYS[4] seq key; ARGV token, state, ttl ms, message, its number. */
 const SET_STATE = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 redis.call('SET', KEYS[2], ARGV[1] .. ':' .. ARGV[2], 'PX', ARGV[3])
+redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[3])
 if ARGV[4] == '' then return 0 end
 return redis.call('PUBLISH', KEYS[3], ARGV[4])
 `;
@@ -42,10 +49,13 @@ export interface LeaseView {
   holder: string | null;
   /** `<token>:up` when the holder's master stream is subscribed, `<token>:down` while it is broken */
   stream: string | null;
+  /** number of the holder's last relay message */
+  seq: number | undefined;
 }
 
 export class StreamLease {
   readonly stateKey: string;
+  readonly seqKey: string;
   readonly channel: string;
 
   constructor(
@@ -55,6 +65,7 @@ export class StreamLease {
     readonly ttlMs: number,
   ) {
     this.stateKey = `${key}:stream`;
+    this.seqKey = `${key}:seq`;
     this.channel = `cmc:relay:${key.slice(LEASE_PREFIX.length)}`;
   }
 
@@ -63,25 +74,71 @@ export class StreamLease {
   }
 
   async renew(): Promise<boolean> {
-    return (await this.redis.eval(RENEW, 2, this.key, this.stateKey, this.token, this.ttlMs)) === 1;
+    return (
+      (await this.redis.eval(
+        RENEW,
+        3,
+        this.key,
+        this.stateKey,
+        this.seqKey,
+        this.token,
+        this.ttlMs,
+      )) === 1
+    );
   }
 
   async release(): Promise<boolean> {
-    return (await this.redis.eval(RELEASE, 2, this.key, this.stateKey, this.token)) === 1;
+    return (
+      (await this.redis.eval(RELEASE, 3, this.key, this.stateKey, this.seqKey, this.token)) === 1
+    );
   }
 
   /** false when this instance no longer holds the lease (the message was not published). */
-  async publish(message: string): Promise<boolean> {
-    return (await this.redis.eval(PUBLISH, 2, this.key, this.channel, this.token, message)) !== -1;
+  async publish(message: string, n: number): Promise<boolean> {
+    return (
+      (await this.redis.eval(
+        PUBLISH,
+        3,
+        this.key,
+        this.channel,
+        this.seqKey,
+        this.token,
+        message,
+        n,
+        this.ttlMs,
+      )) !== -1
+    );
   }
 
   /** Records whether the holder's master stream is up, and publishes `message` (if any) in the same step. */
-  async setStreamState(state: 'up' | 'down' | 'starting', message: string): Promise<boolean> {
-    return (await this.redis.eval(SET_STATE, 3, this.key, this.stateKey, this.channel, this.token, state, this.ttlMs, message)) !== -1;
+  async setStreamState(
+    state: 'up' | 'down' | 'starting',
+    message: string,
+    n: number,
+  ): Promise<boolean> {
+    return (
+      (await this.redis.eval(
+        SET_STATE,
+        4,
+        this.key,
+        this.stateKey,
+        this.channel,
+        this.seqKey,
+        this.token,
+        state,
+        this.ttlMs,
+        message,
+        n,
+      )) !== -1
+    );
   }
 
   async read(): Promise<LeaseView> {
-    const [holder, stream] = await this.redis.mget(this.key, this.stateKey);
-    return { holder: holder ?? null, stream: stream ?? null };
+    const [holder, stream, seq] = await this.redis.mget(this.key, this.stateKey, this.seqKey);
+    return {
+      holder: holder ?? null,
+      stream: stream ?? null,
+      seq: seq == null ? undefined : Number(seq),
+    };
   }
 }

@@ -106,7 +106,9 @@ describe('TenantFeed', () => {
     await tick();
     t.ctx.batcher.flush();
     expect(statusOf(t.state, 7)).toBe(0);
-    expect(t.deltas.flatMap(([, d]) => d.changes.map((c) => `${c.deviceID}:${c.status}`))).toEqual(['7:0']);
+    expect(t.deltas.flatMap(([, d]) => d.changes.map((c) => `${c.deviceID}:${c.status}`))).toEqual([
+      '7:0',
+    ]);
     expect(t.recorded).toEqual([]);
     t.feed.stop();
   });

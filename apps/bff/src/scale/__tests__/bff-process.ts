@@ -14,10 +14,21 @@ export interface BffProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startBffProcess(name: string, env: Record<string, string>, timeoutMs = 45_000): Promise<BffProcess> {
+export async function startBffProcess(
+  name: string,
+  env: Record<string, string>,
+  timeoutMs = 45_000,
+): Promise<BffProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: BFF_DIR,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
@@ -54,13 +65,18 @@ export async function startBffProcess(name: string, env: Record<string, string>,
         name,
         url: String(listening.url),
         logs,
-        heldLeases: () => logs.filter((l) => l.msg === 'lease: holding the master stream').map((l) => String(l.key)),
+        heldLeases: () =>
+          logs
+            .filter((l) => l.msg === 'lease: holding the master stream')
+            .map((l) => String(l.key)),
         kill,
       };
     }
     if (child.exitCode !== null || Date.now() > deadline) {
       await kill('SIGKILL');
-      throw new Error(`BFF ${name} did not start (exit ${child.exitCode}): ${stderr.slice(-2000)} ${JSON.stringify(logs.slice(-5))}`);
+      throw new Error(
+        `BFF ${name} did not start (exit ${child.exitCode}): ${stderr.slice(-2000)} ${JSON.stringify(logs.slice(-5))}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }

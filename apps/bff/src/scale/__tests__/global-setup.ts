@@ -21,7 +21,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-scale-'));
   const redis = await startRedisServer();
   // Async devices retry only after a minute: nothing changes unless a test asks for it.
-  const sim = await startSimulator({ port: 0, controlPort: 0, certDir: path.join(dir, 'certs'), scenario: testScenario(), reconnectDelayMs: 60_000, seed: 7 }).catch(async (error: unknown) => {
+  const sim = await startSimulator({
+    port: 0,
+    controlPort: 0,
+    certDir: path.join(dir, 'certs'),
+    scenario: testScenario(),
+    reconnectDelayMs: 60_000,
+    seed: 7,
+  }).catch(async (error: unknown) => {
     await redis.stop();
     throw error;
   });

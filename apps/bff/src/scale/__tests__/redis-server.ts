@@ -11,10 +11,15 @@ const BINARY = '/usr/bin/redis-server';
 function ensureBinary(): string {
   if (fs.existsSync(BINARY)) return BINARY;
   if (process.getuid?.() === 0) {
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (fs.existsSync(BINARY)) return BINARY;
   }
-  throw new Error(`redis-server is not installed (${BINARY}); install it with: sudo apt-get install -y redis-server`);
+  throw new Error(
+    `redis-server is not installed (${BINARY}); install it with: sudo apt-get install -y redis-server`,
+  );
 }
 
 /** A port nothing listens on right now (the OS picks it; redis-server cannot bind port 0 itself). */
@@ -38,15 +43,35 @@ export interface RedisServer {
 export async function startRedisServer(): Promise<RedisServer> {
   const binary = ensureBinary();
   const port = await freePort();
-  const child: ChildProcess = spawn(binary, ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    binary,
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}: ${output.slice(-2000)}`);
-    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    if (child.exitCode !== null)
+      throw new Error(`redis-server exited with ${child.exitCode}: ${output.slice(-2000)}`);
+    const probe = new Redis(url, {
+      lazyConnect: true,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+    });
     probe.on('error', () => undefined);
     try {
       await probe.connect();

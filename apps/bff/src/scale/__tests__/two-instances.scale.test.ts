@@ -7,7 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, LiveClient, trueView, type SimStateDevice, type SimStateGateway } from '../../live/__tests__/live-world.ts';
+import {
+  eventually,
+  LiveClient,
+  trueView,
+  type SimStateDevice,
+  type SimStateGateway,
+} from '../../live/__tests__/live-world.ts';
 import { deviceLeaseKey, GATEWAY_LEASE_KEY } from '../stream-lease.ts';
 import { startBffProcess, type BffProcess } from './bff-process.ts';
 
@@ -22,17 +28,41 @@ async function control(method: 'GET' | 'POST', p: string): Promise<unknown> {
   if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${JSON.stringify(body)}`);
   return body;
 }
-const simState = () => control('GET', '/state') as Promise<{ gateways: SimStateGateway[]; devices: SimStateDevice[] }>;
+const simState = () =>
+  control('GET', '/state') as Promise<{ gateways: SimStateGateway[]; devices: SimStateDevice[] }>;
 const openStreams = async () => {
-  const s = (await control('GET', '/streams')) as { device: Array<{ label: string }>; gateway: Array<{ label: string }> };
-  return { device: s.device.map((x) => x.label).sort(), gateway: s.gateway.map((x) => x.label).sort() };
+  const s = (await control('GET', '/streams')) as {
+    device: Array<{ label: string }>;
+    gateway: Array<{ label: string }>;
+  };
+  return {
+    device: s.device.map((x) => x.label).sort(),
+    gateway: s.gateway.map((x) => x.label).sort(),
+  };
 };
-const ONE_STREAM_EACH = { device: ['device-status:tenant1', 'device-status:tenant2'], gateway: ['gateway-status:administrator'] };
+const ONE_STREAM_EACH = {
+  device: ['device-status:tenant1', 'device-status:tenant2'],
+  gateway: ['gateway-status:administrator'],
+};
 
-async function signIn(url: string, username: string, password: string): Promise<{ status: number; cookie: string }> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+async function signIn(
+  url: string,
+  username: string,
+  password: string,
+): Promise<{ status: number; cookie: string }> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   await res.body?.cancel();
-  return { status: res.status, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+  return {
+    status: res.status,
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+  };
 }
 
 describe('two BFF instances on one Redis', () => {
@@ -89,15 +119,21 @@ describe('two BFF instances on one Redis', () => {
     expect(((await me.json()) as { user: { username: string } }).user.username).toBe('admin');
     const other = await signIn(b.url, 'admin', PASSWORD);
     const csrf = /cmc_csrf=([^;]+)/.exec(other.cookie)?.[1] ?? '';
-    const out = await fetch(`${b.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie: other.cookie, 'x-csrf-token': csrf } });
+    const out = await fetch(`${b.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: other.cookie, 'x-csrf-token': csrf },
+    });
     expect(out.status).toBeLessThan(300);
-    expect((await fetch(`${a.url}/api/v1/auth/me`, { headers: { cookie: other.cookie } })).status).toBe(401);
+    expect(
+      (await fetch(`${a.url}/api/v1/auth/me`, { headers: { cookie: other.cookie } })).status,
+    ).toBe(401);
     expect((await fetch(`${a.url}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(200);
   });
 
   it('shares the sign-in failure counters: failures spread over both instances lock the name out on both', async () => {
     const name = 'nobody-scale';
-    for (const url of [a.url, b.url, a.url, b.url, a.url]) expect((await signIn(url, name, 'wrong-password-x')).status).toBe(401);
+    for (const url of [a.url, b.url, a.url, b.url, a.url])
+      expect((await signIn(url, name, 'wrong-password-x')).status).toBe(401);
     expect((await signIn(b.url, name, 'wrong-password-x')).status).toBe(429);
     expect((await signIn(a.url, name, 'wrong-password-x')).status).toBe(429);
     expect(Number(await redis.hget(`cmc:throttle:user:user:${name}`, 'failures'))).toBe(5);
@@ -114,7 +150,9 @@ describe('two BFF instances on one Redis', () => {
     expect(await onA.join('all')).toMatchObject({ ok: true });
     expect(await onB.join('all')).toMatchObject({ ok: true });
     await eventually(async () => expect(onB.view()).toEqual(trueView(await simState(), GATEWAYS)));
-    const target = (await simState()).devices.find((d) => d.managed && d.status !== 0 && GATEWAYS.includes(d.gatewayID));
+    const target = (await simState()).devices.find(
+      (d) => d.managed && d.status !== 0 && GATEWAYS.includes(d.gatewayID),
+    );
     expect(target).toBeDefined();
     await control('POST', `/devices/${target!.deviceID}/offline`);
     for (const c of [onA, onB]) {
@@ -128,8 +166,12 @@ describe('two BFF instances on one Redis', () => {
   it('hands the streams over when the holder is killed: degraded, then live, nothing lost, one stream per scope', async () => {
     const watcher = client(b.url);
     expect(await watcher.join('all')).toMatchObject({ ok: true });
-    await eventually(async () => expect(watcher.view()).toEqual(trueView(await simState(), GATEWAYS)));
-    const managed = (await simState()).devices.filter((d) => d.managed && GATEWAYS.includes(d.gatewayID));
+    await eventually(async () =>
+      expect(watcher.view()).toEqual(trueView(await simState(), GATEWAYS)),
+    );
+    const managed = (await simState()).devices.filter(
+      (d) => d.managed && GATEWAYS.includes(d.gatewayID),
+    );
     const [first, second, third] = managed;
     expect(third).toBeDefined();
 
@@ -138,16 +180,25 @@ describe('two BFF instances on one Redis', () => {
     // Changes while nobody holds the streams (the dead lease has not expired yet) ...
     await control('POST', `/devices/${first!.deviceID}/offline`);
     await control('POST', `/devices/${second!.deviceID}/offline`);
-    await eventually(() => expect(watcher.modes.some((m) => m.mode === 'degraded')).toBe(true), 15_000);
+    await eventually(
+      () => expect(watcher.modes.some((m) => m.mode === 'degraded')).toBe(true),
+      15_000,
+    );
     // ... and while B takes over.
     await control('POST', `/devices/${third!.deviceID}/offline`);
     await eventually(() => expect(b.heldLeases().sort()).toEqual([...ALL_LEASES].sort()), 15_000);
-    await eventually(() => expect([...watcher.gateways.values()].every((g) => g.mode === 'live')).toBe(true), 15_000);
+    await eventually(
+      () => expect([...watcher.gateways.values()].every((g) => g.mode === 'live')).toBe(true),
+      15_000,
+    );
     const handOverMs = Date.now() - killedAt;
     expect(handOverMs).toBeLessThan(15_000);
     await control('POST', `/devices/${first!.deviceID}/online?now=1`);
 
-    await eventually(async () => expect(watcher.view()).toEqual(trueView(await simState(), GATEWAYS)), 10_000);
+    await eventually(
+      async () => expect(watcher.view()).toEqual(trueView(await simState(), GATEWAYS)),
+      10_000,
+    );
     expect(watcher.gaps).toEqual([]);
     const lastDegraded = watcher.modes.findLastIndex((m) => m.mode === 'degraded');
     expect(watcher.modes.slice(lastDegraded).some((m) => m.mode === 'live')).toBe(true);
@@ -162,8 +213,13 @@ describe('two BFF instances on one Redis', () => {
     instances.push(c);
     const onC = client(c.url);
     expect(await onC.join('all')).toMatchObject({ ok: true });
-    await eventually(() => expect([...onC.gateways.values()].every((g) => g.mode === 'live')).toBe(true), 15_000);
-    const target = (await simState()).devices.find((d) => d.managed && d.status !== 0 && GATEWAYS.includes(d.gatewayID));
+    await eventually(
+      () => expect([...onC.gateways.values()].every((g) => g.mode === 'live')).toBe(true),
+      15_000,
+    );
+    const target = (await simState()).devices.find(
+      (d) => d.managed && d.status !== 0 && GATEWAYS.includes(d.gatewayID),
+    );
     await control('POST', `/devices/${target!.deviceID}/offline`);
     await eventually(async () => expect(onC.view()).toEqual(trueView(await simState(), GATEWAYS)));
     expect(c.heldLeases()).toEqual([]);
