@@ -18,6 +18,11 @@ test('signing in and selecting a device work from the keyboard alone', async ({ 
   await page.getByRole('button', { name: 'Disconnect', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toBeVisible();
+  // Focus stays inside the modal: Cancel, the confirm button, then back to Cancel.
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
   // Focus returns to the control that opened the dialog.

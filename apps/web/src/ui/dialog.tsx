@@ -1,7 +1,27 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first (and Shift+Tab the other way): focus stays in the modal. */
+function keepFocusInside(event: KeyboardEvent<HTMLElement>, dialog: HTMLElement | null): void {
+  if (!dialog) return;
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 /**
- * Modal dialog: focus moves into it, Escape closes it, focus returns to the opener afterwards.
+ * Modal dialog: focus moves into it and stays there, Escape closes it, focus returns to the
+ * opener afterwards.
  */
 export function Dialog({
   title,
@@ -18,9 +38,10 @@ export function Dialog({
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>(
-      'input, select, textarea, button:not([data-dismiss])',
-    );
+    // The first field when there is one; otherwise the safe way out (never the confirm button).
+    const first =
+      ref.current?.querySelector<HTMLElement>('input, select, textarea') ??
+      ref.current?.querySelector<HTMLElement>('button[data-dismiss]');
     (first ?? ref.current)?.focus();
     return () => opener?.focus();
   }, []);
@@ -29,6 +50,7 @@ export function Dialog({
       className="dialog-backdrop"
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
+        if (e.key === 'Tab') keepFocusInside(e, ref.current);
       }}
     >
       <div
