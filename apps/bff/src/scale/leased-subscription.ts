@@ -142,7 +142,12 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
           : 'the master stream moved to another instance',
       );
     }
-    if (this.followed === undefined && view.holder !== null && view.stream === `${view.holder}:up`)
+    if (
+      this.o.relay.connected &&
+      this.followed === undefined &&
+      view.holder !== null &&
+      view.stream === `${view.holder}:up`
+    )
       this.follow(view.holder, view.seq);
   }
 

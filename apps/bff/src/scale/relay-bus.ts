@@ -22,8 +22,27 @@ export class RelayBus {
       for (const l of this.listeners.get(channel) ?? []) l.message(text);
     });
     sub.on('close', () => {
+      if (!this.isConnected) return;
+      this.isConnected = false;
       for (const set of this.listeners.values()) for (const l of set) l.lost();
     });
+    sub.on('ready', () => {
+      if (this.isConnected) return;
+      // Subscribed again before anyone may follow a holder: a message published between following
+      // and resubscribing would be lost without a trace (ioredis' own resubscribe is not awaited).
+      const channels = [...this.listeners.keys()];
+      (channels.length > 0 ? sub.subscribe(...channels) : Promise.resolve(0)).then(
+        () => (this.isConnected = sub.status === 'ready'),
+        (error: unknown) => this.logger.warn('relay: resubscribe failed', { error }),
+      );
+    });
+  }
+
+  private isConnected = true;
+
+  /** false from a dropped connection until its channels are subscribed again. */
+  get connected(): boolean {
+    return this.isConnected;
   }
 
   async listen(channel: string, listener: RelayListener): Promise<() => void> {

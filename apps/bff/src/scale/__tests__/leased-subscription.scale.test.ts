@@ -75,9 +75,13 @@ function collect(sub: StatusSubscription<Change>): string[] {
 
 function instance(key: string, token: string, master: ReturnType<typeof scriptedMaster>) {
   const commands = connect();
+  // The relay connection reconnects (as in production), so a killed pub/sub client comes back.
+  const relayConnection = new Redis(url, { retryStrategy: () => 50 });
+  relayConnection.on('error', () => undefined);
+  connections.push(relayConnection);
   const sub = new LeasedSubscription<Change>({
     lease: new StreamLease(commands, key, token, 600),
-    relay: new RelayBus(connect(), logger),
+    relay: new RelayBus(relayConnection, logger),
     open: () => master.open(),
     logger,
     renewMs: 150,
@@ -139,6 +143,39 @@ describe('LeasedSubscription', () => {
     await eventually(() =>
       expect(b.seen).toEqual(['subscribed false', 'error', 'subscribed true', 'change 5:2']),
     );
+    a.sub.cancel();
+    b.sub.cancel();
+  });
+
+  it('steps down (cancels its master stream) when its renewal is refused, and does not follow a holder whose stream is not up', async () => {
+    const key = 'cmc:lease:status:unit-4';
+    const master = scriptedMaster();
+    const a = instance(key, 'A', master);
+    await eventually(() => expect(a.sub.holding).toBe(true));
+    await connect().set(key, 'X', 'PX', 60_000); // another instance now owns the lease
+    await eventually(() => expect(master.cancelled).toBe(true), 3000);
+    expect(a.sub.holding).toBe(false);
+    expect(a.seen.at(-1)).toBe('error');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(a.seen.filter((e) => e.startsWith('subscribed'))).toEqual([]);
+    a.sub.cancel();
+  });
+
+  it('re-reads (error, then subscribed again) after its relay connection was dropped', async () => {
+    const key = 'cmc:lease:status:unit-5';
+    const master = scriptedMaster();
+    const a = instance(key, 'A', master);
+    await eventually(() => expect(a.sub.holding).toBe(true));
+    const b = instance(key, 'B', scriptedMaster());
+    master.push({ type: 'subscribed', resubscribed: false });
+    await eventually(() => expect(b.seen).toEqual(['subscribed false']));
+    await connect().client('KILL', 'TYPE', 'pubsub');
+    await eventually(
+      () => expect(b.seen).toEqual(['subscribed false', 'error', 'subscribed true']),
+      5000,
+    );
+    master.push({ type: 'change', change: { deviceID: 3, status: 1 } });
+    await eventually(() => expect(b.seen.at(-1)).toBe('change 3:1'));
     a.sub.cancel();
     b.sub.cancel();
   });
