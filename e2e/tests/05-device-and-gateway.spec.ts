@@ -18,6 +18,20 @@ test('guided mode change shows the plan, then switches the device to device-to-s
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('detail-mode')).toHaveText('Device → server');
   expect((await simDevice(544114232)).connectionMode).toBe(1);
+  await expect(page.getByTestId('detail-status')).toHaveText(/Connected/);
+
+  // And back: leave the filter, register as async again; the gateway dials it.
+  await page.getByRole('button', { name: /Switch to Server → device/ }).click();
+  const back = page.getByRole('dialog').getByTestId('mode-plan');
+  await expect(back).toContainText('Switch device 544114232 to server → device');
+  await expect(back).toContainText('Remove it from the session accept filter');
+  await expect(back).toContainText('Register it as session async connection at 192.168.10.12:51211');
+  await page.getByRole('dialog').getByRole('button', { name: /^Run 3 steps$/ }).click();
+  await expect(back.getByText('done')).toHaveCount(3);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('detail-mode')).toHaveText('Server → device');
+  await expect(page.getByTestId('detail-status')).toHaveText(/Connected/);
+  expect((await simDevice(544114232)).connectionMode).toBe(0);
 });
 
 test('gateway page: slave devices are shown and edited, disconnect-all asks first', async ({
