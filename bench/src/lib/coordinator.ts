@@ -129,3 +129,8 @@ export async function runLevel(
   await hooks.resync();
   return { rate, measuredFrom: from, emitted: emits.times.length, achievedRate: emits.times.length / seconds, loadAvg, masterDrops, watchers: results, window };
 }
+
+/** An unmeasured level right after start-up (JIT, first history writes, lazy state): its figures are dropped. */
+export async function warmUp(world: SimWorld, watchers: Record<string, ChildRpc>, hooks: LevelHooks): Promise<void> {
+  await runLevel(world, watchers, 1000, hooks, { warmupMs: 0, measureMs: 4000, tailMs: 0, graceMs: 1000 });
+}

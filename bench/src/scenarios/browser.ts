@@ -127,6 +127,14 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
       }
       loads.push(await loadDevicesPage(page, bff.url, totalText));
     }
+    // The request waterfall of the last load (what the app fetched, when): where the boot time goes.
+    const waterfall = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => ({ what: new URL(e.name).pathname + (new URL(e.name).search ? '?…' : ''), startMs: e.startTime, endMs: (e as PerformanceResourceTiming).responseEnd }))
+        .filter((e) => !e.what.startsWith('/socket.io')),
+    );
+    printTable('Request waterfall of the last load (ms from navigation)', waterfall);
     // The last page stays open: first idle, then under churn.
     const wsFrames = { count: 0 };
     page.on('websocket', (ws) => ws.on('framereceived', () => wsFrames.count++));
@@ -167,7 +175,7 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
     ];
     if (busy.wsFrames < WINDOW_MS / 1000) throw new Error(`the page received only ${busy.wsFrames} socket.io frames under churn: the changes did not reach it`);
     printTable('Targets', summaryRows(targets));
-    writeResult('browser', { config: { loads: LOADS, windowMs: WINDOW_MS, rate: RATE, rows: total }, loads, usable, api, boot, server, render, loadAvg: os.loadavg()[0], idle, busy, initialJs: initial, allJs, targets });
+    writeResult('browser', { config: { loads: LOADS, windowMs: WINDOW_MS, rate: RATE, rows: total }, loads, waterfall, usable, api, boot, server, render, loadAvg: os.loadavg()[0], idle, busy, initialJs: initial, allJs, targets });
     return targets;
   } finally {
     await browser.close();

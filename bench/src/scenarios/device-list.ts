@@ -19,10 +19,13 @@ export async function runDeviceList(options: { cpuProfileDir?: string } = {}): P
   const master = new RawMaster(masterAccess(world));
   try {
     const cookie = await signIn(bff.url);
+    let responseBytes = 0;
     const viaBff = async (): Promise<number> => {
       const res = await fetch(`${bff.url}/api/v1/devices?pageSize=10000`, { headers: { cookie } });
       if (!res.ok) throw new Error(`GET /api/v1/devices: ${res.status} ${await res.text()}`);
-      const body = (await res.json()) as { items: unknown[]; total: number };
+      const text = await res.text();
+      responseBytes = text.length;
+      const body = JSON.parse(text) as { items: unknown[]; total: number };
       return body.items.length;
     };
     const direct = async (): Promise<number> => {
@@ -54,12 +57,12 @@ export async function runDeviceList(options: { cpuProfileDir?: string } = {}): P
       { path: 'direct GetDeviceList x100 gateways (grpc-js)', devices: rows.direct, p50: d.p50, p95: d.p95, p99: d.p99, max: d.max },
       { path: 'ratio BFF / direct', devices: null, p50: b.p50 / d.p50, p95: b.p95 / d.p95, p99: b.p99 / d.p99, max: b.max / d.max },
     ];
-    printTable(`Device list (ms), ${ROUNDS} rounds interleaved`, table);
+    printTable(`Device list (ms), ${ROUNDS} rounds interleaved; BFF response ${(responseBytes / 2 ** 20).toFixed(2)} MB of JSON`, table);
     const targets = [
       entry({ name: 'BFF device list p50 (10,000 devices)', measured: b.p50, unit: 'ms', target: '<= 1.5x direct', baseline: d.p50, baselineIs: 'direct GetDeviceList of every gateway p50', met: b.p50 <= 1.5 * d.p50 }),
     ];
     printTable('Targets', summaryRows(targets));
-    writeResult('device-list', { config: { rounds: ROUNDS, warmup: WARMUP }, rows: table, bff: b, direct: d, targets });
+    writeResult('device-list', { config: { rounds: ROUNDS, warmup: WARMUP }, responseBytes, rows: table, bff: b, direct: d, targets });
     return targets;
   } finally {
     master.close();

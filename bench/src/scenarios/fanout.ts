@@ -2,7 +2,7 @@
 // and RSS, and the number of status streams the master serves (one per tenant, whatever the clients).
 // One probe session has a process of its own; the others share a load process.
 import { startBffProcess, signIn, type BffProbe } from '../lib/bff-process.ts';
-import { bffResync, DEFAULT_TIMING, runLevel, startClientsProcess, type LevelResult } from '../lib/coordinator.ts';
+import { bffResync, DEFAULT_TIMING, runLevel, startClientsProcess, warmUp, type LevelResult } from '../lib/coordinator.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
@@ -29,6 +29,7 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
   try {
     const cookie = await signIn(bff.url);
     await probe.call('sockets', { url: bff.url, cookie, count: 1 });
+    await warmUp(world, { probe }, bffResync(probe, bff));
     const levels: FanoutLevel[] = [];
     let connected = 1;
     for (const count of LEVELS) {

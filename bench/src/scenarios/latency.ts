@@ -4,7 +4,7 @@
 // One probe client sits in its own process; the other 49 share a load process, whose own parsing
 // can make its arrivals late, so both figures are reported.
 import { startBffProcess, signIn, type BffProbe } from '../lib/bff-process.ts';
-import { bffResync, DEFAULT_TIMING, floorResync, masterAccess, runLevel, startClientsProcess, type LevelResult } from '../lib/coordinator.ts';
+import { bffResync, DEFAULT_TIMING, floorResync, masterAccess, runLevel, startClientsProcess, warmUp, type LevelResult } from '../lib/coordinator.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
@@ -22,6 +22,7 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
     const access = masterAccess(world);
     // Floor first, alone: the poller's 100 list reads every 5 s would stall the same event loops.
     await probe.call('floor', { access, tenants: world.tenants });
+    await warmUp(world, { probe }, floorResync(probe, world));
     const baselines: LevelResult[] = [];
     for (const rate of RATES) baselines.push(await runLevel(world, { probe }, rate, floorResync(probe, world)));
     await probe.call('stopBaselines');
@@ -38,6 +39,7 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
       devices = (await probe.call<{ devices: number }>('sockets', { url: bff.url, cookie, count: 1 })).devices;
       if (devices === 0) throw new Error('the socket.io snapshot holds no devices');
       await load.call('sockets', { url: bff.url, cookie, count: CLIENTS - 1 }, 300_000);
+      await warmUp(world, { probe, load }, bffResync(probe, bff));
       for (const rate of RATES) {
         const bffUsage = new UsageSampler(bff.pid);
         const loadUsage = new UsageSampler(load.pid);
