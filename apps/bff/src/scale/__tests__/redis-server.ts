@@ -40,9 +40,10 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+/** `port`: restart on a port used before (a Redis outage test); default a free one. */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
   const binary = ensureBinary();
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     binary,
     [
