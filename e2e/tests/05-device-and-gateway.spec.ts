@@ -25,8 +25,13 @@ test('guided mode change shows the plan, then switches the device to device-to-s
   const back = page.getByRole('dialog').getByTestId('mode-plan');
   await expect(back).toContainText('Switch device 544114232 to server → device');
   await expect(back).toContainText('Remove it from the session accept filter');
-  await expect(back).toContainText('Register it as session async connection at 192.168.10.12:51211');
-  await page.getByRole('dialog').getByRole('button', { name: /^Run 3 steps$/ }).click();
+  await expect(back).toContainText(
+    'Register it as session async connection at 192.168.10.12:51211',
+  );
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Run 3 steps$/ })
+    .click();
   await expect(back.getByText('done')).toHaveCount(3);
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('detail-mode')).toHaveText('Server → device');

@@ -10,6 +10,7 @@ import { SkeletonRows } from '../../../ui/skeleton.tsx';
 import { useCreateAccount } from '../api/create-account.ts';
 import { useDeleteAccount } from '../api/delete-account.ts';
 import { useAccounts } from '../api/list-accounts.ts';
+import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 
 function CreateAccountForm({ tenantIDs }: { tenantIDs: readonly string[] }) {
   const [username, setUsername] = useState('');
@@ -92,6 +93,7 @@ export function AccountList({
   const query = useAccounts();
   const remove = useDeleteAccount();
   const [target, setTarget] = useState<{ id: number; username: string } | null>(null);
+  const [resetting, setResetting] = useState<{ id: number; username: string } | null>(null);
   return (
     <section className="card" aria-labelledby="accounts-title">
       <div className="card-header">
@@ -128,22 +130,35 @@ export function AccountList({
                 <td>{dateTime(a.createdAt)}</td>
                 <td>{a.lockedUntil ? dateTime(a.lockedUntil) : '—'}</td>
                 <td style={{ textAlign: 'right' }}>
-                  {a.id === currentUserID ? null : (
+                  <div className="row" style={{ justifyContent: 'flex-end' }}>
                     <button
-                      className="btn btn-sm btn-danger"
+                      className="btn btn-sm"
                       type="button"
-                      onClick={() => setTarget(a)}
-                      aria-label={`Delete account ${a.username}`}
+                      onClick={() => setResetting(a)}
+                      aria-label={`Reset password of ${a.username}`}
                     >
-                      Delete
+                      Reset password
                     </button>
-                  )}
+                    {a.id === currentUserID ? null : (
+                      <button
+                        className="btn btn-sm btn-danger"
+                        type="button"
+                        onClick={() => setTarget(a)}
+                        aria-label={`Delete account ${a.username}`}
+                      >
+                        Delete
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {resetting ? (
+        <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
+      ) : null}
       {target ? (
         <ConfirmDialog
           title="Delete account"

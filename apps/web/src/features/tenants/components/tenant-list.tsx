@@ -8,6 +8,7 @@ import { TextField } from '../../../ui/field.tsx';
 import { SkeletonRows } from '../../../ui/skeleton.tsx';
 import { useCreateTenant } from '../api/create-tenant.ts';
 import { useTenants } from '../api/list-tenants.ts';
+import { TenantRow } from './tenant-row.tsx';
 
 function CreateTenantForm() {
   const [tenantID, setTenantID] = useState('');
@@ -78,20 +79,13 @@ export function TenantList() {
             <tr>
               <th scope="col">Tenant</th>
               <th scope="col">Gateways</th>
+              <th scope="col">Assign</th>
+              <th scope="col" />
             </tr>
           </thead>
           <tbody>
             {query.data.tenants.map((t) => (
-              <tr key={t.tenantID}>
-                <td>{t.tenantID}</td>
-                <td>
-                  {t.gatewayIDs.length > 0 ? (
-                    t.gatewayIDs.join(', ')
-                  ) : (
-                    <span className="muted">none</span>
-                  )}
-                </td>
-              </tr>
+              <TenantRow key={t.tenantID} tenant={t} />
             ))}
           </tbody>
         </table>

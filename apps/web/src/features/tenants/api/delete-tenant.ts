@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export function deleteTenant(tenantID: string) {
+  return api.delete(`/tenants/${encodeURIComponent(tenantID)}`, null);
+}
+
+export function useDeleteTenant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteTenant,
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tenants() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.gateways });
+    },
+  });
+}
