@@ -8,12 +8,18 @@ test('overview shows every gateway with its counts, the chart and the live feed'
   for (const id of ['gateway1', 'gateway2', 'gateway3'])
     await expect(gateways.getByRole('row').filter({ hasText: id })).toBeVisible();
   await expect(page.getByTestId('connected-chart')).toBeVisible();
+  // Counts by status, every status named: gateway1 has one unreachable device.
+  const breakdown = gateways.locator('tr[data-gateway-id="gateway1"]').getByRole('img');
+  await expect(breakdown).toHaveAttribute('aria-label', /Connected: \d+.*Cannot connect: 1/);
   // A status change shows up in the feed without a reload.
   await sim('/devices/544114231/offline');
   await expect(
     page.getByTestId('live-feed').getByRole('link', { name: '544114231' }).first(),
   ).toBeVisible();
   await sim('/devices/544114231/online?now=1');
+  await expect(page.getByTestId('live-feed').locator('li').first()).toContainText(
+    /544114231.*Connected/,
+  );
   await screenshot(page, 'overview');
 });
 

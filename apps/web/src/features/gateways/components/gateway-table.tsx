@@ -4,6 +4,7 @@ import { formatCount } from '../../../lib/format.ts';
 import { useLiveState } from '../../../live/live-store.ts';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 import { totalsOf } from '../status-totals.ts';
+import { StatusBar } from './status-bar.tsx';
 
 export function GatewayTable({ gateways }: { gateways: readonly GatewaySummary[] }) {
   // The live channel knows about gateway (dis)connections before the next REST refetch.
@@ -21,6 +22,7 @@ export function GatewayTable({ gateways }: { gateways: readonly GatewaySummary[]
           <th scope="col">Connected</th>
           <th scope="col">Disconnected</th>
           <th scope="col">Failing</th>
+          <th scope="col">By status</th>
           <th scope="col">Devices</th>
           <th scope="col" />
         </tr>
@@ -47,9 +49,12 @@ export function GatewayTable({ gateways }: { gateways: readonly GatewaySummary[]
                   <td className={t.failing > 0 ? 'row-error' : undefined}>
                     {formatCount(t.failing)}
                   </td>
+                  <td>
+                    <StatusBar counts={g.statusCounts} />
+                  </td>
                 </>
               ) : (
-                <td colSpan={3} className="muted" title={g.error ?? undefined}>
+                <td colSpan={4} className="muted" title={g.error ?? undefined}>
                   Unavailable{g.error ? `: ${g.error}` : ''}
                 </td>
               )}
