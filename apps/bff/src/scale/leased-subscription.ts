@@ -93,33 +93,51 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
   }
 
   private async begin(): Promise<void> {
+    await this.listen();
+    if (this.isCancelled) return this.unlisten?.();
+    this.timer = setInterval(() => void this.tick(), this.o.renewMs);
+    await this.tick();
+  }
+
+  /** Subscribes to the relay channel; retried by every tick until it works (no relay, no following). */
+  private async listen(): Promise<void> {
+    if (this.unlisten) return;
     try {
       this.unlisten = await this.o.relay.listen(this.o.lease.channel, {
         message: (text) => this.onRelay(text),
         lost: () => this.unfollow('the Redis relay connection broke'),
       });
     } catch (error) {
-      this.o.logger.error('lease: relay subscription failed', { key: this.o.lease.key, error });
+      this.o.logger.warn('lease: relay subscription failed', {
+        key: this.o.lease.key,
+        error: (error as Error).message,
+      });
     }
-    if (this.isCancelled) return this.unlisten?.();
-    this.timer = setInterval(() => void this.tick(), this.o.renewMs);
-    await this.tick();
   }
 
   private async tick(): Promise<void> {
     if (this.ticking || this.isCancelled) return;
     this.ticking = true;
     try {
+      await this.listen();
       if (this.role === 'holder') await this.renew();
-      else if (await this.o.lease.tryAcquire()) this.takeOver();
-      else await this.checkHolder();
+      else {
+        const sentAt = Date.now();
+        if (await this.o.lease.tryAcquire()) this.takeOver(sentAt);
+        else await this.checkHolder();
+      }
     } catch (error) {
       this.o.logger.warn('lease: Redis call failed', {
         key: this.o.lease.key,
         error: (error as Error).message,
       });
-      // Without Redis we cannot prove we hold the lease: once it may have expired, stop the stream.
-      if (this.role === 'holder' && Date.now() - this.lastRenewOk > this.o.lease.ttlMs)
+      // Without Redis we cannot prove we hold the lease: stop the stream one renewal before it may
+      // have expired (measured from when the last successful renewal was sent), so that another
+      // instance's stream never overlaps ours for long.
+      if (
+        this.role === 'holder' &&
+        Date.now() - this.lastRenewOk >= this.o.lease.ttlMs - this.o.renewMs
+      )
         this.stepDown('lease not renewable (Redis unreachable)');
     } finally {
       this.ticking = false;
@@ -127,7 +145,8 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
   }
 
   private async renew(): Promise<void> {
-    if (await this.o.lease.renew()) this.lastRenewOk = Date.now();
+    const sentAt = Date.now();
+    if (await this.o.lease.renew()) this.lastRenewOk = sentAt;
     else this.stepDown('lease lost to another instance');
   }
 
@@ -143,6 +162,7 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
       );
     }
     if (
+      this.unlisten !== undefined &&
       this.o.relay.connected &&
       this.followed === undefined &&
       view.holder !== null &&
@@ -204,10 +224,10 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
     }
   }
 
-  private takeOver(): void {
+  private takeOver(acquiredAt: number): void {
     this.unfollow('taking over the master stream');
     this.role = 'holder';
-    this.lastRenewOk = Date.now();
+    this.lastRenewOk = acquiredAt;
     this.sent = 0;
     this.o.logger.info('lease: holding the master stream', { key: this.o.lease.key });
     // Followers wait for `up`: a list read before the master stream is open could miss a change.
@@ -257,6 +277,8 @@ export class LeasedSubscription<T> implements StatusSubscription<T> {
               error: (error as Error).message,
             }),
         );
+        // Our feed has been subscribed: a later follow is a resubscribe to it.
+        if (event.type === 'subscribed') this.everSubscribed = true;
         this.queue.push(event);
       }
     } catch (error) {
