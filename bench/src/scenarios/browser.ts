@@ -1,11 +1,13 @@
 // Scenario 4: the built web app in Debian's Chromium, served by the BFF: time from navigation to
 // every device row usable on the Devices page (10,000-device world, pageSize 10000), long tasks and
 // frame times while 1,000 changes/s arrive (against the same page idle), and the initial JS gzipped.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { ADMIN, REPO_ROOT, startBffProcess, signIn } from '../lib/bff-process.ts';
 import { sleep } from '../lib/clock.ts';
+import { topSelfTime, type CpuProfile } from '../lib/cpu-profile.ts';
 import { allJsSize, initialJsSize } from '../lib/initial-js.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
@@ -144,8 +146,21 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
     const idle = await watch(page, WINDOW_MS, wsFrames);
     await world.churn(RATE);
     let busy: Watch;
+    // With BENCH_CPU_PROFILE_DIR, the page's main thread is profiled too (CDP), during the busy window only.
+    const cdp = options.cpuProfileDir ? await context.newCDPSession(page) : undefined;
     try {
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       busy = await watch(page, WINDOW_MS, wsFrames);
+      if (cdp && options.cpuProfileDir) {
+        const { profile } = await cdp.send('Profiler.stop');
+        fs.mkdirSync(options.cpuProfileDir, { recursive: true });
+        const file = path.join(options.cpuProfileDir, 'page-under-churn.cpuprofile');
+        fs.writeFileSync(file, JSON.stringify(profile));
+        printTable(`Page main thread at ${RATE} changes/s, top self time (${file})`, topSelfTime(profile as CpuProfile, 15));
+      }
     } finally {
       await world.churn(0);
     }
