@@ -161,6 +161,17 @@ describe('two BFF instances on one Redis', () => {
     }
     await control('POST', `/devices/${target!.deviceID}/online?now=1`);
     await eventually(async () => expect(onB.view()).toEqual(trueView(await simState(), GATEWAYS)));
+    // Connection history is shared (one SQLite file) and written only by the stream holder: each
+    // change once, whichever instance is asked.
+    await eventually(async () => {
+      for (const url of [a.url, b.url]) {
+        const res = await fetch(`${url}/api/v1/devices/${target!.deviceID}/history`, {
+          headers: { cookie },
+        });
+        const { items } = (await res.json()) as { items: Array<{ status: number }> };
+        expect(items.map((i) => i.status)).toEqual([target!.status, 0, target!.status]);
+      }
+    });
   });
 
   it('hands the streams over when the holder is killed: degraded, then live, nothing lost, one stream per scope', async () => {
