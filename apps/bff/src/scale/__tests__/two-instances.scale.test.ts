@@ -236,4 +236,37 @@ describe('two BFF instances on one Redis', () => {
     expect(c.heldLeases()).toEqual([]);
     expect(await openStreams()).toEqual(ONE_STREAM_EACH);
   });
+
+  it('keeps clients of the follower equal to the master through churn and a second hand-over', async () => {
+    const c = instances.at(-1)!;
+    const onC = client(c.url);
+    expect(await onC.join('all')).toMatchObject({ ok: true });
+    await eventually(async () => expect(onC.view()).toEqual(trueView(await simState(), GATEWAYS)));
+    const churn = (changesPerSecond: number) =>
+      fetch(`${controlUrl}/churn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ changesPerSecond }),
+      });
+    expect((await churn(100)).status).toBe(200);
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      await b.kill('SIGKILL'); // B holds every stream since A died
+      await eventually(() => expect(c.heldLeases().sort()).toEqual([...ALL_LEASES].sort()), 15_000);
+      await new Promise((r) => setTimeout(r, 1000));
+    } finally {
+      await churn(0);
+    }
+    await eventually(
+      () => expect([...onC.gateways.values()].every((g) => g.mode === 'live')).toBe(true),
+      15_000,
+    );
+    await eventually(
+      async () => expect(onC.view()).toEqual(trueView(await simState(), GATEWAYS)),
+      10_000,
+    );
+    expect(onC.gaps).toEqual([]);
+    expect(onC.deltas.length).toBeGreaterThan(10);
+    await eventually(async () => expect(await openStreams()).toEqual(ONE_STREAM_EACH), 10_000);
+  });
 });
