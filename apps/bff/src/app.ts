@@ -143,7 +143,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   if (scale) io.adapter(scale.adapter);
   const hooks: Array<() => Promise<void> | void> = [];
 
-  const live = createLiveHub({ io, pool, history, getSessionUser: auth.getSessionUser, logger, ...(scale ? { streams: scale.streams } : {}) });
+  const live = createLiveHub({ io, pool, history, getSessionUser: auth.getSessionUser, logger, batchWindowMs: config.live.batchWindowMs, ...(scale ? { streams: scale.streams } : {}) });
   hooks.push(() => live.stop(), () => history.close());
   // Tenant API changes move gateways between tenants: the hub must follow now, not at its next poll.
   pool.onInvalidate(() => void live.refresh());

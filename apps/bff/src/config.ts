@@ -24,6 +24,7 @@ export interface Config {
   webDistDir: string;
   tls: { cert: string; key: string } | null;
   history: { retentionDays: number; maxRows: number; flapThreshold: number; flapWindowMinutes: number };
+  live: { batchWindowMs: number };
   logLevel: Env['LOG_LEVEL'];
   /** Scale-out over Redis (sessions, login counters, socket.io adapter, stream leases); null = one process. */
   redis: { url: string } | null;
@@ -124,6 +125,7 @@ export function loadConfig(env: Env, now: Date = new Date()): Config {
       flapThreshold: env.FLAP_THRESHOLD,
       flapWindowMinutes: env.FLAP_WINDOW_MINUTES,
     },
+    live: { batchWindowMs: env.LIVE_BATCH_WINDOW_MS },
     logLevel: env.LOG_LEVEL,
     redis: env.REDIS_URL ? { url: env.REDIS_URL } : null,
     mode: env.CMC_MODE,

@@ -47,6 +47,8 @@ export const envSchema = z.object({
   HISTORY_MAX_ROWS: positiveInt(1_000_000),
   FLAP_THRESHOLD: positiveInt(5),
   FLAP_WINDOW_MINUTES: positiveInt(10),
+  /** Live-status deltas are coalesced for this long (ms) before they go out; 1-50. */
+  LIVE_BATCH_WINDOW_MS: positiveInt(10).pipe(z.number().max(50, { message: 'must be at most 50' })),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Scale-out (docs/scale-out.md): redis://[user:password@]host:port[/db] or rediss://; unset = one process. */
   REDIS_URL: z

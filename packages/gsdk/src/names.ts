@@ -35,6 +35,11 @@ export function isConnectedStatus(value: number): boolean {
   return value === DeviceStatus.TCP_CONNECTED || value === DeviceStatus.TLS_CONNECTED;
 }
 
+/** The *_CANNOT_CONNECT / *_NOT_ALLOWED family (0x100 and up): the gateway tried and failed. */
+export function isFailureStatus(value: number): boolean {
+  return value >= DeviceStatus.TCP_CANNOT_CONNECT;
+}
+
 const deviceStatusLabels: Readonly<Record<number, string>> = {
   [DeviceStatus.DISCONNECTED]: 'Disconnected',
   [DeviceStatus.TCP_CONNECTED]: 'Connected (TCP)',

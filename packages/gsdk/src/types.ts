@@ -35,6 +35,9 @@ export type TenantApi = UnaryApi<TenantDefinition>;
 export type GatewayApi = UnaryApi<GatewayDefinition>;
 export type LoginApi = UnaryApi<LoginDefinition>;
 
+/** connect.DeviceInfo as GetDeviceList returns it (numeric enums, every field present). */
+export type DeviceInfo = ResponseOf<ConnectMasterDefinition['GetDeviceList']>['deviceInfos'][number];
+
 export type DeviceStatusChange = DeviceStatusChangeMessage;
 export type GatewayStatusChange = GatewayStatusChangeMessage;
 

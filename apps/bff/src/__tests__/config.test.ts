@@ -45,6 +45,9 @@ describe('readEnv', () => {
   it('names a bad number or level', () => {
     expect(settingOf(() => readEnv({ FLAP_THRESHOLD: '0' }))).toBe('FLAP_THRESHOLD');
     expect(settingOf(() => readEnv({ LOG_LEVEL: 'loud' }))).toBe('LOG_LEVEL');
+    expect(settingOf(() => readEnv({ LIVE_BATCH_WINDOW_MS: '51' }))).toBe('LIVE_BATCH_WINDOW_MS');
+    expect(readEnv({ LIVE_BATCH_WINDOW_MS: '5' }).LIVE_BATCH_WINDOW_MS).toBe(5);
+    expect(readEnv({}).LIVE_BATCH_WINDOW_MS).toBe(10);
   });
 });
 

@@ -1,17 +1,7 @@
 // Wire DeviceInfo (numeric enums) -> the API's DeviceRow (names + labels + history facts).
 import type { DeviceRow } from '@cmc/api';
+import type { DeviceInfo } from '@cmc/gsdk';
 import { connectionModeName, deviceStatusLabel, deviceStatusName, deviceTypeLabel, deviceTypeName } from '@cmc/gsdk';
-
-export interface WireDeviceInfo {
-  deviceID: number;
-  type: number;
-  connectionMode: number;
-  IPAddr: string;
-  port: number;
-  status: number;
-  autoReconnect: boolean;
-  useSSL: boolean;
-}
 
 /** Same shape as history's DeviceFacts (docs/bff-internals.md). */
 export interface DeviceFacts {
@@ -26,7 +16,7 @@ export interface DeviceFactsSource {
   facts(deviceIDs: number[]): Map<number, DeviceFacts>;
 }
 
-export function toDeviceRow(info: WireDeviceInfo, gatewayID: string, facts?: DeviceFacts): DeviceRow {
+export function toDeviceRow(info: DeviceInfo, gatewayID: string, facts?: DeviceFacts): DeviceRow {
   return {
     deviceID: info.deviceID,
     gatewayID,

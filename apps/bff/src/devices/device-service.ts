@@ -4,11 +4,12 @@ import type { SessionUser } from '../auth/types.ts';
 import { accessGateway } from '../master/gateway-access.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 import { errorMessage } from '../http/define-route.ts';
-import { toDeviceRow, type DeviceFactsSource, type WireDeviceInfo } from './device-row.ts';
+import type { DeviceInfo } from '@cmc/gsdk';
+import { toDeviceRow, type DeviceFactsSource } from './device-row.ts';
 
 export interface GatewayDevices {
   gatewayID: string;
-  devices: WireDeviceInfo[] | null;
+  devices: DeviceInfo[] | null;
   error: unknown;
 }
 

@@ -6,7 +6,7 @@ import { historyRoutes, type ConnectedSeries, type HistoryPage } from '@cmc/api'
 import { defineRoute, type RouteDeps } from '../http/define-route.ts';
 import { problem } from '../http/problem.ts';
 import type { LivePool } from '../live/types.ts';
-import { statusName } from './device-status.ts';
+import { deviceStatusName } from '@cmc/gsdk/names';
 import type { HistoryStore } from './history-store.ts';
 
 export interface HistoryRouterDeps extends RouteDeps {
@@ -48,7 +48,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
           deviceID: r.deviceID,
           gatewayID: r.gatewayID,
           status: r.status,
-          statusName: statusName(r.status),
+          statusName: deviceStatusName(r.status),
           at: new Date(r.at).toISOString(),
         })),
         nextCursor: page.nextCursor === null ? null : String(page.nextCursor),

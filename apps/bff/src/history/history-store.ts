@@ -3,7 +3,7 @@
 // the row cap on every flush (a counter, no COUNT(*)), the age limit at most once per pruneIntervalMs.
 import type { Database } from 'better-sqlite3';
 import { FlapTracker } from './flap-tracker.ts';
-import { isConnectedStatus, isFailureStatus, statusName, DISCONNECTED } from './device-status.ts';
+import { DeviceStatus, deviceStatusName, isConnectedStatus, isFailureStatus } from '@cmc/gsdk/names';
 
 export interface StatusChangeRecord {
   deviceID: number;
@@ -158,7 +158,7 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
         status: c.status,
         at: c.at,
         connectedAt: isConnectedStatus(c.status) ? c.at : null,
-        disconnectedAt: c.status === DISCONNECTED ? c.at : null,
+        disconnectedAt: c.status === DeviceStatus.DISCONNECTED ? c.at : null,
         failure: isFailureStatus(c.status) ? c.status : null,
         failureAt: isFailureStatus(c.status) ? c.at : null,
       });
@@ -238,7 +238,7 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
           result.set(row.device_id, {
             lastConnectedAt: iso(row.last_connected_at),
             lastDisconnectedAt: iso(row.last_disconnected_at),
-            lastFailure: row.last_failure == null ? null : statusName(row.last_failure),
+            lastFailure: row.last_failure == null ? null : deviceStatusName(row.last_failure),
             flapping: flaps.isFlapping(row.device_id, t),
           });
         }

@@ -1,5 +1,5 @@
 // What the feeds share inside one hub: the state, the batcher, history and the mode switches.
-import { DISCONNECTED } from '../history/device-status.ts';
+import { DeviceStatus } from '@cmc/gsdk/names';
 import type { DeltaBatcher } from './delta-batcher.ts';
 import type { GatewayDiff, LiveState } from './live-state.ts';
 import type { LiveHistory, LivePool, Logger, StatusStreams } from './types.ts';
@@ -58,7 +58,7 @@ export function publishDiffs(
       ctx.batcher.removed(gatewayID, deviceID);
       // Off the managed list is not connected: history (and the connected series) must say so
       // even when the master sent no DISCONNECTED for it (a gateway leaving the master).
-      if (record) recordSafely(ctx, { deviceID, gatewayID, status: DISCONNECTED, at: Date.now() });
+      if (record) recordSafely(ctx, { deviceID, gatewayID, status: DeviceStatus.DISCONNECTED, at: Date.now() });
     }
   }
 }

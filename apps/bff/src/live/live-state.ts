@@ -1,19 +1,9 @@
 // The hub's picture of the world: every gateway it follows with its devices, and which gateway
 // each device is on (a device-status change carries only the device ID). Pure data, no I/O.
 import type { LiveChange, LiveDevice, LiveGateway, LiveMode, SnapshotEvent } from '@cmc/api';
-import { statusName } from '../history/device-status.ts';
+import type { DeviceInfo } from '@cmc/gsdk';
+import { deviceStatusName } from '@cmc/gsdk/names';
 
-/** The DeviceInfo fields of GetDeviceList the live view carries. */
-export interface DeviceInfoLike {
-  deviceID: number;
-  type: number;
-  connectionMode: number;
-  IPAddr: string;
-  port: number;
-  status: number;
-  autoReconnect: boolean;
-  useSSL: boolean;
-}
 
 export interface GatewayState {
   gatewayID: string;
@@ -34,12 +24,12 @@ export interface GatewayDiff {
   removed: number[];
 }
 
-export function toLiveDevice(gatewayID: string, info: DeviceInfoLike): LiveDevice {
+export function toLiveDevice(gatewayID: string, info: DeviceInfo): LiveDevice {
   return {
     deviceID: info.deviceID,
     gatewayID,
     status: info.status,
-    statusName: statusName(info.status),
+    statusName: deviceStatusName(info.status),
     type: info.type,
     connectionMode: info.connectionMode,
     IPAddr: info.IPAddr,
@@ -82,7 +72,7 @@ export class LiveState {
    */
   applyDeviceList(
     gatewayID: string,
-    infos: DeviceInfoLike[],
+    infos: DeviceInfo[],
     at: number,
   ): Map<string, GatewayDiff> {
     const gw = this.gateways.get(gatewayID);
@@ -138,7 +128,7 @@ export class LiveState {
     if (gatewayID === undefined || !device) return undefined;
     const changed = device.status !== status;
     device.status = status;
-    device.statusName = statusName(status);
+    device.statusName = deviceStatusName(status);
     return { change: { deviceID, gatewayID, status, statusName: device.statusName, at }, changed };
   }
 

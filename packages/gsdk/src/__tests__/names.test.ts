@@ -12,6 +12,7 @@ import {
   deviceTypeName,
   gatewayStatusName,
   isConnectedStatus,
+  isFailureStatus,
 } from '../names.ts';
 
 describe('enum value maps', () => {
@@ -56,6 +57,11 @@ describe('deviceStatusName / deviceStatusLabel / isConnectedStatus', () => {
     const connected = Object.entries(DeviceStatus).filter(([, value]) => isConnectedStatus(value)).map(([name]) => name);
     expect(connected).toEqual(['TCP_CONNECTED', 'TLS_CONNECTED']);
     expect(isConnectedStatus(3)).toBe(false);
+  });
+
+  it('counts the CANNOT_CONNECT and NOT_ALLOWED statuses as failures, nothing else', () => {
+    const failures = Object.entries(DeviceStatus).filter(([, value]) => isFailureStatus(value)).map(([name]) => name);
+    expect(failures).toEqual(['TCP_CANNOT_CONNECT', 'TCP_NOT_ALLOWED', 'TLS_CANNOT_CONNECT', 'TLS_NOT_ALLOWED']);
   });
 });
 

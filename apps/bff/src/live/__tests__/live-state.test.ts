@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LiveState, type DeviceInfoLike } from '../live-state.ts';
+import type { DeviceInfo } from '@cmc/gsdk';
+import { LiveState } from '../live-state.ts';
 
-const dev = (deviceID: number, status: number): DeviceInfoLike => ({
+const dev = (deviceID: number, status: number): DeviceInfo => ({
   deviceID,
-  status,
+  status: status as DeviceInfo['status'],
   type: 12,
   connectionMode: 0,
   IPAddr: '192.168.0.10',

@@ -160,6 +160,7 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     webDistDir: path.join(dir, 'no-web'),
     tls: null,
     history: { retentionDays: 30, maxRows: 100_000, flapThreshold: 5, flapWindowMinutes: 10 },
+    live: { batchWindowMs: 10 },
     logLevel: 'silent',
     redis: null,
     mode: 'test',

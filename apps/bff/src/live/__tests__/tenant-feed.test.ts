@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceStatusChange, GsdkClient, StatusEvent, StatusSubscription } from '@cmc/gsdk';
 import { createDeltaBatcher, type PendingDelta } from '../delta-batcher.ts';
 import type { HubContext } from '../hub-context.ts';
-import { LiveState, type DeviceInfoLike } from '../live-state.ts';
+import type { DeviceInfo } from '@cmc/gsdk';
+import { LiveState } from '../live-state.ts';
 import { TenantFeed } from '../tenant-feed.ts';
 import { directStreams } from '../types.ts';
 import { createLogger } from '../../logger.ts';
@@ -37,9 +38,9 @@ function scriptedSubscription(): StatusSubscription<DeviceStatusChange> & {
   };
 }
 
-const info = (deviceID: number, status: number): DeviceInfoLike => ({
+const info = (deviceID: number, status: number): DeviceInfo => ({
   deviceID,
-  status,
+  status: status as DeviceInfo['status'],
   type: 1,
   connectionMode: 0,
   IPAddr: '10.0.0.1',
@@ -53,7 +54,7 @@ function setup() {
   const sub = scriptedSubscription();
   const reads: Array<{
     gatewayID: string;
-    resolve: (infos: DeviceInfoLike[]) => void;
+    resolve: (infos: DeviceInfo[]) => void;
     reject: (e: Error) => void;
   }> = [];
   const client = {
