@@ -37,7 +37,7 @@ export function generateLargeWorld(options: LargeWorldOptions = {}): Scenario {
   const tenantCount = options.tenants ?? Math.max(1, Math.ceil(gatewayCount / 10));
   if (gatewayCount < 1 || gatewayCount > 255)
     throw new RangeError('gateways must be between 1 and 255');
-  if (deviceCount < 0 || deviceCount > gatewayCount * 65_000)
+  if (deviceCount < 0 || deviceCount > gatewayCount * 254 * 255)
     throw new RangeError('too many devices for that many gateways');
   const random = mulberry32(options.seed ?? 1);
 
@@ -71,7 +71,8 @@ export function generateLargeWorld(options: LargeWorldOptions = {}): Scenario {
       deviceID,
       gatewayID: `gateway${g + 1}`,
       type: TYPES[Math.floor(random() * TYPES.length)]!,
-      IPAddr: `10.${g + 1}.${(n >> 8) & 255}.${(n & 255) + 1}`,
+      // Hosts .1-.254 in each /24 of the gateway's /16; 10.g.255.254 is the gateway itself.
+      IPAddr: `10.${g + 1}.${Math.floor(n / 254)}.${(n % 254) + 1}`,
       registration,
       useSSL: random() < 0.1,
       reachable: random() >= 0.01,

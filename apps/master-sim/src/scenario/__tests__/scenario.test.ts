@@ -135,4 +135,16 @@ describe('generateLargeWorld', () => {
     ).length;
     expect(connectedKinds / parsed.devices.length).toBeGreaterThan(0.85);
   });
+
+  it('gives every device a distinct, valid address even with thousands on one gateway', () => {
+    const world = parseScenario(generateLargeWorld({ gateways: 2, devices: 6_000, seed: 7 }));
+    const addresses = world.devices.map((d) => d.IPAddr);
+    expect(new Set(addresses).size).toBe(addresses.length);
+    for (const ip of addresses) {
+      const octets = ip.split('.').map(Number);
+      expect(octets.every((o) => o >= 0 && o <= 255), ip).toBe(true);
+      expect(octets[3], ip).toBeGreaterThanOrEqual(1);
+      expect(octets[3], ip).toBeLessThanOrEqual(254);
+    }
+  });
 });
