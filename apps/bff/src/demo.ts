@@ -34,6 +34,9 @@ try {
     CMC_MODE: 'demo',
     MASTER_IP: '127.0.0.1',
     MASTER_PORT: String(sim.port),
+    // The simulator's server certificate names localhost; verifying that name keeps Node from
+    // warning about an IP address used as the TLS server name.
+    MASTER_SERVER_NAME: 'localhost',
     MASTER_CA_FILE: path.join(sim.certDir, 'ca.crt'),
     ADMIN_CERT_FILE: path.join(sim.certDir, 'admin.crt'),
     ADMIN_KEY_FILE: path.join(sim.certDir, 'admin_key.pem'),
