@@ -5,10 +5,32 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'protos', root: 'protos', include: ['src/**/__tests__/**/*.test.ts'] } },
-      { test: { name: 'gsdk', root: 'packages/gsdk', include: ['src/**/__tests__/**/*.test.ts'], testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'gsdk',
+          root: 'packages/gsdk',
+          include: ['src/**/__tests__/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
       { test: { name: 'api', root: 'packages/api', include: ['src/**/__tests__/**/*.test.ts'] } },
-      { test: { name: 'master-sim', root: 'apps/master-sim', include: ['src/**/__tests__/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'bff', root: 'apps/bff', include: ['src/**/__tests__/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.scale.test.ts'], testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'master-sim',
+          root: 'apps/master-sim',
+          include: ['src/**/__tests__/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'bff',
+          root: 'apps/bff',
+          include: ['src/**/__tests__/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.scale.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
       { test: { name: 'web', root: 'apps/web', include: ['src/**/__tests__/**/*.test.{ts,tsx}'] } },
     ],
   },

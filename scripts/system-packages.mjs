@@ -11,7 +11,9 @@ export function ensureSystemPackages(needs) {
   const pkgs = missing.map(({ pkg }) => pkg);
   for (const { pkg, why } of missing) console.log(`missing Debian package ${pkg}: ${why}`);
   if (process.getuid?.() !== 0) {
-    console.error(`Install them first: sudo apt-get update && sudo apt-get install -y ${pkgs.join(' ')}`);
+    console.error(
+      `Install them first: sudo apt-get update && sudo apt-get install -y ${pkgs.join(' ')}`,
+    );
     process.exit(1);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

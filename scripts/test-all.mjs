@@ -13,7 +13,11 @@ mkdirSync(reports, { recursive: true });
 
 ensureSystemPackages([
   { bin: '/usr/bin/chromium', pkg: 'chromium', why: 'the e2e tests run in Debian Chromium' },
-  { bin: '/usr/bin/redis-server', pkg: 'redis-server', why: 'the scale-out tests run a real Redis' },
+  {
+    bin: '/usr/bin/redis-server',
+    pkg: 'redis-server',
+    why: 'the scale-out tests run a real Redis',
+  },
 ]);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -22,10 +26,16 @@ const failedSteps = [];
 function run(name, command, args, options = {}) {
   const started = Date.now();
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...options.env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = result.status === 0;
-  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds} s`);
+  console.log(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds} s`,
+  );
   if (!ok) failedSteps.push(name);
   return ok;
 }
@@ -52,20 +62,34 @@ run('typecheck', 'pnpm', ['-r', 'typecheck']);
 run('lint', 'pnpm', ['exec', 'eslint', '.']);
 
 const unitReport = join(reports, 'vitest.json');
-run('unit and integration tests', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+run('unit and integration tests', 'pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
 countVitest(unitReport);
 
 if (existsSync(join(root, 'e2e', 'playwright.config.ts'))) {
   if (run('web build', 'pnpm', ['-F', '@cmc/web', 'build'])) {
     const e2eReport = join(reports, 'playwright.json');
-    run('e2e (Chromium)', 'pnpm', ['-F', '@cmc/e2e', 'test'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport } });
+    run('e2e (Chromium)', 'pnpm', ['-F', '@cmc/e2e', 'test'], {
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+    });
     countPlaywright(e2eReport);
   }
 }
 
 if (existsSync(join(root, 'apps', 'bff', 'vitest.scale.config.ts'))) {
   const scaleReport = join(reports, 'scale.json');
-  run('scale-out tests (Redis)', 'pnpm', ['test:scale', '--reporter=default', '--reporter=json', `--outputFile.json=${scaleReport}`]);
+  run('scale-out tests (Redis)', 'pnpm', [
+    'test:scale',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${scaleReport}`,
+  ]);
   countVitest(scaleReport);
 }
 

@@ -7,7 +7,13 @@ import { loaderOptions } from '../src/loader-options.ts';
 import { protoDir, protoFiles } from '../src/load.ts';
 
 const require = createRequire(import.meta.url);
-const generator = join(require.resolve('@grpc/proto-loader/package.json'), '..', 'build', 'bin', 'proto-loader-gen-types.js');
+const generator = join(
+  require.resolve('@grpc/proto-loader/package.json'),
+  '..',
+  'build',
+  'bin',
+  'proto-loader-gen-types.js',
+);
 const outDir = join(protoDir, 'src', 'generated');
 
 const flags = [
@@ -22,7 +28,17 @@ const flags = [
 rmSync(outDir, { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  [generator, ...flags, '--grpcLib=@grpc/grpc-js', '--importFileExtension=.ts', '--includeDirs', protoDir, '-O', outDir, ...protoFiles],
+  [
+    generator,
+    ...flags,
+    '--grpcLib=@grpc/grpc-js',
+    '--importFileExtension=.ts',
+    '--includeDirs',
+    protoDir,
+    '-O',
+    outDir,
+    ...protoFiles,
+  ],
   { stdio: 'inherit', cwd: protoDir },
 );
 console.log(`generated types for ${protoFiles.length} proto files in ${outDir}`);

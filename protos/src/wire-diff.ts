@@ -56,11 +56,17 @@ function flatten(root: Json): Flat {
         for (const [name, f] of Object.entries(asObject(child.fields))) {
           const field = asObject(f);
           const type = resolve(String(field.type), full, known);
-          fields.set(name, `${field.rule === 'repeated' ? 'repeated ' : ''}${type} = ${String(field.id)}`);
+          fields.set(
+            name,
+            `${field.rule === 'repeated' ? 'repeated ' : ''}${type} = ${String(field.id)}`,
+          );
         }
         flat.messages.set(full, fields);
       } else if (child.values) {
-        flat.enums.set(full, new Map(Object.entries(asObject(child.values)).map(([k, v]) => [k, Number(v)])));
+        flat.enums.set(
+          full,
+          new Map(Object.entries(asObject(child.values)).map(([k, v]) => [k, Number(v)])),
+        );
       }
       walk(child, full);
     }
@@ -69,13 +75,23 @@ function flatten(root: Json): Flat {
   return flat;
 }
 
-function compareMaps<V>(kind: string, owner: string, expected: Map<string, V>, actual: Map<string, V>, out: string[]): void {
+function compareMaps<V>(
+  kind: string,
+  owner: string,
+  expected: Map<string, V>,
+  actual: Map<string, V>,
+  out: string[],
+): void {
   for (const [name, want] of expected) {
     if (!actual.has(name)) out.push(`missing ${kind} ${owner}.${name}: expected ${String(want)}`);
-    else if (actual.get(name) !== want) out.push(`${kind} ${owner}.${name}: expected ${String(want)}, found ${String(actual.get(name))}`);
+    else if (actual.get(name) !== want)
+      out.push(
+        `${kind} ${owner}.${name}: expected ${String(want)}, found ${String(actual.get(name))}`,
+      );
   }
   for (const [name, got] of actual) {
-    if (!expected.has(name)) out.push(`extra ${kind} ${owner}.${name}: ${String(got)} is not in the contract`);
+    if (!expected.has(name))
+      out.push(`extra ${kind} ${owner}.${name}: ${String(got)} is not in the contract`);
   }
 }
 
@@ -84,7 +100,14 @@ export function wireDiff(contract: Json, ours: Json): string[] {
   const want = flatten(contract);
   const got = flatten(ours);
   const out: string[] = [];
-  const groups: Array<[string, string, Map<string, Map<string, string | number>>, Map<string, Map<string, string | number>>]> = [
+  const groups: Array<
+    [
+      string,
+      string,
+      Map<string, Map<string, string | number>>,
+      Map<string, Map<string, string | number>>,
+    ]
+  > = [
     ['service', 'method', want.services, got.services],
     ['message', 'field', want.messages, got.messages],
     ['enum', 'value', want.enums, got.enums],
@@ -95,7 +118,8 @@ export function wireDiff(contract: Json, ours: Json): string[] {
       if (!mine) out.push(`missing ${kind} ${name}`);
       else compareMaps(memberKind, name, members, mine, out);
     }
-    for (const name of actual.keys()) if (!expected.has(name)) out.push(`extra ${kind} ${name} is not in the contract`);
+    for (const name of actual.keys())
+      if (!expected.has(name)) out.push(`extra ${kind} ${name} is not in the contract`);
   }
   return out;
 }

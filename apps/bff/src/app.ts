@@ -78,14 +78,22 @@ export interface Bff {
 export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   // REDIS_URL: several instances share sessions, counters, socket.io rooms and the master streams.
-  const scale = config.redis ? await createScaleOut({ url: config.redis.url, sessionSecret: config.sessionSecret, logger }) : null;
+  const scale = config.redis
+    ? await createScaleOut({ url: config.redis.url, sessionSecret: config.sessionSecret, logger })
+    : null;
   const db = openDatabase(deps.databaseFile ?? path.join(config.dataDir, 'bff.sqlite'));
   const storage = createStorage(db, { sessionSecret: config.sessionSecret, scale, ...deps });
   const { accounts, audit, userThrottle, addressThrottle, loginRate } = storage;
   const boot = await bootstrapAdmin(accounts, config.adminUser, config.adminPassword);
-  if (boot.created) logger.info('admin account created', { username: config.adminUser, generatedPassword: boot.generatedPassword !== undefined });
+  if (boot.created)
+    logger.info('admin account created', {
+      username: config.adminUser,
+      generatedPassword: boot.generatedPassword !== undefined,
+    });
 
-  const pool = deps.pool ?? createMasterPool({ master: config.master, logger: logger.child({ module: 'master-pool' }) });
+  const pool =
+    deps.pool ??
+    createMasterPool({ master: config.master, logger: logger.child({ module: 'master-pool' }) });
   const secure = config.tls !== null;
   const auth = createSessionAuth({ sessions: storage.sessions, accounts, secure });
 
@@ -97,12 +105,27 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   app.use(healthRouter(pool, () => draining));
 
   const history = createHistoryStore(db, config.history);
-  const routerDeps: RouterDeps = { pool, audit, accounts, auth, userThrottle, addressThrottle, loginRate, logger, history: deps.history ?? history };
+  const routerDeps: RouterDeps = {
+    pool,
+    audit,
+    accounts,
+    auth,
+    userThrottle,
+    addressThrottle,
+    loginRate,
+    logger,
+    history: deps.history ?? history,
+  };
   const api = express.Router();
   api.use((req, _res, next) => {
     if (draining) return next(problem(503, 'the server is shutting down'));
     // JSON only: refusing other content types also stops simple cross-site form posts.
-    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && req.headers['content-length'] !== '0' && req.headers['content-type'] !== undefined && !req.is('application/json')) {
+    if (
+      ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) &&
+      req.headers['content-length'] !== '0' &&
+      req.headers['content-type'] !== undefined &&
+      !req.is('application/json')
+    ) {
       return next(problem(415, 'send the request body as application/json'));
     }
     next();
@@ -120,10 +143,17 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   api.use(devicesRouter(routerDeps));
   api.use(slavesRouter(routerDeps));
   api.use(tenantsRouter(routerDeps));
-  api.use(accountsRouter({ ...routerDeps, lockedUntil: (name) => userThrottle.lockedFor(`user:${name.toLowerCase()}`) }));
+  api.use(
+    accountsRouter({
+      ...routerDeps,
+      lockedUntil: (name) => userThrottle.lockedFor(`user:${name.toLowerCase()}`),
+    }),
+  );
   api.use(auditRouter(routerDeps));
   api.use(historyRouter({ audit, pool, history }));
-  api.use((req, _res, next) => next(problem(404, `no route ${req.method} ${API_PREFIX}${req.path}`)));
+  api.use((req, _res, next) =>
+    next(problem(404, `no route ${req.method} ${API_PREFIX}${req.path}`)),
+  );
   app.use(API_PREFIX, api);
 
   app.use(webAppRouter(config.webDistDir));
@@ -132,19 +162,38 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   app.use(((error, req, res, next) => {
     if (isGsdkError(error)) {
       const mapped = gsdkProblem(error);
-      if (mapped.status >= 500) logger.warn('master call failed', { rpc: error.rpc, code: error.code, details: error.details, requestId: res.locals.requestId });
+      if (mapped.status >= 500)
+        logger.warn('master call failed', {
+          rpc: error.rpc,
+          code: error.code,
+          details: error.details,
+          requestId: res.locals.requestId,
+        });
       return problems(mapped, req, res, next);
     }
     problems(error, req, res, next);
   }) as express.ErrorRequestHandler);
 
-  const server = config.tls ? https.createServer({ cert: config.tls.cert, key: config.tls.key }, app) : http.createServer(app);
+  const server = config.tls
+    ? https.createServer({ cert: config.tls.cert, key: config.tls.key }, app)
+    : http.createServer(app);
   const io = new SocketServer(server, { path: '/socket.io', serveClient: false });
   if (scale) io.adapter(scale.adapter);
   const hooks: Array<() => Promise<void> | void> = [];
 
-  const live = createLiveHub({ io, pool, history, getSessionUser: auth.getSessionUser, logger, batchWindowMs: config.live.batchWindowMs, ...(scale ? { streams: scale.streams } : {}) });
-  hooks.push(() => live.stop(), () => history.close());
+  const live = createLiveHub({
+    io,
+    pool,
+    history,
+    getSessionUser: auth.getSessionUser,
+    logger,
+    batchWindowMs: config.live.batchWindowMs,
+    ...(scale ? { streams: scale.streams } : {}),
+  });
+  hooks.push(
+    () => live.stop(),
+    () => history.close(),
+  );
   // Tenant API changes move gateways between tenants: the hub must follow now, not at its next poll.
   pool.onInvalidate(() => void live.refresh());
   void live.start();
@@ -177,7 +226,9 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
       closing ??= (async () => {
         draining = true;
         // Stop accepting, end live sockets (they would hold the server open), let HTTP requests finish.
-        const serverClosed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+        const serverClosed = new Promise<void>((resolve) =>
+          server.listening ? server.close(() => resolve()) : resolve(),
+        );
         server.closeIdleConnections();
         io.local.disconnectSockets(true); // only ours: with the redis adapter io.* reaches every instance
         const timer = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);

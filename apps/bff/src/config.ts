@@ -23,7 +23,12 @@ export interface Config {
   adminPassword: string | undefined;
   webDistDir: string;
   tls: { cert: string; key: string } | null;
-  history: { retentionDays: number; maxRows: number; flapThreshold: number; flapWindowMinutes: number };
+  history: {
+    retentionDays: number;
+    maxRows: number;
+    flapThreshold: number;
+    flapWindowMinutes: number;
+  };
   live: { batchWindowMs: number };
   logLevel: Env['LOG_LEVEL'];
   /** Scale-out over Redis (sessions, login counters, socket.io adapter, stream leases); null = one process. */
@@ -36,7 +41,10 @@ function readPem(setting: string, file: string | undefined): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new SettingError(setting, `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new SettingError(
+      setting,
+      `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
 }
 
@@ -47,12 +55,22 @@ function parseCert(setting: string, file: string, pem: string, now: Date): X509C
   } catch {
     throw new SettingError(setting, `${file} is not a PEM certificate`);
   }
-  if (new Date(cert.validTo) < now) throw new SettingError(setting, `certificate ${file} expired on ${cert.validTo}`);
-  if (new Date(cert.validFrom) > now) throw new SettingError(setting, `certificate ${file} is not valid before ${cert.validFrom}`);
+  if (new Date(cert.validTo) < now)
+    throw new SettingError(setting, `certificate ${file} expired on ${cert.validTo}`);
+  if (new Date(cert.validFrom) > now)
+    throw new SettingError(setting, `certificate ${file} is not valid before ${cert.validFrom}`);
   return cert;
 }
 
-function checkKeyPair(certSetting: string, keySetting: string, certFile: string, keyFile: string, certPem: string, keyPem: string, now: Date): void {
+function checkKeyPair(
+  certSetting: string,
+  keySetting: string,
+  certFile: string,
+  keyFile: string,
+  certPem: string,
+  keyPem: string,
+  now: Date,
+): void {
   const cert = parseCert(certSetting, certFile, certPem, now);
   let key;
   try {
@@ -60,16 +78,19 @@ function checkKeyPair(certSetting: string, keySetting: string, certFile: string,
   } catch {
     throw new SettingError(keySetting, `${keyFile} is not a PEM private key`);
   }
-  if (!cert.checkPrivateKey(key)) throw new SettingError(keySetting, `${keyFile} does not match the certificate ${certFile}`);
+  if (!cert.checkPrivateKey(key))
+    throw new SettingError(keySetting, `${keyFile} does not match the certificate ${certFile}`);
 }
 
 /** The session secret: required in production; demo/test keep a generated one in DATA_DIR. */
 function sessionSecret(env: Env): string {
   if (env.SESSION_SECRET) {
-    if (env.SESSION_SECRET.length < 32) throw new SettingError('SESSION_SECRET', 'must be at least 32 characters');
+    if (env.SESSION_SECRET.length < 32)
+      throw new SettingError('SESSION_SECRET', 'must be at least 32 characters');
     return env.SESSION_SECRET;
   }
-  if (env.CMC_MODE === 'production') throw new SettingError('SESSION_SECRET', 'is required (at least 32 random characters)');
+  if (env.CMC_MODE === 'production')
+    throw new SettingError('SESSION_SECRET', 'is required (at least 32 random characters)');
   const file = path.join(env.DATA_DIR, 'session-secret');
   try {
     return fs.readFileSync(file, 'utf8').trim();
@@ -85,13 +106,29 @@ export function loadConfig(env: Env, now: Date = new Date()): Config {
   parseCert('MASTER_CA_FILE', env.MASTER_CA_FILE!, caCert, now);
   const adminCert = readPem('ADMIN_CERT_FILE', env.ADMIN_CERT_FILE);
   const adminKey = readPem('ADMIN_KEY_FILE', env.ADMIN_KEY_FILE);
-  checkKeyPair('ADMIN_CERT_FILE', 'ADMIN_KEY_FILE', env.ADMIN_CERT_FILE!, env.ADMIN_KEY_FILE!, adminCert, adminKey, now);
+  checkKeyPair(
+    'ADMIN_CERT_FILE',
+    'ADMIN_KEY_FILE',
+    env.ADMIN_CERT_FILE!,
+    env.ADMIN_KEY_FILE!,
+    adminCert,
+    adminKey,
+    now,
+  );
 
   let tls: Config['tls'] = null;
   if (env.TLS_CERT_FILE || env.TLS_KEY_FILE) {
     const cert = readPem('TLS_CERT_FILE', env.TLS_CERT_FILE);
     const key = readPem('TLS_KEY_FILE', env.TLS_KEY_FILE);
-    checkKeyPair('TLS_CERT_FILE', 'TLS_KEY_FILE', env.TLS_CERT_FILE!, env.TLS_KEY_FILE!, cert, key, now);
+    checkKeyPair(
+      'TLS_CERT_FILE',
+      'TLS_KEY_FILE',
+      env.TLS_CERT_FILE!,
+      env.TLS_KEY_FILE!,
+      cert,
+      key,
+      now,
+    );
     tls = { cert, key };
   }
 
@@ -99,7 +136,10 @@ export function loadConfig(env: Env, now: Date = new Date()): Config {
     fs.mkdirSync(env.DATA_DIR, { recursive: true });
     fs.accessSync(env.DATA_DIR, fs.constants.W_OK);
   } catch (error) {
-    throw new SettingError('DATA_DIR', `${env.DATA_DIR} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new SettingError(
+      'DATA_DIR',
+      `${env.DATA_DIR} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
 
   const host = env.MASTER_IP.includes(':') ? `[${env.MASTER_IP}]` : env.MASTER_IP;

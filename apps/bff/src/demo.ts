@@ -26,7 +26,12 @@ const DEMO_VIEWER = { username: 'viewer1', password: 'viewer1-demo', tenantID: '
 
 try {
   const certDir = path.join(REPO_ROOT, '.data', 'certs');
-  const sim = await startSimulator({ certDir, port: 4010, controlPort: 4011, reconnectDelayMs: 3000 });
+  const sim = await startSimulator({
+    certDir,
+    port: 4010,
+    controlPort: 4011,
+    reconnectDelayMs: 3000,
+  });
   const dataDir = readEnv({ ...process.env, CMC_MODE: 'demo' }).DATA_DIR;
   const env = readEnv({
     ...process.env,
@@ -48,7 +53,12 @@ try {
   // The tenant viewer of the demo; its password is public, so demo mode only.
   const accounts = createAccountStore(bff.db);
   try {
-    accounts.create({ username: DEMO_VIEWER.username, role: 'tenant', tenantID: DEMO_VIEWER.tenantID, passwordHash: await hashPassword(DEMO_VIEWER.password) });
+    accounts.create({
+      username: DEMO_VIEWER.username,
+      role: 'tenant',
+      tenantID: DEMO_VIEWER.tenantID,
+      passwordHash: await hashPassword(DEMO_VIEWER.password),
+    });
   } catch (error) {
     if (!(error instanceof AccountExistsError)) throw error;
   }

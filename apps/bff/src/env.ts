@@ -9,7 +9,13 @@ const portSetting = z
   .string()
   .regex(/^\d+$/, { message: 'must be a port number' })
   .transform(Number)
-  .pipe(z.number().int().min(0, { message: 'must be between 0 and 65535' }).max(65535, { message: 'must be between 0 and 65535' }));
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(0, { message: 'must be between 0 and 65535' })
+      .max(65535, { message: 'must be between 0 and 65535' }),
+  );
 
 function positiveInt(fallback: number) {
   return z
@@ -33,14 +39,25 @@ export const envSchema = z.object({
   MASTER_SERVER_NAME: optionalPath,
   PORT: portSetting.optional().transform((v) => v ?? 8080),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data', 'bff')),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, '.data', 'bff')),
   SESSION_SECRET: z.string().optional(),
   CONSOLE_ADMIN_USER: z
     .string()
-    .regex(/^[A-Za-z0-9_.@-]{3,64}$/, { message: 'must be 3-64 characters of A-Z, a-z, 0-9, _ . @ -' })
+    .regex(/^[A-Za-z0-9_.@-]{3,64}$/, {
+      message: 'must be 3-64 characters of A-Z, a-z, 0-9, _ . @ -',
+    })
     .default('admin'),
-  CONSOLE_ADMIN_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
-  WEB_DIST_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
+  CONSOLE_ADMIN_PASSWORD: z
+    .string()
+    .min(10, { message: 'must be at least 10 characters' })
+    .optional(),
+  WEB_DIST_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
   TLS_CERT_FILE: optionalPath,
   TLS_KEY_FILE: optionalPath,
   HISTORY_RETENTION_DAYS: positiveInt(30),
@@ -53,7 +70,9 @@ export const envSchema = z.object({
   /** Scale-out (docs/scale-out.md): redis://[user:password@]host:port[/db] or rediss://; unset = one process. */
   REDIS_URL: z
     .string()
-    .refine((v) => /^rediss?:\/\/[^/\s]+/.test(v) && URL.canParse(v), { message: 'must be a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379' })
+    .refine((v) => /^rediss?:\/\/[^/\s]+/.test(v) && URL.canParse(v), {
+      message: 'must be a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379',
+    })
     .optional(),
   /** 'production' (default), 'demo' or 'test': demo and test may generate a session secret. */
   CMC_MODE: z.enum(['production', 'demo', 'test']).default('production'),
@@ -85,7 +104,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const setting = String(issue?.path[0] ?? 'environment');
     // A Redis URL may carry a password: never echo it.
     const shown = (cleaned[setting] ?? '').replace(/^(\w+:\/\/)[^@/]*@/, '$1***@');
-    throw new SettingError(setting, `${issue?.message ?? 'invalid'} (got ${JSON.stringify(shown)})`);
+    throw new SettingError(
+      setting,
+      `${issue?.message ?? 'invalid'} (got ${JSON.stringify(shown)})`,
+    );
   }
   return result.data;
 }

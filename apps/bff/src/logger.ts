@@ -17,7 +17,9 @@ function serialise(value: unknown): unknown {
   return value;
 }
 
-export function createLogger(options: { level?: LogLevel; write?: (line: string) => void; base?: LogFields } = {}): Logger {
+export function createLogger(
+  options: { level?: LogLevel; write?: (line: string) => void; base?: LogFields } = {},
+): Logger {
   const level = options.level ?? 'info';
   const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
   const base = options.base ?? {};

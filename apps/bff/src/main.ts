@@ -7,7 +7,9 @@ try {
   const config = loadConfig(readEnv());
   const bff = await startBff(config);
   if (bff.generatedAdminPassword) {
-    process.stdout.write(`First start: created admin "${config.adminUser}" with password ${bff.generatedAdminPassword} (shown once; change it).\n`);
+    process.stdout.write(
+      `First start: created admin "${config.adminUser}" with password ${bff.generatedAdminPassword} (shown once; change it).\n`,
+    );
   }
   bff.logger.info('listening', { url: urlOf(config, bff), master: config.master.address });
 } catch (error) {

@@ -10,8 +10,10 @@ export async function startBff(config: Config, deps: BffDeps = {}): Promise<Bff>
   } catch (error) {
     await bff.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new SettingError('PORT', `${config.host}:${config.port} is already in use`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new SettingError('HOST', `cannot listen on ${config.host}`);
+    if (code === 'EADDRINUSE')
+      throw new SettingError('PORT', `${config.host}:${config.port} is already in use`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new SettingError('HOST', `cannot listen on ${config.host}`);
     throw error;
   }
   let stopping = false;
@@ -42,7 +44,10 @@ export function urlOf(config: Config, bff?: Bff): string {
 
 /** Prints a start-up failure as one line and exits 1; a SettingError names the setting. */
 export function failStart(error: unknown): never {
-  const line = error instanceof SettingError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
+  const line =
+    error instanceof SettingError
+      ? error.message
+      : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${line}\n`);
   process.exit(1);
 }

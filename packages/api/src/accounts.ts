@@ -4,7 +4,9 @@ import { role } from './names.ts';
 
 export const username = z
   .string()
-  .regex(/^[A-Za-z0-9_.@-]{3,64}$/, { message: 'must be 3-64 characters of A-Z, a-z, 0-9, _ . @ -' });
+  .regex(/^[A-Za-z0-9_.@-]{3,64}$/, {
+    message: 'must be 3-64 characters of A-Z, a-z, 0-9, _ . @ -',
+  });
 
 export const newPassword = z
   .string()
@@ -34,7 +36,10 @@ export const createAccountRequest = z.object({
 export type CreateAccountRequest = z.infer<typeof createAccountRequest>;
 
 export const accountParams = z.object({
-  accountID: z.string().regex(/^\d{1,10}$/, { message: 'must be an account ID (digits only)' }).transform(Number),
+  accountID: z
+    .string()
+    .regex(/^\d{1,10}$/, { message: 'must be an account ID (digits only)' })
+    .transform(Number),
 });
 
 export const resetPasswordRequest = z.object({ password: newPassword });

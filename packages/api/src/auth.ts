@@ -12,8 +12,14 @@ export const sessionUser = z.object({
 export type SessionUserDto = z.infer<typeof sessionUser>;
 
 export const loginRequest = z.object({
-  username: z.string().min(1, { message: 'is required' }).max(64, { message: 'must be at most 64 characters' }),
-  password: z.string().min(1, { message: 'is required' }).max(256, { message: 'must be at most 256 characters' }),
+  username: z
+    .string()
+    .min(1, { message: 'is required' })
+    .max(64, { message: 'must be at most 64 characters' }),
+  password: z
+    .string()
+    .min(1, { message: 'is required' })
+    .max(256, { message: 'must be at most 256 characters' }),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 

@@ -50,8 +50,12 @@ export const MAX_DEVICE_IDS_PER_CALL = 1000;
 export const deviceIDList = z
   .array(deviceID)
   .min(1, { message: 'must list at least one device ID' })
-  .max(MAX_DEVICE_IDS_PER_CALL, { message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} device IDs` })
-  .refine((ids) => new Set(ids).size === ids.length, { message: 'must not list a device ID twice' });
+  .max(MAX_DEVICE_IDS_PER_CALL, {
+    message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} device IDs`,
+  })
+  .refine((ids) => new Set(ids).size === ids.length, {
+    message: 'must not list a device ID twice',
+  });
 
 /** Gateway and tenant IDs: the G-SDK puts them in certificate common names; keep them to a safe charset. */
 export const gatewayID = z
@@ -69,7 +73,13 @@ export function intParam(min: number, max: number, fallback: number) {
     .string()
     .regex(/^\d+$/, { message: 'must be a whole number' })
     .transform(Number)
-    .pipe(z.number().int().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    )
     .optional()
     .transform((v) => v ?? fallback);
 }

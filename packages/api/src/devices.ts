@@ -24,7 +24,16 @@ export const deviceRow = z.object({
 });
 export type DeviceRow = z.infer<typeof deviceRow>;
 
-export const deviceSortFields = ['deviceID', 'gatewayID', 'type', 'IPAddr', 'status', 'connectionMode', 'useSSL', 'lastConnectedAt'] as const;
+export const deviceSortFields = [
+  'deviceID',
+  'gatewayID',
+  'type',
+  'IPAddr',
+  'status',
+  'connectionMode',
+  'useSSL',
+  'lastConnectedAt',
+] as const;
 
 /** Query of GET /devices: comma-separated lists for the multi-value filters. */
 export const deviceListQuery = z.object({
@@ -35,7 +44,10 @@ export const deviceListQuery = z.object({
     .transform((v) => (v ? v.split(',') : undefined))
     .pipe(z.array(deviceStatus).optional()),
   mode: connectionMode.optional(),
-  ssl: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  ssl: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   type: z
     .string()
     .optional()
@@ -75,14 +87,19 @@ export type AsyncConnectInfo = z.infer<typeof asyncConnectInfo>;
 export const slaveDeviceInfo = z.object({
   deviceID,
   rs485SlaveDeviceIDs: z.array(deviceID).max(64, { message: 'must list at most 64 slave devices' }),
-  wiegandSlaveDeviceIDs: z.array(deviceID).max(64, { message: 'must list at most 64 slave devices' }),
+  wiegandSlaveDeviceIDs: z
+    .array(deviceID)
+    .max(64, { message: 'must list at most 64 slave devices' }),
 });
 export type SlaveDeviceInfo = z.infer<typeof slaveDeviceInfo>;
 
 export const deviceDetail = z.object({
   device: deviceRow,
   /** Async registration of this device, by where it is stored; null when not registered there. */
-  asyncConnection: z.object({ session: asyncConnectInfo.nullable(), db: asyncConnectInfo.nullable() }),
+  asyncConnection: z.object({
+    session: asyncConnectInfo.nullable(),
+    db: asyncConnectInfo.nullable(),
+  }),
   /** Whether the accept filter lets it dial in (allowAll or listed). */
   acceptedByFilter: z.object({ session: z.boolean(), db: z.boolean() }),
   slaves: z.object({ session: slaveDeviceInfo.nullable(), db: slaveDeviceInfo.nullable() }),

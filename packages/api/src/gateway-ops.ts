@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { deviceID, deviceIDList, gatewayID, ipv4, isoTime, MAX_DEVICE_IDS_PER_CALL, port, subnetMask } from './common.ts';
+import {
+  deviceID,
+  deviceIDList,
+  gatewayID,
+  ipv4,
+  isoTime,
+  MAX_DEVICE_IDS_PER_CALL,
+  port,
+  subnetMask,
+} from './common.ts';
 import { asyncConnectInfo, slaveDeviceInfo } from './devices.ts';
 import { connectionMode, deviceTypeName } from './names.ts';
 
@@ -35,7 +44,11 @@ export const searchResponse = z.object({ gatewayID, devices: z.array(searchedDev
 export type SearchResponse = z.infer<typeof searchResponse>;
 
 // ---- sync connect -------------------------------------------------------------------------
-export const connectRequest = z.object({ IPAddr: ipv4, port: port.default(51211), useSSL: z.boolean().default(false) });
+export const connectRequest = z.object({
+  IPAddr: ipv4,
+  port: port.default(51211),
+  useSSL: z.boolean().default(false),
+});
 export type ConnectRequest = z.input<typeof connectRequest>;
 export const connectResponse = z.object({ deviceID });
 export type ConnectResponse = z.infer<typeof connectResponse>;
@@ -55,7 +68,9 @@ export const addAsyncConnectionsRequest = z.object({
   connectInfos: z
     .array(asyncConnectInfo)
     .min(1, { message: 'must list at least one device' })
-    .max(MAX_DEVICE_IDS_PER_CALL, { message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} devices` })
+    .max(MAX_DEVICE_IDS_PER_CALL, {
+      message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} devices`,
+    })
     .refine((infos) => new Set(infos.map((i) => i.deviceID)).size === infos.length, {
       message: 'must not list a device ID twice',
     }),
@@ -68,7 +83,11 @@ export type DeviceIDsRequest = z.infer<typeof deviceIDsRequest>;
 // ---- accept filter ------------------------------------------------------------------------
 export const acceptFilter = z.object({
   allowAll: z.boolean(),
-  deviceIDs: z.array(deviceID).max(MAX_DEVICE_IDS_PER_CALL, { message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} device IDs` }),
+  deviceIDs: z
+    .array(deviceID)
+    .max(MAX_DEVICE_IDS_PER_CALL, {
+      message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} device IDs`,
+    }),
   /** Stored and returned by the gateway, but the G-SDK marks them "not yet supported": only allowAll and deviceIDs decide. */
   IPAddrs: z.array(ipv4).max(256, { message: 'must list at most 256 addresses' }),
   subnetMasks: z.array(subnetMask).max(256, { message: 'must list at most 256 masks' }),

@@ -29,7 +29,9 @@ export type ConnectionMode = z.infer<typeof connectionMode>;
  * gsdk.device.Type name, e.g. 'BIOSTATION_L2'. Kept as a pattern rather than an enum so a device
  * type newer than our protos still shows (the BFF sends 'TYPE_<n>' for unknown numbers).
  */
-export const deviceTypeName = z.string().regex(/^[A-Z0-9_]+$/, { message: 'must be a device type name such as BIOSTATION_L2' });
+export const deviceTypeName = z
+  .string()
+  .regex(/^[A-Z0-9_]+$/, { message: 'must be a device type name such as BIOSTATION_L2' });
 
 export const role = z.enum(['admin', 'tenant']);
 export type Role = z.infer<typeof role>;

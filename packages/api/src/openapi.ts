@@ -10,7 +10,11 @@ type JsonSchema = Record<string, unknown>;
 
 function schemaOf(type: z.ZodType, io: 'input' | 'output'): JsonSchema {
   // 'input' describes what a client sends (before defaults/transforms); 'output' what it receives.
-  return z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  return z.toJSONSchema(type, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
 }
 
 function parametersOf(route: RouteDef): unknown[] {
@@ -38,9 +42,15 @@ export function buildOpenApiDocument(info: { version: string } = { version: '0.1
     const status = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
       [status]: route.response
-        ? { description: 'Success', content: { 'application/json': { schema: schemaOf(route.response, 'output') } } }
+        ? {
+            description: 'Success',
+            content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+          }
         : { description: 'Success (no content)' },
-      default: { description: 'Error', content: { 'application/problem+json': { schema: problemSchema } } },
+      default: {
+        description: 'Error',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
     };
     const operation: Record<string, unknown> = {
       operationId: route.id,
@@ -51,7 +61,10 @@ export function buildOpenApiDocument(info: { version: string } = { version: '0.1
       responses,
     };
     if (route.body) {
-      operation.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
+      };
     }
     if (route.access !== 'public') operation.security = [{ session: [] }];
     const key = API_PREFIX + route.path;
@@ -62,7 +75,12 @@ export function buildOpenApiDocument(info: { version: string } = { version: '0.1
     info: { title: 'Connect Master Console API', version: info.version },
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'cmc_session', description: 'State-changing requests also need the x-csrf-token header.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'cmc_session',
+          description: 'State-changing requests also need the x-csrf-token header.',
+        },
       },
     },
     paths,

@@ -17,6 +17,10 @@ export function backoffCeiling(attempt: number, policy: BackoffPolicy): number {
  * Full jitter spreads many clients that lost the same server over the whole window, so a restarted
  * master is not hit by every stream at once.
  */
-export function fullJitterDelay(attempt: number, policy: BackoffPolicy, random: () => number = Math.random): number {
+export function fullJitterDelay(
+  attempt: number,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): number {
   return Math.floor(random() * backoffCeiling(attempt, policy));
 }

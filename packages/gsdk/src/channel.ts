@@ -8,7 +8,9 @@ import {
 import type { BackoffPolicy } from './backoff.ts';
 
 // grpc-js does not export this type from its index.
-type CallMetadataOptions = Parameters<Parameters<typeof credentials.createFromMetadataGenerator>[0]>[0];
+type CallMetadataOptions = Parameters<
+  Parameters<typeof credentials.createFromMetadataGenerator>[0]
+>[0];
 
 /** The master's default maximum message size (gsdk-facts: 75,497,472 bytes). */
 const maxMessageBytes = 75_497_472;
@@ -21,7 +23,10 @@ export function isTokenless({ method_name, service_url }: CallMetadataOptions): 
   // grpc-js passes the full path as method_name; other gRPC stacks pass the bare method name plus a
   // service URL ending in the service name.
   if (tokenlessPaths.has(method_name)) return true;
-  return service_url.endsWith('/gsdk.login.Login') && (method_name === 'Login' || method_name === 'LoginAdmin');
+  return (
+    service_url.endsWith('/gsdk.login.Login') &&
+    (method_name === 'Login' || method_name === 'LoginAdmin')
+  );
 }
 
 export interface ChannelConfig {
@@ -39,7 +44,10 @@ export interface ChannelConfig {
  * One HTTP/2 channel for all four services: mutual TLS (CA + client cert/key) combined with a call
  * credential that adds metadata `token: <JWT>` to every call but Login/LoginAdmin.
  */
-export function createGsdkChannel(config: ChannelConfig): { channel: Channel; credentials: ChannelCredentials } {
+export function createGsdkChannel(config: ChannelConfig): {
+  channel: Channel;
+  credentials: ChannelCredentials;
+} {
   const ssl = credentials.createSsl(config.caCert, config.clientKey, config.clientCert);
   const tokenCredential = credentials.createFromMetadataGenerator((options, callback) => {
     const metadata = new Metadata();

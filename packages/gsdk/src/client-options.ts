@@ -32,7 +32,10 @@ function pem(name: string, value: unknown): Buffer {
 function positive(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw invalidArgument(where, `${name} must be a positive number of milliseconds, got ${String(value)}`);
+    throw invalidArgument(
+      where,
+      `${name} must be a positive number of milliseconds, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -42,23 +45,41 @@ function positive(name: string, value: unknown, fallback: number): number {
  * message naming the option instead of as a TLS error on the first call.
  */
 export function resolveOptions(options: GsdkClientOptions): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) throw invalidArgument(where, 'options must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw invalidArgument(where, 'options must be an object');
   const { address, login, serverName } = options;
   if (typeof address !== 'string' || !/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(address)) {
-    throw invalidArgument(where, `options.address must be "host:port", got ${JSON.stringify(address)}`);
+    throw invalidArgument(
+      where,
+      `options.address must be "host:port", got ${JSON.stringify(address)}`,
+    );
   }
   const kind = (login as { kind?: unknown } | undefined)?.kind;
   if (kind !== 'tenant' && kind !== 'admin') {
-    throw invalidArgument(where, `options.login.kind must be "tenant" or "admin", got ${JSON.stringify(kind)}`);
+    throw invalidArgument(
+      where,
+      `options.login.kind must be "tenant" or "admin", got ${JSON.stringify(kind)}`,
+    );
   }
   if (login.kind === 'admin' && (typeof login.tenantID !== 'string' || login.tenantID === '')) {
-    throw invalidArgument(where, 'options.login.tenantID must be a non-empty tenant ID for an admin login');
+    throw invalidArgument(
+      where,
+      'options.login.tenantID must be a non-empty tenant ID for an admin login',
+    );
   }
   if (serverName !== undefined && (typeof serverName !== 'string' || serverName === '')) {
     throw invalidArgument(where, 'options.serverName must be a non-empty host name');
   }
-  const initialDelayMs = positive('options.resubscribe.initialDelayMs', options.resubscribe?.initialDelayMs, 250);
-  const maxDelayMs = positive('options.resubscribe.maxDelayMs', options.resubscribe?.maxDelayMs, 10_000);
+  const initialDelayMs = positive(
+    'options.resubscribe.initialDelayMs',
+    options.resubscribe?.initialDelayMs,
+    250,
+  );
+  const maxDelayMs = positive(
+    'options.resubscribe.maxDelayMs',
+    options.resubscribe?.maxDelayMs,
+    10_000,
+  );
   if (maxDelayMs < initialDelayMs) {
     throw invalidArgument(where, 'options.resubscribe.maxDelayMs must not be below initialDelayMs');
   }
@@ -71,6 +92,10 @@ export function resolveOptions(options: GsdkClientOptions): ResolvedOptions {
     serverName,
     deadlineMs: positive('options.deadlineMs', options.deadlineMs, defaultDeadlineMs),
     backoff: { initialDelayMs, maxDelayMs },
-    healthyAfterMs: positive('options.resubscribe.healthyAfterMs', options.resubscribe?.healthyAfterMs, 30_000),
+    healthyAfterMs: positive(
+      'options.resubscribe.healthyAfterMs',
+      options.resubscribe?.healthyAfterMs,
+      30_000,
+    ),
   };
 }

@@ -1,12 +1,27 @@
-import { connectivityState, status as GrpcStatus, type Client, type ClientReadableStream } from '@grpc/grpc-js';
+import {
+  connectivityState,
+  status as GrpcStatus,
+  type Client,
+  type ClientReadableStream,
+} from '@grpc/grpc-js';
 import { loadGsdk } from '@cmc/protos';
 import { createGsdkChannel } from './channel.ts';
 import { resolveOptions } from './client-options.ts';
 import { GsdkError } from './errors.ts';
 import { invalidArgument } from './error-mapping.ts';
 import { Session } from './session.ts';
-import { createStatusSubscription, failedSubscription, type ManagedSubscription } from './status-subscription.ts';
-import type { DeviceStatusChange, GatewayStatusChange, GsdkClient, GsdkClientOptions, SubscribeOptions } from './types.ts';
+import {
+  createStatusSubscription,
+  failedSubscription,
+  type ManagedSubscription,
+} from './status-subscription.ts';
+import type {
+  DeviceStatusChange,
+  GatewayStatusChange,
+  GsdkClient,
+  GsdkClientOptions,
+  SubscribeOptions,
+} from './types.ts';
 import { buildUnaryApi, type InvokerDeps } from './unary-invoker.ts';
 import { serializeRequest, unaryAttempt, type AnyMethod } from './unary-call.ts';
 
@@ -14,15 +29,25 @@ import { serializeRequest, unaryAttempt, type AnyMethod } from './unary-call.ts'
 const defaultMaxBuffered = 10_000;
 const subscribedFallbackMs = 1_000;
 
-function validateSubscribeOptions(rpc: string, options: unknown): { queueSize: number; maxBuffered: number } {
+function validateSubscribeOptions(
+  rpc: string,
+  options: unknown,
+): { queueSize: number; maxBuffered: number } {
   if (options === undefined) return { queueSize: 0, maxBuffered: defaultMaxBuffered };
-  if (typeof options !== 'object' || options === null) throw invalidArgument(rpc, 'subscribe options must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw invalidArgument(rpc, 'subscribe options must be an object');
   const { queueSize, maxBuffered } = options as SubscribeOptions;
-  if (queueSize !== undefined && !(Number.isInteger(queueSize) && queueSize >= 0 && queueSize <= 2 ** 31 - 1)) {
+  if (
+    queueSize !== undefined &&
+    !(Number.isInteger(queueSize) && queueSize >= 0 && queueSize <= 2 ** 31 - 1)
+  ) {
     throw invalidArgument(rpc, `queueSize must be a non-negative int32, got ${String(queueSize)}`);
   }
   if (maxBuffered !== undefined && !(Number.isInteger(maxBuffered) && maxBuffered > 0)) {
-    throw invalidArgument(rpc, `maxBuffered must be a positive integer, got ${String(maxBuffered)}`);
+    throw invalidArgument(
+      rpc,
+      `maxBuffered must be a positive integer, got ${String(maxBuffered)}`,
+    );
   }
   return { queueSize: queueSize ?? 0, maxBuffered: maxBuffered ?? defaultMaxBuffered };
 }
@@ -44,16 +69,25 @@ export function createGsdkClient(options: GsdkClientOptions): GsdkClient {
   let closed = false;
   const subscriptions = new Set<ManagedSubscription<unknown>>();
   const session = new Session(performLogin, options.onLogin);
-  const { channel, credentials } = createGsdkChannel({ ...config, currentToken: () => session.current() });
+  const { channel, credentials } = createGsdkChannel({
+    ...config,
+    currentToken: () => session.current(),
+  });
   // Four service clients over the one channel (grpc-js mutates the options object, so one each);
   // calls go through Client.makeUnaryRequest with the service definitions, the same generic way.
   const clients: Record<keyof typeof services, Client> = {
-    ConnectMaster: new services.ConnectMaster(config.address, credentials, { channelOverride: channel }),
+    ConnectMaster: new services.ConnectMaster(config.address, credentials, {
+      channelOverride: channel,
+    }),
     Tenant: new services.Tenant(config.address, credentials, { channelOverride: channel }),
     Gateway: new services.Gateway(config.address, credentials, { channelOverride: channel }),
     Login: new services.Login(config.address, credentials, { channelOverride: channel }),
   };
-  const deps: InvokerDeps = { session, defaultDeadlineMs: config.deadlineMs, isClosed: () => closed };
+  const deps: InvokerDeps = {
+    session,
+    defaultDeadlineMs: config.deadlineMs,
+    isClosed: () => closed,
+  };
 
   /** One Login / LoginAdmin RPC, without token and without retry; the session makes it single-flight. */
   async function performLogin(): Promise<string> {
@@ -61,23 +95,42 @@ export function createGsdkClient(options: GsdkClientOptions): GsdkClient {
     const [name, request] =
       config.login.kind === 'tenant'
         ? (['Login', { tenantCert: certificate }] as const)
-        : (['LoginAdmin', { adminTenantCert: certificate, tenantID: config.login.tenantID }] as const);
+        : ([
+            'LoginAdmin',
+            { adminTenantCert: certificate, tenantID: config.login.tenantID },
+          ] as const);
     const rpc = `Login.${name}`;
-    if (closed) throw new GsdkError(GrpcStatus.FAILED_PRECONDITION, 'the client has been closed', rpc);
+    if (closed)
+      throw new GsdkError(GrpcStatus.FAILED_PRECONDITION, 'the client has been closed', rpc);
     const method = services.Login.service[name] as AnyMethod;
-    const response = await unaryAttempt(clients.Login, method, rpc, serializeRequest(method, rpc, request), config.deadlineMs, undefined);
+    const response = await unaryAttempt(
+      clients.Login,
+      method,
+      rpc,
+      serializeRequest(method, rpc, request),
+      config.deadlineMs,
+      undefined,
+    );
     const token = (response as { jwtToken?: unknown }).jwtToken;
     if (typeof token !== 'string' || token === '') {
-      throw new GsdkError(GrpcStatus.UNAUTHENTICATED, 'the master answered the login without a token', rpc);
+      throw new GsdkError(
+        GrpcStatus.UNAUTHENTICATED,
+        'the master answered the login without a token',
+        rpc,
+      );
     }
     return token;
   }
 
-  function subscribe<T>(service: 'ConnectMaster' | 'Gateway', raw: unknown): ManagedSubscription<T> {
+  function subscribe<T>(
+    service: 'ConnectMaster' | 'Gateway',
+    raw: unknown,
+  ): ManagedSubscription<T> {
     const rpc = `${service}.SubscribeStatus`;
     let settings: { queueSize: number; maxBuffered: number };
     try {
-      if (closed) throw new GsdkError(GrpcStatus.FAILED_PRECONDITION, 'the client has been closed', rpc);
+      if (closed)
+        throw new GsdkError(GrpcStatus.FAILED_PRECONDITION, 'the client has been closed', rpc);
       settings = validateSubscribeOptions(rpc, raw);
     } catch (error) {
       return failedSubscription<T>(error as GsdkError);
@@ -108,12 +161,23 @@ export function createGsdkClient(options: GsdkClientOptions): GsdkClient {
   }
 
   return {
-    connectMaster: buildUnaryApi('ConnectMaster', services.ConnectMaster.service, clients.ConnectMaster, deps),
+    connectMaster: buildUnaryApi(
+      'ConnectMaster',
+      services.ConnectMaster.service,
+      clients.ConnectMaster,
+      deps,
+    ),
     tenant: buildUnaryApi('Tenant', services.Tenant.service, clients.Tenant, deps),
     gateway: buildUnaryApi('Gateway', services.Gateway.service, clients.Gateway, deps),
     login: () =>
       closed
-        ? Promise.reject(new GsdkError(GrpcStatus.FAILED_PRECONDITION, 'the client has been closed', 'Login.Login'))
+        ? Promise.reject(
+            new GsdkError(
+              GrpcStatus.FAILED_PRECONDITION,
+              'the client has been closed',
+              'Login.Login',
+            ),
+          )
         : session.login(),
     async logout() {
       if (session.current() === undefined) {
@@ -124,7 +188,14 @@ export function createGsdkClient(options: GsdkClientOptions): GsdkClient {
         // Not invokeUnary: an expired token must not trigger a login just to log out again.
         const logout = services.Login.service.Logout as AnyMethod;
         const bytes = serializeRequest(logout, 'Login.Logout', {});
-        await unaryAttempt(clients.Login, logout, 'Login.Logout', bytes, config.deadlineMs, undefined);
+        await unaryAttempt(
+          clients.Login,
+          logout,
+          'Login.Logout',
+          bytes,
+          config.deadlineMs,
+          undefined,
+        );
       } catch (error) {
         // An expired token means the session is already over, which is what logout wants.
         if (!(error instanceof GsdkError && error.code === GrpcStatus.UNAUTHENTICATED)) throw error;

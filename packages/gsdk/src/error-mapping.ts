@@ -1,8 +1,14 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { GsdkError } from './errors.ts';
 
-function isStatusLike(error: unknown): error is { code: number; details?: unknown; message?: unknown } {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number';
+function isStatusLike(
+  error: unknown,
+): error is { code: number; details?: unknown; message?: unknown } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'number'
+  );
 }
 
 /**
@@ -13,7 +19,11 @@ export function toGsdkError(error: unknown, rpc: string): GsdkError {
   if (error instanceof GsdkError) return error;
   if (isStatusLike(error)) {
     const details =
-      typeof error.details === 'string' ? error.details : typeof error.message === 'string' ? error.message : '';
+      typeof error.details === 'string'
+        ? error.details
+        : typeof error.message === 'string'
+          ? error.message
+          : '';
     return new GsdkError(error.code, details, rpc);
   }
   const message = error instanceof Error ? error.message : String(error);

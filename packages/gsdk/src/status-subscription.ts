@@ -39,7 +39,10 @@ export interface ManagedSubscription<T> extends StatusSubscription<T> {
  * fallback waits another period, so a slow TCP/TLS connect is not reported as subscribed.
  */
 export function createStatusSubscription<T>(deps: SubscriptionDeps<T>): ManagedSubscription<T> {
-  const queue = new EventQueue<StatusEvent<T>>(deps.maxBuffered, (event) => event.type === 'change');
+  const queue = new EventQueue<StatusEvent<T>>(
+    deps.maxBuffered,
+    (event) => event.type === 'change',
+  );
   let cancelled = false;
   let call: ClientReadableStream<T> | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -117,7 +120,8 @@ export function createStatusSubscription<T>(deps: SubscriptionDeps<T>): ManagedS
     stream.on('status', (status: StatusObject) => {
       // Non-OK statuses also arrive as 'error'; an OK status means the server closed a stream that
       // should never end, which is a break like any other.
-      if (status.code === GrpcStatus.OK) end(new GsdkError(GrpcStatus.OK, 'the server ended the status stream', deps.rpc));
+      if (status.code === GrpcStatus.OK)
+        end(new GsdkError(GrpcStatus.OK, 'the server ended the status stream', deps.rpc));
     });
     const armFallback = (): void => {
       fallbackTimer = setTimeout(() => {

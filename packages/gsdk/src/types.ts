@@ -9,9 +9,13 @@ import type { StatusChange__Output as GatewayStatusChangeMessage } from '@cmc/pr
 import type { GsdkError } from './errors.ts';
 
 /** Request type (what we send) of a method in a generated service definition. */
-export type RequestOf<M> = M extends { requestSerialize: (value: infer Req) => Buffer } ? Req : never;
+export type RequestOf<M> = M extends { requestSerialize: (value: infer Req) => Buffer }
+  ? Req
+  : never;
 /** Response type (what grpc-js hands back, every field present) of a method. */
-export type ResponseOf<M> = M extends { responseDeserialize: (bytes: Buffer) => infer Res } ? Res : never;
+export type ResponseOf<M> = M extends { responseDeserialize: (bytes: Buffer) => infer Res }
+  ? Res
+  : never;
 
 export interface CallOptions {
   /** Overrides the client's default deadline for this call, in milliseconds. */
@@ -27,7 +31,10 @@ type UnaryKeys<D> = Exclude<MethodNames<D>, 'SubscribeStatus'>;
 
 /** `getDeviceList`, `enableSSLMulti`, … : one promise-returning method per unary RPC of service D. */
 export type UnaryApi<D> = {
-  [K in UnaryKeys<D> & string as Uncapitalize<K>]: (request: RequestOf<D[K]>, options?: CallOptions) => Promise<ResponseOf<D[K]>>;
+  [K in UnaryKeys<D> & string as Uncapitalize<K>]: (
+    request: RequestOf<D[K]>,
+    options?: CallOptions,
+  ) => Promise<ResponseOf<D[K]>>;
 };
 
 export type ConnectMasterApi = UnaryApi<ConnectMasterDefinition>;
@@ -36,7 +43,9 @@ export type GatewayApi = UnaryApi<GatewayDefinition>;
 export type LoginApi = UnaryApi<LoginDefinition>;
 
 /** connect.DeviceInfo as GetDeviceList returns it (numeric enums, every field present). */
-export type DeviceInfo = ResponseOf<ConnectMasterDefinition['GetDeviceList']>['deviceInfos'][number];
+export type DeviceInfo = ResponseOf<
+  ConnectMasterDefinition['GetDeviceList']
+>['deviceInfos'][number];
 
 export type DeviceStatusChange = DeviceStatusChangeMessage;
 export type GatewayStatusChange = GatewayStatusChangeMessage;

@@ -16,16 +16,29 @@ export interface InvokerDeps {
 
 function validateOptions(rpc: string, options: unknown): CallOptions {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) throw invalidArgument(rpc, 'call options must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw invalidArgument(rpc, 'call options must be an object');
   const { deadlineMs, signal } = options as CallOptions;
-  if (deadlineMs !== undefined && !(typeof deadlineMs === 'number' && Number.isFinite(deadlineMs) && deadlineMs > 0)) {
-    throw invalidArgument(rpc, `deadlineMs must be a positive number of milliseconds, got ${String(deadlineMs)}`);
+  if (
+    deadlineMs !== undefined &&
+    !(typeof deadlineMs === 'number' && Number.isFinite(deadlineMs) && deadlineMs > 0)
+  ) {
+    throw invalidArgument(
+      rpc,
+      `deadlineMs must be a positive number of milliseconds, got ${String(deadlineMs)}`,
+    );
   }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalidArgument(rpc, 'signal must be an AbortSignal');
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    throw invalidArgument(rpc, 'signal must be an AbortSignal');
   return { deadlineMs, signal };
 }
 
-function deadlineFor(rpc: string, request: object, options: CallOptions, defaultMs: number): number {
+function deadlineFor(
+  rpc: string,
+  request: object,
+  options: CallOptions,
+  defaultMs: number,
+): number {
   if (options.deadlineMs !== undefined) return options.deadlineMs;
   if (rpc === 'ConnectMaster.SearchDevice') {
     const timeout = (request as { timeout?: unknown }).timeout;
@@ -46,7 +59,8 @@ export async function invokeUnary(
   request: unknown,
   rawOptions: unknown,
 ): Promise<unknown> {
-  if (deps.isClosed()) throw new GsdkError(GrpcStatus.FAILED_PRECONDITION, 'the client has been closed', rpc);
+  if (deps.isClosed())
+    throw new GsdkError(GrpcStatus.FAILED_PRECONDITION, 'the client has been closed', rpc);
   const options = validateOptions(rpc, rawOptions);
   const bytes = serializeRequest(method, rpc, request);
   const deadlineMs = deadlineFor(rpc, request as object, options, deps.defaultDeadlineMs);
@@ -54,14 +68,23 @@ export async function invokeUnary(
   try {
     return await unaryAttempt(client, method, rpc, bytes, deadlineMs, options.signal);
   } catch (error) {
-    if (!(error instanceof GsdkError) || error.code !== GrpcStatus.UNAUTHENTICATED || options.signal?.aborted) throw error;
+    if (
+      !(error instanceof GsdkError) ||
+      error.code !== GrpcStatus.UNAUTHENTICATED ||
+      options.signal?.aborted
+    )
+      throw error;
     await untilAborted(deps.session.refresh(token), options.signal, rpc);
     return await unaryAttempt(client, method, rpc, bytes, deadlineMs, options.signal);
   }
 }
 
 /** Waits for a login shared with other callers, but lets this caller give up when it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, rpc: string): Promise<T> {
+function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  rpc: string,
+): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(cancelledError(rpc));
   return new Promise<T>((resolve, reject) => {
@@ -98,7 +121,8 @@ export function buildUnaryApi<D extends ServiceDefinition>(
   for (const [name, method] of Object.entries(definition)) {
     if (method.requestStream || method.responseStream) continue;
     const rpc = `${serviceName}.${name}`;
-    api[lowerFirst(name)] = (request, options) => invokeUnary(deps, client, method as AnyMethod, rpc, request, options);
+    api[lowerFirst(name)] = (request, options) =>
+      invokeUnary(deps, client, method as AnyMethod, rpc, request, options);
   }
   // The loop above creates exactly the keys UnaryApi<D> maps (unary methods, first letter lowered).
   return Object.freeze(api) as unknown as UnaryApi<D>;

@@ -34,7 +34,17 @@ function settingOf(fn: () => unknown): string {
 describe('readEnv', () => {
   it('applies the documented defaults', () => {
     const env = readEnv({});
-    expect(env).toMatchObject({ MASTER_IP: '127.0.0.1', MASTER_PORT: 4010, PORT: 8080, HOST: '127.0.0.1', HISTORY_RETENTION_DAYS: 30, HISTORY_MAX_ROWS: 1_000_000, FLAP_THRESHOLD: 5, FLAP_WINDOW_MINUTES: 10, CONSOLE_ADMIN_USER: 'admin' });
+    expect(env).toMatchObject({
+      MASTER_IP: '127.0.0.1',
+      MASTER_PORT: 4010,
+      PORT: 8080,
+      HOST: '127.0.0.1',
+      HISTORY_RETENTION_DAYS: 30,
+      HISTORY_MAX_ROWS: 1_000_000,
+      FLAP_THRESHOLD: 5,
+      FLAP_WINDOW_MINUTES: 10,
+      CONSOLE_ADMIN_USER: 'admin',
+    });
     expect(env.DATA_DIR.endsWith(path.join('.data', 'bff'))).toBe(true);
   });
   it('names a bad port', () => {
@@ -59,17 +69,25 @@ describe('loadConfig', () => {
     expect(config.tls).toBeNull();
   });
   it('names an unreadable file', () => {
-    expect(() => loadConfig(readEnv({ ...base, MASTER_CA_FILE: '/nonexistent/ca.crt' }))).toThrow(/MASTER_CA_FILE: cannot read \/nonexistent\/ca.crt \(ENOENT\)/);
+    expect(() => loadConfig(readEnv({ ...base, MASTER_CA_FILE: '/nonexistent/ca.crt' }))).toThrow(
+      /MASTER_CA_FILE: cannot read \/nonexistent\/ca.crt \(ENOENT\)/,
+    );
   });
   it('names a file that is not a certificate', () => {
-    expect(settingOf(() => loadConfig(readEnv({ ...base, ADMIN_CERT_FILE: certs.key })))).toBe('ADMIN_CERT_FILE');
+    expect(settingOf(() => loadConfig(readEnv({ ...base, ADMIN_CERT_FILE: certs.key })))).toBe(
+      'ADMIN_CERT_FILE',
+    );
   });
   it('names a key that does not match the certificate', () => {
-    expect(() => loadConfig(readEnv({ ...base, ADMIN_KEY_FILE: certs.otherKey }))).toThrow(/ADMIN_KEY_FILE: .* does not match the certificate/);
+    expect(() => loadConfig(readEnv({ ...base, ADMIN_KEY_FILE: certs.otherKey }))).toThrow(
+      /ADMIN_KEY_FILE: .* does not match the certificate/,
+    );
   });
   it('names an expired certificate', () => {
     const later = new Date(Date.now() + 365 * 86_400_000);
-    expect(() => loadConfig(readEnv(base), later)).toThrow(/MASTER_CA_FILE: certificate .* expired/);
+    expect(() => loadConfig(readEnv(base), later)).toThrow(
+      /MASTER_CA_FILE: certificate .* expired/,
+    );
   });
   it('requires SESSION_SECRET in production but generates and keeps one in demo/test', () => {
     const { SESSION_SECRET: _omit, ...noSecret } = base;
@@ -80,7 +98,11 @@ describe('loadConfig', () => {
     expect(second).toBe(first);
   });
   it('checks the optional HTTPS pair', () => {
-    expect(settingOf(() => loadConfig(readEnv({ ...base, TLS_CERT_FILE: certs.cert })))).toBe('TLS_KEY_FILE');
-    expect(loadConfig(readEnv({ ...base, TLS_CERT_FILE: certs.cert, TLS_KEY_FILE: certs.key })).tls).not.toBeNull();
+    expect(settingOf(() => loadConfig(readEnv({ ...base, TLS_CERT_FILE: certs.cert })))).toBe(
+      'TLS_KEY_FILE',
+    );
+    expect(
+      loadConfig(readEnv({ ...base, TLS_CERT_FILE: certs.cert, TLS_KEY_FILE: certs.key })).tls,
+    ).not.toBeNull();
   });
 });

@@ -29,10 +29,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { deps?: BffDeps; env?: Record<string, string>; https?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { deps?: BffDeps; env?: Record<string, string>; https?: boolean } = {},
+): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-it-'));
   const certDir = path.join(dir, 'certs');
-  const simOptions = { certDir, port: 0, controlPort: 0, reconnectDelayMs: 200, seed: 7, flakyUpMs: [3_600_000, 3_600_001] as [number, number] };
+  const simOptions = {
+    certDir,
+    port: 0,
+    controlPort: 0,
+    reconnectDelayMs: 200,
+    seed: 7,
+    flakyUpMs: [3_600_000, 3_600_001] as [number, number],
+  };
   let sim = await startSimulator(simOptions);
   let simRunning = true;
   const env = readEnv({
@@ -47,11 +56,21 @@ export async function startHarness(options: { deps?: BffDeps; env?: Record<strin
     CONSOLE_ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
     // HTTPS with the simulator's server certificate (SAN 127.0.0.1), trusted through its CA.
-    ...(options.https ? { TLS_CERT_FILE: path.join(certDir, 'server.crt'), TLS_KEY_FILE: path.join(certDir, 'server_key.pem') } : {}),
+    ...(options.https
+      ? {
+          TLS_CERT_FILE: path.join(certDir, 'server.crt'),
+          TLS_KEY_FILE: path.join(certDir, 'server_key.pem'),
+        }
+      : {}),
     ...options.env,
   });
   const bff = await createBff(loadConfig(env), { drainTimeoutMs: 2000, ...options.deps });
-  createAccountStore(bff.db).create({ username: VIEWER.username, role: 'tenant', tenantID: VIEWER.tenantID, passwordHash: await hashPassword(VIEWER.password) });
+  createAccountStore(bff.db).create({
+    username: VIEWER.username,
+    role: 'tenant',
+    tenantID: VIEWER.tenantID,
+    passwordHash: await hashPassword(VIEWER.password),
+  });
   const address = await bff.listen(0, '127.0.0.1');
   const harness: Harness = {
     sim,
@@ -87,12 +106,18 @@ export interface Client {
 }
 
 /** Signs in and returns an agent that sends the session cookie and the CSRF header. */
-export async function signIn(url: string, who: { username: string; password: string }, ca?: string): Promise<Client> {
+export async function signIn(
+  url: string,
+  who: { username: string; password: string },
+  ca?: string,
+): Promise<Client> {
   const agent = ca ? request.agent(url).ca(ca) : request.agent(url);
   const res = await agent.post('/api/v1/auth/login').send(who);
-  if (res.status !== 200) throw new Error(`sign-in as ${who.username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`sign-in as ${who.username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const csrf = (res.body as { csrfToken: string }).csrfToken;
-  const withBody = (t: request.Test, body?: object) => (body === undefined ? t.set(CSRF_HEADER, csrf) : t.set(CSRF_HEADER, csrf).send(body));
+  const withBody = (t: request.Test, body?: object) =>
+    body === undefined ? t.set(CSRF_HEADER, csrf) : t.set(CSRF_HEADER, csrf).send(body);
   return {
     agent,
     csrf,

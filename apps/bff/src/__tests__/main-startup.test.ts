@@ -38,12 +38,32 @@ function start(env: Record<string, string>) {
 
 describe('main.ts start-up errors', () => {
   it.each([
-    ['an unreadable CA file', { MASTER_CA_FILE: path.join(certs.dir, 'missing.crt') }, /^Invalid setting MASTER_CA_FILE: cannot read .*missing\.crt \(ENOENT\)$/],
-    ['a key not matching the certificate', { ADMIN_KEY_FILE: certs.otherKey }, /^Invalid setting ADMIN_KEY_FILE: .* does not match/],
-    ['an expired admin certificate', { ADMIN_CERT_FILE: certs.expiredCert }, /^Invalid setting ADMIN_CERT_FILE: certificate .*expired\.crt expired on Feb {2}1 00:00:00 2020 GMT$/],
+    [
+      'an unreadable CA file',
+      { MASTER_CA_FILE: path.join(certs.dir, 'missing.crt') },
+      /^Invalid setting MASTER_CA_FILE: cannot read .*missing\.crt \(ENOENT\)$/,
+    ],
+    [
+      'a key not matching the certificate',
+      { ADMIN_KEY_FILE: certs.otherKey },
+      /^Invalid setting ADMIN_KEY_FILE: .* does not match/,
+    ],
+    [
+      'an expired admin certificate',
+      { ADMIN_CERT_FILE: certs.expiredCert },
+      /^Invalid setting ADMIN_CERT_FILE: certificate .*expired\.crt expired on Feb {2}1 00:00:00 2020 GMT$/,
+    ],
     ['a bad port', { PORT: 'eighty' }, /^Invalid setting PORT: must be a port number/],
-    ['a missing session secret', { SESSION_SECRET: '' }, /^Invalid setting SESSION_SECRET: is required/],
-    ['a missing admin certificate setting', { ADMIN_CERT_FILE: '' }, /^Invalid setting ADMIN_CERT_FILE: is required/],
+    [
+      'a missing session secret',
+      { SESSION_SECRET: '' },
+      /^Invalid setting SESSION_SECRET: is required/,
+    ],
+    [
+      'a missing admin certificate setting',
+      { ADMIN_CERT_FILE: '' },
+      /^Invalid setting ADMIN_CERT_FILE: is required/,
+    ],
   ])('stops on %s with one line naming it', (_name, override, expected) => {
     const { code, lines } = start({ ...good, ...override });
     expect(code).toBe(1);
@@ -60,7 +80,12 @@ describe('main.ts when the port is taken', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       // MASTER_PORT 1: nothing listens there; start-up must not need the master to report the port.
-      const { code, lines } = start({ ...good, PORT: String(port), MASTER_PORT: '1', DATA_DIR: path.join(dataDir, 'port-taken') });
+      const { code, lines } = start({
+        ...good,
+        PORT: String(port),
+        MASTER_PORT: '1',
+        DATA_DIR: path.join(dataDir, 'port-taken'),
+      });
       expect(code).toBe(1);
       expect(lines).toEqual([`Invalid setting PORT: 127.0.0.1:${port} is already in use`]);
     } finally {
@@ -105,10 +130,16 @@ describe('main.ts against a running simulator', () => {
       // First start without CONSOLE_ADMIN_PASSWORD: the generated password is printed once.
       const password = /created admin "admin" with password (\S+) /.exec(out)?.[1];
       expect(password).toBeTruthy();
-      const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
       expect(login.status).toBe(200);
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
-      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const exit = new Promise<number | null>((resolve) =>
+        child.on('exit', (code) => resolve(code)),
+      );
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
       expect(out).toMatch(/"msg":"shut down"/);

@@ -39,7 +39,12 @@ export interface AccountStore {
   byId(id: number): AccountRow | undefined;
   list(): AccountRow[];
   /** Throws AccountExistsError when the username is taken. */
-  create(input: { username: string; role: Role; tenantID: string | null; passwordHash: string }): AccountRow;
+  create(input: {
+    username: string;
+    role: Role;
+    tenantID: string | null;
+    passwordHash: string;
+  }): AccountRow;
   setPassword(id: number, passwordHash: string): boolean;
   remove(id: number): boolean;
   countAdmins(): number;
@@ -51,10 +56,13 @@ export function createAccountStore(db: Db): AccountStore {
   const all = db.prepare<[], DbRow>('SELECT * FROM accounts ORDER BY id');
   const byName = db.prepare<[string], DbRow>('SELECT * FROM accounts WHERE username = ?');
   const byID = db.prepare<[number], DbRow>('SELECT * FROM accounts WHERE id = ?');
-  const insert = db.prepare('INSERT INTO accounts (username, password_hash, role, tenant_id, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO accounts (username, password_hash, role, tenant_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   return {
     count: () => db.prepare('SELECT COUNT(*) FROM accounts').pluck().get() as number,
-    countAdmins: () => db.prepare("SELECT COUNT(*) FROM accounts WHERE role = 'admin'").pluck().get() as number,
+    countAdmins: () =>
+      db.prepare("SELECT COUNT(*) FROM accounts WHERE role = 'admin'").pluck().get() as number,
     byUsername(username) {
       const r = byName.get(username);
       return r && toRow(r);
@@ -65,12 +73,22 @@ export function createAccountStore(db: Db): AccountStore {
     },
     list: () => all.all().map(toRow),
     create(input) {
-      if (byName.get(input.username)) throw new AccountExistsError(`an account named ${input.username} already exists`);
-      const info = insert.run(input.username, input.passwordHash, input.role, input.tenantID, new Date().toISOString());
+      if (byName.get(input.username))
+        throw new AccountExistsError(`an account named ${input.username} already exists`);
+      const info = insert.run(
+        input.username,
+        input.passwordHash,
+        input.role,
+        input.tenantID,
+        new Date().toISOString(),
+      );
       return toRow(byID.get(Number(info.lastInsertRowid))!);
     },
     setPassword(id, passwordHash) {
-      return db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes > 0;
+      return (
+        db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(passwordHash, id)
+          .changes > 0
+      );
     },
     remove(id) {
       return db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes > 0;

@@ -11,6 +11,11 @@ export async function bootstrapAdmin(
 ): Promise<{ created: boolean; generatedPassword?: string }> {
   if (accounts.count() > 0) return { created: false };
   const generated = password ? undefined : randomBytes(12).toString('base64url');
-  accounts.create({ username, role: 'admin', tenantID: null, passwordHash: await hashPassword(password ?? generated!) });
+  accounts.create({
+    username,
+    role: 'admin',
+    tenantID: null,
+    passwordHash: await hashPassword(password ?? generated!),
+  });
   return generated ? { created: true, generatedPassword: generated } : { created: true };
 }

@@ -6,24 +6,44 @@ import { problem } from '../http/problem.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import { AccountExistsError, type AccountRow } from './account-store.ts';
 
-export function accountsRouter(deps: RouterDeps & { lockedUntil: (username: string) => number | Promise<number> }): Router {
+export function accountsRouter(
+  deps: RouterDeps & { lockedUntil: (username: string) => number | Promise<number> },
+): Router {
   const router = Router();
   const toDto = async (a: AccountRow): Promise<Account> => {
     const locked = await deps.lockedUntil(a.username);
-    return { id: a.id, username: a.username, role: a.role, tenantID: a.tenantID, createdAt: a.createdAt, lockedUntil: locked > 0 ? new Date(Date.now() + locked).toISOString() : null };
+    return {
+      id: a.id,
+      username: a.username,
+      role: a.role,
+      tenantID: a.tenantID,
+      createdAt: a.createdAt,
+      lockedUntil: locked > 0 ? new Date(Date.now() + locked).toISOString() : null,
+    };
   };
 
-  defineRoute(router, route('accounts.list'), deps, async () => ({ accounts: await Promise.all(deps.accounts.list().map(toDto)) }));
+  defineRoute(router, route('accounts.list'), deps, async () => ({
+    accounts: await Promise.all(deps.accounts.list().map(toDto)),
+  }));
 
   defineRoute(router, route('accounts.create'), deps, async ({ body, audit }) => {
     audit.summary = `create tenant viewer ${body.username} for tenant ${body.tenantID}`;
     const known = (await deps.pool.tenants()).some((t) => t.tenantID === body.tenantID);
-    if (!known) throw problem(400, `body.tenantID: tenant ${body.tenantID} does not exist on the master`, [{ path: 'body.tenantID', message: 'unknown tenant' }]);
+    if (!known)
+      throw problem(400, `body.tenantID: tenant ${body.tenantID} does not exist on the master`, [
+        { path: 'body.tenantID', message: 'unknown tenant' },
+      ]);
     try {
-      const created = deps.accounts.create({ username: body.username, role: 'tenant', tenantID: body.tenantID, passwordHash: await hashPassword(body.password) });
+      const created = deps.accounts.create({
+        username: body.username,
+        role: 'tenant',
+        tenantID: body.tenantID,
+        passwordHash: await hashPassword(body.password),
+      });
       return await toDto(created);
     } catch (error) {
-      if (error instanceof AccountExistsError) throw problem(409, error.message, [{ path: 'body.username', message: 'already taken' }]);
+      if (error instanceof AccountExistsError)
+        throw problem(409, error.message, [{ path: 'body.username', message: 'already taken' }]);
       throw error;
     }
   });
@@ -33,7 +53,8 @@ export function accountsRouter(deps: RouterDeps & { lockedUntil: (username: stri
     if (!target) throw problem(404, `account ${params.accountID} does not exist`);
     audit.summary = `delete account ${target.username}`;
     if (target.id === user.id) throw problem(409, 'you cannot delete your own account');
-    if (target.role === 'admin' && deps.accounts.countAdmins() <= 1) throw problem(409, 'the last admin account cannot be deleted');
+    if (target.role === 'admin' && deps.accounts.countAdmins() <= 1)
+      throw problem(409, 'the last admin account cannot be deleted');
     await deps.auth.endSessionsOf(target.id);
     deps.accounts.remove(target.id);
   });

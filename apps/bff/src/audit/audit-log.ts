@@ -91,9 +91,14 @@ export function createAuditLog(db: Db): AuditLog {
         args.push(new Date(f.to).toISOString());
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = db.prepare(`SELECT COUNT(*) FROM audit_log ${clause}`).pluck().get(...args) as number;
+      const total = db
+        .prepare(`SELECT COUNT(*) FROM audit_log ${clause}`)
+        .pluck()
+        .get(...args) as number;
       const rows = db
-        .prepare<unknown[], Row>(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
+        .prepare<unknown[], Row>(
+          `SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
+        )
         .all(...args, f.pageSize, (f.page - 1) * f.pageSize);
       return {
         total,

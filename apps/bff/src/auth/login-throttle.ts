@@ -9,7 +9,11 @@ export interface ThrottlePolicy {
   lockoutMs: number;
 }
 
-export const defaultThrottlePolicy: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 };
+export const defaultThrottlePolicy: ThrottlePolicy = {
+  maxFailures: 5,
+  windowMs: 15 * 60_000,
+  lockoutMs: 15 * 60_000,
+};
 
 /** Callers await every method: the SQLite store answers at once, the Redis one (scale/) asynchronously. */
 export interface LoginThrottle {
@@ -26,10 +30,14 @@ export interface SyncLoginThrottle extends LoginThrottle {
   reset(key: string): void;
 }
 
-export function createSqliteLoginThrottle(db: Db, policy: ThrottlePolicy = defaultThrottlePolicy): SyncLoginThrottle {
-  const get = db.prepare<[string], { failures: number; window_start: number; locked_until: number | null }>(
-    'SELECT failures, window_start, locked_until FROM login_throttle WHERE key = ?',
-  );
+export function createSqliteLoginThrottle(
+  db: Db,
+  policy: ThrottlePolicy = defaultThrottlePolicy,
+): SyncLoginThrottle {
+  const get = db.prepare<
+    [string],
+    { failures: number; window_start: number; locked_until: number | null }
+  >('SELECT failures, window_start, locked_until FROM login_throttle WHERE key = ?');
   const upsert = db.prepare(
     `INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (?, ?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until`,
@@ -43,7 +51,10 @@ export function createSqliteLoginThrottle(db: Db, policy: ThrottlePolicy = defau
     },
     recordFailure(key, now = Date.now()) {
       const row = get.get(key);
-      const fresh = !row || now - row.window_start > policy.windowMs || (row.locked_until !== null && row.locked_until <= now);
+      const fresh =
+        !row ||
+        now - row.window_start > policy.windowMs ||
+        (row.locked_until !== null && row.locked_until <= now);
       const failures = fresh ? 1 : row.failures + 1;
       const windowStart = fresh ? now : row.window_start;
       const lockedUntil = failures >= policy.maxFailures ? now + policy.lockoutMs : null;

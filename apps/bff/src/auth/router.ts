@@ -12,7 +12,11 @@ export function authRouter(deps: RouterDeps): Router {
   defineRoute(router, route('auth.login'), deps, async ({ body, req, res }) => {
     const source = req.ip ?? 'unknown';
     const keys = { user: `user:${body.username.toLowerCase()}`, address: `ip:${source}` };
-    const note = (outcome: 'success' | 'failure', error: string | null, role: 'admin' | 'tenant' | null = null) =>
+    const note = (
+      outcome: 'success' | 'failure',
+      error: string | null,
+      role: 'admin' | 'tenant' | null = null,
+    ) =>
       deps.audit.record({
         username: body.username,
         role,
@@ -30,17 +34,30 @@ export function authRouter(deps: RouterDeps): Router {
     if (rateWait > 0) {
       const seconds = Math.ceil(rateWait / 1000);
       note('failure', `rate limited for ${seconds} s`);
-      throw problem(429, `too many sign-in attempts from this address; try again in ${seconds} s`, undefined, { 'Retry-After': String(seconds) });
+      throw problem(
+        429,
+        `too many sign-in attempts from this address; try again in ${seconds} s`,
+        undefined,
+        { 'Retry-After': String(seconds) },
+      );
     }
-    const wait = Math.max(await deps.userThrottle.lockedFor(keys.user), await deps.addressThrottle.lockedFor(keys.address));
+    const wait = Math.max(
+      await deps.userThrottle.lockedFor(keys.user),
+      await deps.addressThrottle.lockedFor(keys.address),
+    );
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       note('failure', `locked out for ${seconds} s after repeated failures`);
-      throw problem(429, `too many failed sign-ins; try again in ${seconds} s`, undefined, { 'Retry-After': String(seconds) });
+      throw problem(429, `too many failed sign-ins; try again in ${seconds} s`, undefined, {
+        'Retry-After': String(seconds),
+      });
     }
     const account = deps.accounts.byUsername(body.username);
     // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
-    const valid = await verifyPassword(body.password, account?.passwordHash ?? (await dummyHashPromise));
+    const valid = await verifyPassword(
+      body.password,
+      account?.passwordHash ?? (await dummyHashPromise),
+    );
     if (!account || !valid) {
       await deps.userThrottle.recordFailure(keys.user);
       await deps.addressThrottle.recordFailure(keys.address);

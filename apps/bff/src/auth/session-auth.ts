@@ -31,11 +31,17 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function createSessionAuth(deps: { sessions: SessionStore; accounts: AccountStore; secure: boolean }): SessionAuth {
+export function createSessionAuth(deps: {
+  sessions: SessionStore;
+  accounts: AccountStore;
+  secure: boolean;
+}): SessionAuth {
   const { sessions, accounts, secure } = deps;
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure };
 
-  async function resolve(cookieHeader: string | undefined): Promise<{ user: SessionUser; id: string; csrfToken: string } | null> {
+  async function resolve(
+    cookieHeader: string | undefined,
+  ): Promise<{ user: SessionUser; id: string; csrfToken: string } | null> {
     const id = parseCookies(cookieHeader).get(SESSION_COOKIE);
     if (!id || id.length > 200) return null;
     const session = await sessions.get(id);
@@ -63,9 +69,13 @@ export function createSessionAuth(deps: { sessions: SessionStore; accounts: Acco
       const origin = req.get('origin');
       if (origin !== undefined) {
         const own = `${req.protocol}://${req.get('host') ?? ''}`;
-        if (origin !== own) return next(problem(403, `cross-origin request refused (Origin ${origin} is not ${own})`));
+        if (origin !== own)
+          return next(
+            problem(403, `cross-origin request refused (Origin ${origin} is not ${own})`),
+          );
       }
-      if (req.get('sec-fetch-site') === 'cross-site') return next(problem(403, 'cross-site request refused'));
+      if (req.get('sec-fetch-site') === 'cross-site')
+        return next(problem(403, 'cross-site request refused'));
       const session = res.locals.session;
       // Without a session there is nothing to forge; the route itself answers 401 (or signs in).
       // Sign-in needs no token either (a new tab may still hold an old cookie): the Origin check
@@ -73,7 +83,12 @@ export function createSessionAuth(deps: { sessions: SessionStore; accounts: Acco
       if (!session || req.path === '/auth/login') return next();
       const token = req.get(CSRF_HEADER);
       if (!token || !sameToken(token, session.csrfToken)) {
-        return next(problem(403, `missing or wrong ${CSRF_HEADER} header (send the csrfToken from sign-in or GET /api/v1/auth/me)`));
+        return next(
+          problem(
+            403,
+            `missing or wrong ${CSRF_HEADER} header (send the csrfToken from sign-in or GET /api/v1/auth/me)`,
+          ),
+        );
       }
       next();
     },

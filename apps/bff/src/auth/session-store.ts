@@ -21,10 +21,13 @@ export interface SessionStore {
 export function createSqliteSessionStore(db: Db, secret: string): SessionStore {
   // The table keys on an HMAC of the ID, so reading the database does not yield a usable cookie.
   const key = (id: string) => createHmac('sha256', secret).update(id).digest('base64url');
-  const insert = db.prepare('INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
-  const select = db.prepare<[string], { account_id: number; csrf_token: string; expires_at: number }>(
-    'SELECT account_id, csrf_token, expires_at FROM sessions WHERE id_hash = ?',
+  const insert = db.prepare(
+    'INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
+  const select = db.prepare<
+    [string],
+    { account_id: number; csrf_token: string; expires_at: number }
+  >('SELECT account_id, csrf_token, expires_at FROM sessions WHERE id_hash = ?');
   const update = db.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const removeAccount = db.prepare('DELETE FROM sessions WHERE account_id = ?');

@@ -9,14 +9,20 @@ import { accessGateway } from '../master/gateway-access.ts';
 import { toAcceptFilter } from './accept-filter.ts';
 
 /** The master has no getter for session async connections: they are the managed devices it redials. */
-export async function sessionAsyncConnections(client: GsdkClient, gatewayID: string): Promise<AsyncConnectInfo[]> {
+export async function sessionAsyncConnections(
+  client: GsdkClient,
+  gatewayID: string,
+): Promise<AsyncConnectInfo[]> {
   const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
   return deviceInfos
     .filter((d) => d.autoReconnect && d.connectionMode === ConnectionMode.SERVER_TO_DEVICE)
     .map((d) => ({ deviceID: d.deviceID, IPAddr: d.IPAddr, port: d.port, useSSL: d.useSSL }));
 }
 
-export async function readAcceptFilters(client: GsdkClient, gatewayID: string): Promise<AcceptFilterResponse> {
+export async function readAcceptFilters(
+  client: GsdkClient,
+  gatewayID: string,
+): Promise<AcceptFilterResponse> {
   const [session, db] = await Promise.all([
     client.connectMaster.getAcceptFilter({ gatewayID }),
     client.connectMaster.getAcceptFilterDB({ gatewayID }),
@@ -26,13 +32,17 @@ export async function readAcceptFilters(client: GsdkClient, gatewayID: string): 
 
 export function connectRouter(deps: RouterDeps): Router {
   const router = Router();
-  const gateway = (user: Parameters<typeof accessGateway>[1], gatewayID: string) => accessGateway(deps.pool, user, gatewayID);
+  const gateway = (user: Parameters<typeof accessGateway>[1], gatewayID: string) =>
+    accessGateway(deps.pool, user, gatewayID);
 
   defineRoute(router, route('gateways.search'), deps, async ({ user, params, body }) => {
     const { client } = await gateway(user, params.gatewayID);
     const [found, managed] = await Promise.all([
       // The gateway waits `timeout` ms for answers; the call deadline leaves room for the reply.
-      client.connectMaster.searchDevice({ gatewayID: params.gatewayID, timeout: body.timeoutMs }, { deadlineMs: body.timeoutMs + 10_000 }),
+      client.connectMaster.searchDevice(
+        { gatewayID: params.gatewayID, timeout: body.timeoutMs },
+        { deadlineMs: body.timeoutMs + 10_000 },
+      ),
       client.connectMaster.getDeviceList({ gatewayID: params.gatewayID }),
     ]);
     const managedIDs = new Set(managed.deviceInfos.map((d) => d.deviceID));
@@ -43,7 +53,8 @@ export function connectRouter(deps: RouterDeps): Router {
         type: deviceTypeName(d.type),
         typeLabel: deviceTypeLabel(d.type),
         useDHCP: d.useDHCP,
-        connectionMode: connectionModeName(d.connectionMode) as 'SERVER_TO_DEVICE' | 'DEVICE_TO_SERVER',
+        connectionMode: connectionModeName(d.connectionMode) as
+          'SERVER_TO_DEVICE' | 'DEVICE_TO_SERVER',
         IPAddr: d.IPAddr,
         port: d.port,
         useSSL: d.useSSL,
@@ -56,7 +67,10 @@ export function connectRouter(deps: RouterDeps): Router {
   defineRoute(router, route('gateways.connect'), deps, async ({ user, params, body, audit }) => {
     const { client } = await gateway(user, params.gatewayID);
     audit.summary = `connect ${body.IPAddr}:${body.port}${body.useSSL ? ' (SSL)' : ''}`;
-    const { deviceID } = await client.connectMaster.connect({ gatewayID: params.gatewayID, connectInfo: body });
+    const { deviceID } = await client.connectMaster.connect({
+      gatewayID: params.gatewayID,
+      connectInfo: body,
+    });
     audit.deviceIDs = [deviceID];
     return { deviceID };
   });
@@ -67,27 +81,47 @@ export function connectRouter(deps: RouterDeps): Router {
       sessionAsyncConnections(client, params.gatewayID),
       client.connectMaster.getAsyncConnectionDB({ gatewayID: params.gatewayID }),
     ]);
-    return { session, db: db.connectInfos.map((c) => ({ deviceID: c.deviceID, IPAddr: c.IPAddr, port: c.port, useSSL: c.useSSL })) };
+    return {
+      session,
+      db: db.connectInfos.map((c) => ({
+        deviceID: c.deviceID,
+        IPAddr: c.IPAddr,
+        port: c.port,
+        useSSL: c.useSSL,
+      })),
+    };
   });
 
   defineRoute(router, route('async.add-session'), deps, async ({ user, params, body }) => {
     const { client } = await gateway(user, params.gatewayID);
-    await client.connectMaster.addAsyncConnection({ gatewayID: params.gatewayID, connectInfos: body.connectInfos });
+    await client.connectMaster.addAsyncConnection({
+      gatewayID: params.gatewayID,
+      connectInfos: body.connectInfos,
+    });
     return { ok: true as const };
   });
   defineRoute(router, route('async.add-db'), deps, async ({ user, params, body }) => {
     const { client } = await gateway(user, params.gatewayID);
-    await client.connectMaster.addAsyncConnectionDB({ gatewayID: params.gatewayID, connectInfos: body.connectInfos });
+    await client.connectMaster.addAsyncConnectionDB({
+      gatewayID: params.gatewayID,
+      connectInfos: body.connectInfos,
+    });
     return { ok: true as const };
   });
   defineRoute(router, route('async.delete-session'), deps, async ({ user, params, body }) => {
     const { client } = await gateway(user, params.gatewayID);
-    await client.connectMaster.deleteAsyncConnection({ gatewayID: params.gatewayID, deviceIDs: body.deviceIDs });
+    await client.connectMaster.deleteAsyncConnection({
+      gatewayID: params.gatewayID,
+      deviceIDs: body.deviceIDs,
+    });
     return { ok: true as const };
   });
   defineRoute(router, route('async.delete-db'), deps, async ({ user, params, body }) => {
     const { client } = await gateway(user, params.gatewayID);
-    await client.connectMaster.deleteAsyncConnectionDB({ gatewayID: params.gatewayID, deviceIDs: body.deviceIDs });
+    await client.connectMaster.deleteAsyncConnectionDB({
+      gatewayID: params.gatewayID,
+      deviceIDs: body.deviceIDs,
+    });
     return { ok: true as const };
   });
 
@@ -95,22 +129,40 @@ export function connectRouter(deps: RouterDeps): Router {
     const { client } = await gateway(user, params.gatewayID);
     return readAcceptFilters(client, params.gatewayID);
   });
-  defineRoute(router, route('accept-filter.set-session'), deps, async ({ user, params, body, audit }) => {
-    const { client } = await gateway(user, params.gatewayID);
-    audit.deviceIDs = body.filter.deviceIDs;
-    await client.connectMaster.setAcceptFilter({ gatewayID: params.gatewayID, filter: body.filter });
-    return readAcceptFilters(client, params.gatewayID);
-  });
-  defineRoute(router, route('accept-filter.set-db'), deps, async ({ user, params, body, audit }) => {
-    const { client } = await gateway(user, params.gatewayID);
-    audit.deviceIDs = body.filter.deviceIDs;
-    await client.connectMaster.setAcceptFilterDB({ gatewayID: params.gatewayID, filter: body.filter });
-    return readAcceptFilters(client, params.gatewayID);
-  });
+  defineRoute(
+    router,
+    route('accept-filter.set-session'),
+    deps,
+    async ({ user, params, body, audit }) => {
+      const { client } = await gateway(user, params.gatewayID);
+      audit.deviceIDs = body.filter.deviceIDs;
+      await client.connectMaster.setAcceptFilter({
+        gatewayID: params.gatewayID,
+        filter: body.filter,
+      });
+      return readAcceptFilters(client, params.gatewayID);
+    },
+  );
+  defineRoute(
+    router,
+    route('accept-filter.set-db'),
+    deps,
+    async ({ user, params, body, audit }) => {
+      const { client } = await gateway(user, params.gatewayID);
+      audit.deviceIDs = body.filter.deviceIDs;
+      await client.connectMaster.setAcceptFilterDB({
+        gatewayID: params.gatewayID,
+        filter: body.filter,
+      });
+      return readAcceptFilters(client, params.gatewayID);
+    },
+  );
 
   defineRoute(router, route('pending.list'), deps, async ({ user, params }) => {
     const { client } = await gateway(user, params.gatewayID);
-    const { deviceInfos } = await client.connectMaster.getPendingList({ gatewayID: params.gatewayID });
+    const { deviceInfos } = await client.connectMaster.getPendingList({
+      gatewayID: params.gatewayID,
+    });
     return {
       devices: deviceInfos.map((d) => ({
         deviceID: d.deviceID,

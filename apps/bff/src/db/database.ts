@@ -20,7 +20,9 @@ export function openDatabase(file: string, migrationsDir: string = MIGRATIONS_DI
 }
 
 export function runMigrations(db: Db, migrationsDir: string): string[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`,
+  );
   const applied = new Set(db.prepare('SELECT name FROM migrations').pluck().all() as string[]);
   const files = fs
     .readdirSync(migrationsDir)
@@ -33,7 +35,10 @@ export function runMigrations(db: Db, migrationsDir: string): string[] {
     // Each migration and its bookkeeping row commit together, so a failed one can be fixed and rerun.
     db.transaction(() => {
       db.exec(sql);
-      db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(file, new Date().toISOString());
+      db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(
+        file,
+        new Date().toISOString(),
+      );
     })();
     ran.push(file);
   }

@@ -4,7 +4,9 @@ import type { DeviceListQueryParsed, DeviceRow } from '@cmc/api';
 function ipKey(ip: string): string {
   // Zero-padded octets sort numerically as strings; non-IPv4 text sorts after.
   const parts = ip.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p)) ? parts.map((p) => p.padStart(3, '0')).join('.') : `~${ip}`;
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p))
+    ? parts.map((p) => p.padStart(3, '0')).join('.')
+    : `~${ip}`;
 }
 
 export function filterDevices(rows: DeviceRow[], q: DeviceListQueryParsed): DeviceRow[] {
@@ -24,7 +26,11 @@ export function filterDevices(rows: DeviceRow[], q: DeviceListQueryParsed): Devi
   });
 }
 
-export function sortDevices(rows: DeviceRow[], sort: DeviceListQueryParsed['sort'], order: DeviceListQueryParsed['order']): DeviceRow[] {
+export function sortDevices(
+  rows: DeviceRow[],
+  sort: DeviceListQueryParsed['sort'],
+  order: DeviceListQueryParsed['order'],
+): DeviceRow[] {
   const key = (r: DeviceRow): string | number => {
     switch (sort) {
       case 'IPAddr':

@@ -1,7 +1,13 @@
 // Wire DeviceInfo (numeric enums) -> the API's DeviceRow (names + labels + history facts).
 import type { DeviceRow } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
-import { connectionModeName, deviceStatusLabel, deviceStatusName, deviceTypeLabel, deviceTypeName } from '@cmc/gsdk';
+import {
+  connectionModeName,
+  deviceStatusLabel,
+  deviceStatusName,
+  deviceTypeLabel,
+  deviceTypeName,
+} from '@cmc/gsdk';
 
 /** Same shape as history's DeviceFacts (docs/bff-internals.md). */
 export interface DeviceFacts {

@@ -14,7 +14,11 @@ export interface GatewayDevices {
 }
 
 /** Device lists of several gateways in parallel; a failing gateway is reported, not fatal. */
-export async function readDeviceLists(pool: MasterPool, user: SessionUser, gatewayIDs: string[]): Promise<GatewayDevices[]> {
+export async function readDeviceLists(
+  pool: MasterPool,
+  user: SessionUser,
+  gatewayIDs: string[],
+): Promise<GatewayDevices[]> {
   return Promise.all(
     gatewayIDs.map(async (gatewayID) => {
       try {
@@ -37,7 +41,12 @@ export interface CollectedRows {
  * Rows of one gateway (its errors propagate) or of every visible gateway (failing gateways listed in
  * `unavailable`; only when every gateway fails is the first error thrown, e.g. master down -> 503).
  */
-export async function collectRows(pool: MasterPool, user: SessionUser, history: DeviceFactsSource | undefined, gatewayID?: string): Promise<CollectedRows> {
+export async function collectRows(
+  pool: MasterPool,
+  user: SessionUser,
+  history: DeviceFactsSource | undefined,
+  gatewayID?: string,
+): Promise<CollectedRows> {
   const ids = gatewayID ? [gatewayID] : await pool.gatewaysFor(user);
   if (gatewayID) await accessGateway(pool, user, gatewayID); // 403/404 before anything else
   const lists = await readDeviceLists(pool, user, ids);

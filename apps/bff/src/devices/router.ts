@@ -23,13 +23,20 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
 }
 
 /** Refuses device IDs the gateway does not manage, before a command reaches the master. */
-async function requireManaged(client: GsdkClient, gatewayID: string, deviceIDs: number[]): Promise<void> {
+async function requireManaged(
+  client: GsdkClient,
+  gatewayID: string,
+  deviceIDs: number[],
+): Promise<void> {
   const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
   const managed = new Set(deviceInfos.map((d) => d.deviceID));
   const errors = deviceIDs
     .map((id, i) => ({ id, i }))
     .filter(({ id }) => !managed.has(id))
-    .map(({ id, i }) => ({ path: `body.deviceIDs.${i}`, message: `device ${id} is not managed by gateway ${gatewayID}` }));
+    .map(({ id, i }) => ({
+      path: `body.deviceIDs.${i}`,
+      message: `device ${id} is not managed by gateway ${gatewayID}`,
+    }));
   if (errors.length) throw problem(404, errors.map((e) => e.message).join('; '), errors);
 }
 
@@ -39,13 +46,20 @@ export function devicesRouter(deps: RouterDeps): Router {
   defineRoute(router, route('devices.list'), deps, async ({ user, query }) => {
     const { rows, unavailable } = await collectRows(deps.pool, user, deps.history, query.gatewayID);
     const filtered = sortDevices(filterDevices(rows, query), query.sort, query.order);
-    return { items: pageOf(filtered, query.page, query.pageSize), total: filtered.length, page: query.page, pageSize: query.pageSize, unavailableGateways: unavailable };
+    return {
+      items: pageOf(filtered, query.page, query.pageSize),
+      total: filtered.length,
+      page: query.page,
+      pageSize: query.pageSize,
+      unavailableGateways: unavailable,
+    };
   });
 
   defineRoute(router, route('devices.get'), deps, async ({ user, params }) => {
     const { rows } = await collectRows(deps.pool, user, deps.history);
     const device = rows.find((r) => r.deviceID === params.deviceID);
-    if (!device) throw problem(404, `device ${params.deviceID} is not managed by any gateway you can see`);
+    if (!device)
+      throw problem(404, `device ${params.deviceID} is not managed by any gateway you can see`);
     const { client } = await accessGateway(deps.pool, user, device.gatewayID);
     const gatewayID = device.gatewayID;
     const [sessionAsync, dbAsync, filters, slaves, slavesDB] = await Promise.all([
@@ -55,20 +69,41 @@ export function devicesRouter(deps: RouterDeps): Router {
       orNull(client.connectMaster.getSlaveDevice({ gatewayID })),
       orNull(client.connectMaster.getSlaveDeviceDB({ gatewayID })),
     ]);
-    const pick = <T extends { deviceID: number }>(list: T[] | undefined) => list?.find((x) => x.deviceID === params.deviceID) ?? null;
-    const slaveOf = (list: Array<{ deviceID: number; rs485SlaveDeviceIDs: number[]; wiegandSlaveDeviceIDs: number[] }> | undefined) => {
+    const pick = <T extends { deviceID: number }>(list: T[] | undefined) =>
+      list?.find((x) => x.deviceID === params.deviceID) ?? null;
+    const slaveOf = (
+      list:
+        | Array<{
+            deviceID: number;
+            rs485SlaveDeviceIDs: number[];
+            wiegandSlaveDeviceIDs: number[];
+          }>
+        | undefined,
+    ) => {
       const s = pick(list);
-      return s && { deviceID: s.deviceID, rs485SlaveDeviceIDs: [...s.rs485SlaveDeviceIDs], wiegandSlaveDeviceIDs: [...s.wiegandSlaveDeviceIDs] };
+      return (
+        s && {
+          deviceID: s.deviceID,
+          rs485SlaveDeviceIDs: [...s.rs485SlaveDeviceIDs],
+          wiegandSlaveDeviceIDs: [...s.wiegandSlaveDeviceIDs],
+        }
+      );
     };
     const db = pick(dbAsync?.connectInfos);
     return {
       device,
-      asyncConnection: { session: pick(sessionAsync ?? undefined), db: db && { deviceID: db.deviceID, IPAddr: db.IPAddr, port: db.port, useSSL: db.useSSL } },
+      asyncConnection: {
+        session: pick(sessionAsync ?? undefined),
+        db: db && { deviceID: db.deviceID, IPAddr: db.IPAddr, port: db.port, useSSL: db.useSSL },
+      },
       acceptedByFilter: {
         session: filters ? filterAccepts(filters.session, params.deviceID) : false,
         db: filters ? filterAccepts(filters.db, params.deviceID) : false,
       },
-      slaves: { session: slaveOf(slaves?.slaveDeviceInfos), db: slaveOf(slavesDB?.slaveDeviceInfos) },
+      slaves: {
+        session: slaveOf(slaves?.slaveDeviceInfos),
+        db: slaveOf(slavesDB?.slaveDeviceInfos),
+      },
     };
   });
 
@@ -85,21 +120,31 @@ export function devicesRouter(deps: RouterDeps): Router {
     return { ok: true as const };
   });
 
-  defineRoute(router, route('devices.connection-mode'), deps, async ({ user, params, body, audit }) => {
-    const { client } = await accessGateway(deps.pool, user, params.gatewayID);
-    await requireManaged(client, params.gatewayID, body.deviceIDs);
-    const { deviceErrors } = await client.connectMaster.setConnectionModeMulti({ deviceIDs: body.deviceIDs, connectionMode: ConnectionMode[body.mode] });
-    const result = multiResults(body.deviceIDs, deviceErrors);
-    audit.summary = `set connection mode ${body.mode} on ${body.deviceIDs.length} devices`;
-    audit.error = describeFailures(result);
-    return result;
-  });
+  defineRoute(
+    router,
+    route('devices.connection-mode'),
+    deps,
+    async ({ user, params, body, audit }) => {
+      const { client } = await accessGateway(deps.pool, user, params.gatewayID);
+      await requireManaged(client, params.gatewayID, body.deviceIDs);
+      const { deviceErrors } = await client.connectMaster.setConnectionModeMulti({
+        deviceIDs: body.deviceIDs,
+        connectionMode: ConnectionMode[body.mode],
+      });
+      const result = multiResults(body.deviceIDs, deviceErrors);
+      audit.summary = `set connection mode ${body.mode} on ${body.deviceIDs.length} devices`;
+      audit.error = describeFailures(result);
+      return result;
+    },
+  );
 
   defineRoute(router, route('devices.ssl'), deps, async ({ user, params, body, audit }) => {
     const { client } = await accessGateway(deps.pool, user, params.gatewayID);
     await requireManaged(client, params.gatewayID, body.deviceIDs);
     const request = { deviceIDs: body.deviceIDs };
-    const { deviceErrors } = await (body.enabled ? client.connectMaster.enableSSLMulti(request) : client.connectMaster.disableSSLMulti(request));
+    const { deviceErrors } = await (body.enabled
+      ? client.connectMaster.enableSSLMulti(request)
+      : client.connectMaster.disableSSLMulti(request));
     const result = multiResults(body.deviceIDs, deviceErrors);
     audit.summary = `${body.enabled ? 'enable' : 'disable'} SSL on ${body.deviceIDs.length} devices`;
     audit.error = describeFailures(result);

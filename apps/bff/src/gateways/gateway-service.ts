@@ -11,10 +11,15 @@ function emptyCounts(): StatusCounts {
   return Object.fromEntries(deviceStatusNames.map((n) => [n, 0])) as StatusCounts;
 }
 
-export async function gatewaySummaries(pool: MasterPool, user: SessionUser, gatewayIDs: string[]): Promise<GatewaySummary[]> {
+export async function gatewaySummaries(
+  pool: MasterPool,
+  user: SessionUser,
+  gatewayIDs: string[],
+): Promise<GatewaySummary[]> {
   if (gatewayIDs.length === 0) return [];
   // A tenant user's Gateway.Get goes out with its tenant-scoped token, so the master filters too.
-  const client = user.role === 'tenant' && user.tenantID ? pool.forTenant(user.tenantID) : pool.admin();
+  const client =
+    user.role === 'tenant' && user.tenantID ? pool.forTenant(user.tenantID) : pool.admin();
   const [{ gatewayInfos }, tenants, lists] = await Promise.all([
     client.gateway.get({ gatewayIDs }),
     pool.tenants(),
@@ -38,7 +43,11 @@ export async function gatewaySummaries(pool: MasterPool, user: SessionUser, gate
       connected: info?.isConnected ?? false,
       deviceCount: info?.deviceIDs.length ?? 0,
       statusCounts: counts,
-      error: list?.error ? errorMessage(list.error) : info ? null : 'gateway not reported by the master',
+      error: list?.error
+        ? errorMessage(list.error)
+        : info
+          ? null
+          : 'gateway not reported by the master',
     };
   });
 }

@@ -3,7 +3,12 @@
 // the row cap on every flush (a counter, no COUNT(*)), the age limit at most once per pruneIntervalMs.
 import type { Database } from 'better-sqlite3';
 import { FlapTracker } from './flap-tracker.ts';
-import { DeviceStatus, deviceStatusName, isConnectedStatus, isFailureStatus } from '@cmc/gsdk/names';
+import {
+  DeviceStatus,
+  deviceStatusName,
+  isConnectedStatus,
+  isFailureStatus,
+} from '@cmc/gsdk/names';
 
 export interface StatusChangeRecord {
   deviceID: number;
@@ -268,15 +273,13 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
           `SELECT id, device_id, gateway_id, status, at FROM status_changes WHERE device_id = ? AND id < ? ${only} ORDER BY id DESC LIMIT ?`,
         )
         .all(deviceID, beforeID ?? Number.MAX_SAFE_INTEGER, ...(gatewayIDs ?? []), limit + 1);
-      const items = rows
-        .slice(0, limit)
-        .map((r) => ({
-          id: r.id,
-          deviceID: r.device_id,
-          gatewayID: r.gateway_id,
-          status: r.status,
-          at: r.at,
-        }));
+      const items = rows.slice(0, limit).map((r) => ({
+        id: r.id,
+        deviceID: r.device_id,
+        gatewayID: r.gateway_id,
+        status: r.status,
+        at: r.at,
+      }));
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? last.id : null };
     },

@@ -46,7 +46,8 @@ export function errorMessage(error: unknown): string {
 /** A short, password-free description of a request body for the audit log. */
 function summarise(route: RouteDef, params: unknown, body: unknown): string {
   const parts = [route.summary];
-  if (params && typeof params === 'object' && Object.keys(params).length) parts.push(JSON.stringify(params));
+  if (params && typeof params === 'object' && Object.keys(params).length)
+    parts.push(JSON.stringify(params));
   if (body && typeof body === 'object') {
     const safe = { ...(body as Record<string, unknown>) };
     delete safe.password;
@@ -56,7 +57,12 @@ function summarise(route: RouteDef, params: unknown, body: unknown): string {
   return parts.join(' ');
 }
 
-export function defineRoute<R extends RouteDef>(router: Router, route: R, deps: RouteDeps, handler: (ctx: RouteContext<R>) => Promise<Reply<R>>): void {
+export function defineRoute<R extends RouteDef>(
+  router: Router,
+  route: R,
+  deps: RouteDeps,
+  handler: (ctx: RouteContext<R>) => Promise<Reply<R>>,
+): void {
   const mutating = route.method !== 'get';
   router[route.method](expressPath(route.path), async (req: Request, res: Response) => {
     const user = res.locals.user;
@@ -66,18 +72,28 @@ export function defineRoute<R extends RouteDef>(router: Router, route: R, deps: 
     const rawIDs = (req.body as { deviceIDs?: unknown } | undefined)?.deviceIDs;
     const audit: AuditNote = {
       gatewayID: typeof rawGateway === 'string' ? rawGateway.slice(0, 64) : null,
-      deviceIDs: Array.isArray(rawIDs) ? rawIDs.filter((x): x is number => typeof x === 'number').slice(0, 1000) : [],
+      deviceIDs: Array.isArray(rawIDs)
+        ? rawIDs.filter((x): x is number => typeof x === 'number').slice(0, 1000)
+        : [],
     };
     let parsed: ReturnType<typeof parseRequest> | undefined;
     try {
       // Inside the try: a refused mutation by a signed-in user is audited too.
-      if (route.access === 'admin' && user?.role !== 'admin') throw problem(403, 'this action needs the admin role');
+      if (route.access === 'admin' && user?.role !== 'admin')
+        throw problem(403, 'this action needs the admin role');
       parsed = parseRequest(req, { params: route.params, query: route.query, body: route.body });
       const p = parsed.params as { gatewayID?: string } | undefined;
-      const b = parsed.body as { deviceIDs?: number[]; connectInfos?: Array<{ deviceID: number }> } | undefined;
+      const b = parsed.body as
+        { deviceIDs?: number[]; connectInfos?: Array<{ deviceID: number }> } | undefined;
       audit.gatewayID = p?.gatewayID ?? audit.gatewayID;
       audit.deviceIDs = b?.deviceIDs ?? b?.connectInfos?.map((c) => c.deviceID) ?? audit.deviceIDs;
-      const result = await handler({ ...(parsed as object), user, req, res, audit } as RouteContext<R>);
+      const result = await handler({
+        ...(parsed as object),
+        user,
+        req,
+        res,
+        audit,
+      } as RouteContext<R>);
       if (mutating && user) record(deps, route, req, res, user, audit, parsed, null);
       if (result === undefined || route.status === 204) res.status(route.status ?? 204).end();
       else res.status(route.status ?? 200).json(result);

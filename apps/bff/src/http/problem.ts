@@ -30,7 +30,12 @@ const titles: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-export function problem(status: number, detail: string, errors?: Array<{ path: string; message: string }>, headers?: Record<string, string>): HttpProblem {
+export function problem(
+  status: number,
+  detail: string,
+  errors?: Array<{ path: string; message: string }>,
+  headers?: Record<string, string>,
+): HttpProblem {
   return new HttpProblem(status, titles[status] ?? 'Error', detail, errors, headers);
 }
 
@@ -53,9 +58,17 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error);
     const e = error as { type?: string; status?: number; message?: string };
-    if (e.type === 'entity.parse.failed') return sendProblem(res, problem(400, 'the request body is not valid JSON', [{ path: '', message: e.message ?? 'invalid JSON' }]));
-    if (e.type === 'entity.too.large') return sendProblem(res, problem(413, 'the request body is too large'));
-    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, problem(e.status, e.message ?? 'bad request'));
+    if (e.type === 'entity.parse.failed')
+      return sendProblem(
+        res,
+        problem(400, 'the request body is not valid JSON', [
+          { path: '', message: e.message ?? 'invalid JSON' },
+        ]),
+      );
+    if (e.type === 'entity.too.large')
+      return sendProblem(res, problem(413, 'the request body is too large'));
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
+      return sendProblem(res, problem(e.status, e.message ?? 'bad request'));
     logger.error('unhandled error', { error, path: req.path, requestId: res.locals.requestId });
     sendProblem(res, problem(500, 'internal error; see the server log for this request ID'));
   };

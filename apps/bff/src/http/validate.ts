@@ -4,14 +4,21 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import { problem } from './problem.ts';
 
-function issuesToErrors(where: string, error: z.ZodError): Array<{ path: string; message: string }> {
+function issuesToErrors(
+  where: string,
+  error: z.ZodError,
+): Array<{ path: string; message: string }> {
   return error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
     message: issue.message,
   }));
 }
 
-export function parsePart<T extends z.ZodType>(where: 'params' | 'query' | 'body', schema: T, value: unknown): z.output<T> {
+export function parsePart<T extends z.ZodType>(
+  where: 'params' | 'query' | 'body',
+  schema: T,
+  value: unknown,
+): z.output<T> {
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) {
     const errors = issuesToErrors(where, result.error);
@@ -27,7 +34,11 @@ export interface Parsed<P, Q, B> {
   body: B;
 }
 
-export function parseRequest<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+export function parseRequest<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+>(
   req: Request,
   schemas: { params?: P; query?: Q; body?: B },
 ): Parsed<

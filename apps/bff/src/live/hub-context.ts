@@ -58,7 +58,13 @@ export function publishDiffs(
       ctx.batcher.removed(gatewayID, deviceID);
       // Off the managed list is not connected: history (and the connected series) must say so
       // even when the master sent no DISCONNECTED for it (a gateway leaving the master).
-      if (record) recordSafely(ctx, { deviceID, gatewayID, status: DeviceStatus.DISCONNECTED, at: Date.now() });
+      if (record)
+        recordSafely(ctx, {
+          deviceID,
+          gatewayID,
+          status: DeviceStatus.DISCONNECTED,
+          at: Date.now(),
+        });
     }
   }
 }

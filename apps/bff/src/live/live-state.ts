@@ -4,7 +4,6 @@ import type { LiveChange, LiveDevice, LiveGateway, LiveMode, SnapshotEvent } fro
 import type { DeviceInfo } from '@cmc/gsdk';
 import { deviceStatusName } from '@cmc/gsdk/names';
 
-
 export interface GatewayState {
   gatewayID: string;
   /** undefined: no tenant owns it, so no device stream covers it */
@@ -70,11 +69,7 @@ export class LiveState {
    * status changes of known devices, devices that appeared and devices that left (also from the
    * gateway a moved device was on before).
    */
-  applyDeviceList(
-    gatewayID: string,
-    infos: DeviceInfo[],
-    at: number,
-  ): Map<string, GatewayDiff> {
+  applyDeviceList(gatewayID: string, infos: DeviceInfo[], at: number): Map<string, GatewayDiff> {
     const gw = this.gateways.get(gatewayID);
     if (!gw) throw new Error(`live state: unknown gateway ${gatewayID}`);
     const diffs = new Map<string, GatewayDiff>();

@@ -12,18 +12,26 @@ export interface GatewayAccess {
   client: GsdkClient;
 }
 
-export async function accessGateway(pool: MasterPool, user: SessionUser, gatewayID: string): Promise<GatewayAccess> {
+export async function accessGateway(
+  pool: MasterPool,
+  user: SessionUser,
+  gatewayID: string,
+): Promise<GatewayAccess> {
   if (user.role === 'tenant') {
     const own = (await pool.tenants()).find((t) => t.tenantID === user.tenantID);
     // Not "not found": a tenant user learns nothing about gateways outside its tenant.
     if (!user.tenantID || !own?.gatewayIDs.includes(gatewayID)) {
-      throw problem(403, `gateway ${gatewayID} is not one of tenant ${user.tenantID ?? '?'}'s gateways`);
+      throw problem(
+        403,
+        `gateway ${gatewayID} is not one of tenant ${user.tenantID ?? '?'}'s gateways`,
+      );
     }
     return { gatewayID, tenantID: user.tenantID, client: pool.forTenant(user.tenantID) };
   }
   const tenantID = await pool.tenantOfGateway(gatewayID);
   if (tenantID !== undefined) return { gatewayID, tenantID, client: pool.forTenant(tenantID) };
   const { gatewayIDs } = await pool.admin().gateway.getList({});
-  if (!gatewayIDs.includes(gatewayID)) throw problem(404, `gateway ${gatewayID} is not known to the master`);
+  if (!gatewayIDs.includes(gatewayID))
+    throw problem(404, `gateway ${gatewayID} is not known to the master`);
   return { gatewayID, tenantID: null, client: pool.forTenant(ADMIN_TENANT) };
 }

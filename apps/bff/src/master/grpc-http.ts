@@ -24,7 +24,13 @@ export interface GsdkErrorLike {
 /** Duck-typed so errors from any copy of @cmc/gsdk are recognised. */
 export function isGsdkError(error: unknown): error is GsdkErrorLike {
   const e = error as Partial<GsdkErrorLike> | null;
-  return !!e && typeof e === 'object' && typeof e.code === 'number' && typeof e.rpc === 'string' && typeof e.details === 'string';
+  return (
+    !!e &&
+    typeof e === 'object' &&
+    typeof e.code === 'number' &&
+    typeof e.rpc === 'string' &&
+    typeof e.details === 'string'
+  );
 }
 
 export function httpStatusOfGrpc(code: number): number {
@@ -33,6 +39,11 @@ export function httpStatusOfGrpc(code: number): number {
 
 export function gsdkProblem(error: GsdkErrorLike): HttpProblem {
   const status = httpStatusOfGrpc(error.code);
-  const prefix = status === 503 ? 'master gateway unavailable' : status === 504 ? 'master gateway timed out' : 'master gateway refused';
+  const prefix =
+    status === 503
+      ? 'master gateway unavailable'
+      : status === 504
+        ? 'master gateway timed out'
+        : 'master gateway refused';
   return problem(status, `${prefix} (${error.rpc}): ${error.details || 'no message'}`);
 }

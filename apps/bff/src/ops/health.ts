@@ -13,7 +13,10 @@ export function healthRouter(pool: MasterPool, isDraining: () => boolean): Route
   router.get('/readyz', async (_req, res) => {
     let body: ReadyResponse;
     if (isDraining()) {
-      body = { ready: false, master: { reachable: false, loggedIn: false, error: 'shutting down' } };
+      body = {
+        ready: false,
+        master: { reachable: false, loggedIn: false, error: 'shutting down' },
+      };
     } else {
       try {
         // A Gateway API call proves transport, TLS and token in one round trip.
@@ -21,7 +24,10 @@ export function healthRouter(pool: MasterPool, isDraining: () => boolean): Route
         body = { ready: true, master: { reachable: true, loggedIn: true, error: null } };
       } catch (error) {
         const unreachable = !isGsdkError(error) || error.code === 14 || error.code === 4;
-        body = { ready: false, master: { reachable: !unreachable, loggedIn: false, error: errorMessage(error) } };
+        body = {
+          ready: false,
+          master: { reachable: !unreachable, loggedIn: false, error: errorMessage(error) },
+        };
       }
     }
     res.status(body.ready ? 200 : 503).json(body);

@@ -14,7 +14,12 @@ export function webAppRouter(distDir: string): Router {
   const index = path.join(distDir, 'index.html');
   router.use(
     '/assets',
-    express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
+    express.static(path.join(distDir, 'assets'), {
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      fallthrough: false,
+    }),
   );
   router.use(express.static(distDir, { index: false, maxAge: 0 }));
   router.get(/^(?!\/api\/|\/socket\.io\/).*/, (req, res, next) => {

@@ -5,7 +5,11 @@ import type { RouterDeps } from '../http/route-deps.ts';
 import { accessGateway } from '../master/gateway-access.ts';
 
 const copy = (list: SlaveDeviceInfo[]): SlaveDeviceInfo[] =>
-  list.map((s) => ({ deviceID: s.deviceID, rs485SlaveDeviceIDs: [...s.rs485SlaveDeviceIDs], wiegandSlaveDeviceIDs: [...s.wiegandSlaveDeviceIDs] }));
+  list.map((s) => ({
+    deviceID: s.deviceID,
+    rs485SlaveDeviceIDs: [...s.rs485SlaveDeviceIDs],
+    wiegandSlaveDeviceIDs: [...s.wiegandSlaveDeviceIDs],
+  }));
 
 export function slavesRouter(deps: RouterDeps): Router {
   const router = Router();
@@ -20,18 +24,27 @@ export function slavesRouter(deps: RouterDeps): Router {
   defineRoute(router, route('slaves.set-session'), deps, async ({ user, params, body, audit }) => {
     const { client } = await accessGateway(deps.pool, user, params.gatewayID);
     audit.deviceIDs = body.slaveDeviceInfos.map((s) => s.deviceID);
-    await client.connectMaster.setSlaveDevice({ gatewayID: params.gatewayID, slaveDeviceInfos: body.slaveDeviceInfos });
+    await client.connectMaster.setSlaveDevice({
+      gatewayID: params.gatewayID,
+      slaveDeviceInfos: body.slaveDeviceInfos,
+    });
     return { ok: true as const };
   });
   defineRoute(router, route('slaves.add-db'), deps, async ({ user, params, body, audit }) => {
     const { client } = await accessGateway(deps.pool, user, params.gatewayID);
     audit.deviceIDs = body.slaveDeviceInfos.map((s) => s.deviceID);
-    await client.connectMaster.addSlaveDeviceDB({ gatewayID: params.gatewayID, slaveDeviceInfos: body.slaveDeviceInfos });
+    await client.connectMaster.addSlaveDeviceDB({
+      gatewayID: params.gatewayID,
+      slaveDeviceInfos: body.slaveDeviceInfos,
+    });
     return { ok: true as const };
   });
   defineRoute(router, route('slaves.delete-db'), deps, async ({ user, params, body }) => {
     const { client } = await accessGateway(deps.pool, user, params.gatewayID);
-    await client.connectMaster.deleteSlaveDeviceDB({ gatewayID: params.gatewayID, deviceIDs: body.deviceIDs });
+    await client.connectMaster.deleteSlaveDeviceDB({
+      gatewayID: params.gatewayID,
+      deviceIDs: body.deviceIDs,
+    });
     return { ok: true as const };
   });
   return router;

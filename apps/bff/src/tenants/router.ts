@@ -19,22 +19,31 @@ export function tenantsRouter(deps: RouterDeps): Router {
     return { tenants: await deps.pool.tenants() };
   });
   defineRoute(router, route('tenants.create'), deps, async ({ body }) => {
-    await deps.pool.admin().tenant.add({ tenantInfos: [{ tenantID: body.tenantID, gatewayIDs: body.gatewayIDs }] });
+    await deps.pool
+      .admin()
+      .tenant.add({ tenantInfos: [{ tenantID: body.tenantID, gatewayIDs: body.gatewayIDs }] });
     deps.pool.invalidate();
     return read(body.tenantID);
   });
   defineRoute(router, route('tenants.delete'), deps, async ({ params }) => {
-    if (params.tenantID === 'administrator') throw problem(400, 'the administrator tenant cannot be deleted', [{ path: 'params.tenantID', message: 'administrator always exists' }]);
+    if (params.tenantID === 'administrator')
+      throw problem(400, 'the administrator tenant cannot be deleted', [
+        { path: 'params.tenantID', message: 'administrator always exists' },
+      ]);
     await deps.pool.admin().tenant.delete({ tenantIDs: [params.tenantID] });
     deps.pool.invalidate();
   });
   defineRoute(router, route('tenants.add-gateways'), deps, async ({ params, body }) => {
-    await deps.pool.admin().tenant.addGateway({ tenantID: params.tenantID, gatewayIDs: body.gatewayIDs });
+    await deps.pool
+      .admin()
+      .tenant.addGateway({ tenantID: params.tenantID, gatewayIDs: body.gatewayIDs });
     deps.pool.invalidate();
     return read(params.tenantID);
   });
   defineRoute(router, route('tenants.delete-gateways'), deps, async ({ params, body }) => {
-    await deps.pool.admin().tenant.deleteGateway({ tenantID: params.tenantID, gatewayIDs: body.gatewayIDs });
+    await deps.pool
+      .admin()
+      .tenant.deleteGateway({ tenantID: params.tenantID, gatewayIDs: body.gatewayIDs });
     deps.pool.invalidate();
     return read(params.tenantID);
   });

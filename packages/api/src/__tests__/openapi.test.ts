@@ -3,7 +3,10 @@ import { buildOpenApiDocument } from '../openapi.ts';
 import { allRoutes } from '../openapi.ts';
 
 describe('buildOpenApiDocument', () => {
-  const doc = buildOpenApiDocument() as { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>> };
+  const doc = buildOpenApiDocument() as {
+    openapi: string;
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+  };
 
   it('is OpenAPI 3.1 with one operation per route', () => {
     expect(doc.openapi).toBe('3.1.0');
@@ -12,13 +15,17 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('includes the connection-history routes', () => {
-    expect(doc.paths['/api/v1/devices/{deviceID}/history']?.get?.operationId).toBe('history.device');
+    expect(doc.paths['/api/v1/devices/{deviceID}/history']?.get?.operationId).toBe(
+      'history.device',
+    );
   });
 
   it('describes path parameters and request bodies', () => {
     const connect = doc.paths['/api/v1/gateways/{gatewayID}/connect']?.post;
     expect(connect?.operationId).toBe('gateways.connect');
-    expect(connect?.parameters).toEqual([expect.objectContaining({ name: 'gatewayID', in: 'path', required: true })]);
+    expect(connect?.parameters).toEqual([
+      expect.objectContaining({ name: 'gatewayID', in: 'path', required: true }),
+    ]);
     expect(JSON.stringify(connect?.requestBody)).toContain('IPAddr');
   });
 

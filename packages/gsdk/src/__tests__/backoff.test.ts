@@ -3,9 +3,9 @@ import { backoffCeiling, defaultBackoff, fullJitterDelay } from '../backoff.ts';
 
 describe('backoff', () => {
   it('doubles from 250 ms and caps at 10 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffCeiling(attempt, defaultBackoff))).toEqual([
-      250, 500, 1000, 2000, 4000, 8000, 10_000,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffCeiling(attempt, defaultBackoff))).toEqual(
+      [250, 500, 1000, 2000, 4000, 8000, 10_000],
+    );
     expect(backoffCeiling(10_000, defaultBackoff)).toBe(10_000);
   });
 

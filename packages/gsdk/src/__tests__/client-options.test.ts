@@ -37,13 +37,23 @@ describe('resolveOptions', () => {
   });
 
   it('names the option that is wrong', () => {
-    expect(errorOf({ ...valid, address: '127.0.0.1' }).details).toMatch(/options\.address must be "host:port"/);
-    expect(errorOf({ ...valid, caCert: 'not a pem' }).details).toMatch(/options\.caCert is not PEM/);
-    expect(errorOf({ ...valid, clientKey: 42 }).details).toMatch(/options\.clientKey must be a PEM/);
+    expect(errorOf({ ...valid, address: '127.0.0.1' }).details).toMatch(
+      /options\.address must be "host:port"/,
+    );
+    expect(errorOf({ ...valid, caCert: 'not a pem' }).details).toMatch(
+      /options\.caCert is not PEM/,
+    );
+    expect(errorOf({ ...valid, clientKey: 42 }).details).toMatch(
+      /options\.clientKey must be a PEM/,
+    );
     expect(errorOf({ ...valid, login: { kind: 'root' } }).details).toMatch(/options\.login\.kind/);
-    expect(errorOf({ ...valid, login: { kind: 'admin', tenantID: '' } }).details).toMatch(/tenantID/);
+    expect(errorOf({ ...valid, login: { kind: 'admin', tenantID: '' } }).details).toMatch(
+      /tenantID/,
+    );
     expect(errorOf({ ...valid, deadlineMs: -1 }).details).toMatch(/options\.deadlineMs/);
-    expect(errorOf({ ...valid, resubscribe: { initialDelayMs: 500, maxDelayMs: 100 } }).details).toMatch(/maxDelayMs/);
+    expect(
+      errorOf({ ...valid, resubscribe: { initialDelayMs: 500, maxDelayMs: 100 } }).details,
+    ).toMatch(/maxDelayMs/);
     expect(errorOf(null).details).toMatch(/options must be an object/);
     expect(errorOf({ ...valid, address: '' })).toMatchObject({ code: 3, rpc: 'createGsdkClient' });
   });

@@ -27,7 +27,13 @@ describe('enum value maps', () => {
       TLS_NOT_ALLOWED: 0x201,
     });
     expect(ConnectionMode).toMatchObject({ SERVER_TO_DEVICE: 0, DEVICE_TO_SERVER: 1 });
-    expect(DeviceType).toMatchObject({ BIOSTATION_L2: 0x0c, BIOENTRY_W2: 0x0d, BIOLITE_N2: 0x12, FACESTATION_F2: 0x1e, XSTATION_2: 0x20 });
+    expect(DeviceType).toMatchObject({
+      BIOSTATION_L2: 0x0c,
+      BIOENTRY_W2: 0x0d,
+      BIOLITE_N2: 0x12,
+      FACESTATION_F2: 0x1e,
+      XSTATION_2: 0x20,
+    });
     expect(GatewayStatus).toEqual({ DISCONNECTED: 0, CONNECTED: 1 });
   });
 });
@@ -54,14 +60,23 @@ describe('deviceStatusName / deviceStatusLabel / isConnectedStatus', () => {
   });
 
   it('counts only TCP_CONNECTED and TLS_CONNECTED as connected', () => {
-    const connected = Object.entries(DeviceStatus).filter(([, value]) => isConnectedStatus(value)).map(([name]) => name);
+    const connected = Object.entries(DeviceStatus)
+      .filter(([, value]) => isConnectedStatus(value))
+      .map(([name]) => name);
     expect(connected).toEqual(['TCP_CONNECTED', 'TLS_CONNECTED']);
     expect(isConnectedStatus(3)).toBe(false);
   });
 
   it('counts the CANNOT_CONNECT and NOT_ALLOWED statuses as failures, nothing else', () => {
-    const failures = Object.entries(DeviceStatus).filter(([, value]) => isFailureStatus(value)).map(([name]) => name);
-    expect(failures).toEqual(['TCP_CANNOT_CONNECT', 'TCP_NOT_ALLOWED', 'TLS_CANNOT_CONNECT', 'TLS_NOT_ALLOWED']);
+    const failures = Object.entries(DeviceStatus)
+      .filter(([, value]) => isFailureStatus(value))
+      .map(([name]) => name);
+    expect(failures).toEqual([
+      'TCP_CANNOT_CONNECT',
+      'TCP_NOT_ALLOWED',
+      'TLS_CANNOT_CONNECT',
+      'TLS_NOT_ALLOWED',
+    ]);
   });
 });
 

@@ -21,14 +21,23 @@ describe('expired token', () => {
     expect(logins).toEqual(['first-call']);
     await sleep(2_100);
     const second = await client.connectMaster.getDeviceList({ gatewayID: 'gw1' });
-    expect(second.deviceInfos.map((d) => d.deviceID).sort()).toEqual(first.deviceInfos.map((d) => d.deviceID).sort());
+    expect(second.deviceInfos.map((d) => d.deviceID).sort()).toEqual(
+      first.deviceInfos.map((d) => d.deviceID).sort(),
+    );
     expect(logins).toEqual(['first-call', 'unauthenticated']);
   });
 
   it('concurrent calls share one login, first and after expiry', async () => {
     const logins: string[] = [];
-    const client = fixture.tenantClient('tenant1', { onLogin: ({ reason }) => logins.push(reason) });
-    const parallel = () => Promise.all(['gw1', 'gw2', 'gw1', 'gw2', 'gw1'].map((gatewayID) => client.connectMaster.getDeviceList({ gatewayID })));
+    const client = fixture.tenantClient('tenant1', {
+      onLogin: ({ reason }) => logins.push(reason),
+    });
+    const parallel = () =>
+      Promise.all(
+        ['gw1', 'gw2', 'gw1', 'gw2', 'gw1'].map((gatewayID) =>
+          client.connectMaster.getDeviceList({ gatewayID }),
+        ),
+      );
     expect(await parallel()).toHaveLength(5);
     expect(logins).toEqual(['first-call']);
     await sleep(2_100);

@@ -18,9 +18,12 @@ afterAll(async () => {
 const isDeviceChange =
   (deviceID: number, status?: number) =>
   (event: StatusEvent<DeviceStatusChange>): boolean =>
-    event.type === 'change' && event.change.deviceID === deviceID && (status === undefined || event.change.status === status);
+    event.type === 'change' &&
+    event.change.deviceID === deviceID &&
+    (status === undefined || event.change.status === status);
 
-const subscribed = (resubscribed: boolean) => (event: StatusEvent<unknown>) => event.type === 'subscribed' && event.resubscribed === resubscribed;
+const subscribed = (resubscribed: boolean) => (event: StatusEvent<unknown>) =>
+  event.type === 'subscribed' && event.resubscribed === resubscribed;
 
 describe('device status stream', () => {
   it("delivers the tenant's own device changes, not another tenant's", async () => {
@@ -30,8 +33,13 @@ describe('device status stream', () => {
     await recorder.waitFor('subscribed', subscribed(false));
     await fixture.control('POST', '/devices/1301/offline');
     await fixture.control('POST', '/devices/1101/offline');
-    const change = await recorder.waitFor('1101 DISCONNECTED', isDeviceChange(1101, DeviceStatus.DISCONNECTED));
-    expect(change.type === 'change' && change.change.timestamp).toBeGreaterThan(Date.now() / 1000 - 60);
+    const change = await recorder.waitFor(
+      '1101 DISCONNECTED',
+      isDeviceChange(1101, DeviceStatus.DISCONNECTED),
+    );
+    expect(change.type === 'change' && change.change.timestamp).toBeGreaterThan(
+      Date.now() / 1000 - 60,
+    );
     await fixture.control('POST', '/devices/1101/online?now=1');
     await recorder.waitFor('1101 TCP_CONNECTED', isDeviceChange(1101, DeviceStatus.TCP_CONNECTED));
     expect(recorder.events.some(isDeviceChange(1301))).toBe(false);
@@ -45,11 +53,17 @@ describe('device status stream', () => {
     await recorder.waitFor('subscribed', subscribed(false));
     await fixture.control('POST', '/streams/break');
     const broken = await recorder.waitFor('error', (e) => e.type === 'error');
-    expect(broken.type === 'error' && broken.error).toMatchObject({ codeName: 'UNAVAILABLE', rpc: 'ConnectMaster.SubscribeStatus' });
+    expect(broken.type === 'error' && broken.error).toMatchObject({
+      codeName: 'UNAVAILABLE',
+      rpc: 'ConnectMaster.SubscribeStatus',
+    });
     expect(broken.type === 'error' && broken.retryInMs).toBeLessThan(50);
     await recorder.waitFor('resubscribed', subscribed(true));
     await fixture.control('POST', '/devices/1102/offline');
-    await recorder.waitFor('1102 change after resubscribe', isDeviceChange(1102, DeviceStatus.DISCONNECTED));
+    await recorder.waitFor(
+      '1102 change after resubscribe',
+      isDeviceChange(1102, DeviceStatus.DISCONNECTED),
+    );
     client.close();
     await recorder.done;
   });
@@ -84,7 +98,10 @@ describe('device status stream', () => {
     expect(subscription.dropped).toBeGreaterThan(0);
     let buffered = 0;
     for (;;) {
-      const next = await Promise.race([iterator.next(), new Promise<'empty'>((resolve) => setTimeout(() => resolve('empty'), 100))]);
+      const next = await Promise.race([
+        iterator.next(),
+        new Promise<'empty'>((resolve) => setTimeout(() => resolve('empty'), 100)),
+      ]);
       if (next === 'empty') break;
       expect(next.value).toMatchObject({ type: 'change' });
       buffered += 1;
@@ -107,7 +124,10 @@ describe('gateway status stream', () => {
     await recorder.waitFor('gw3 DISCONNECTED', isGw3(GatewayStatus.DISCONNECTED));
     await recorder.waitFor('gw3 CONNECTED', isGw3(GatewayStatus.CONNECTED));
     const changes = recorder.events.filter((e) => e.type === 'change');
-    expect(changes.map((e) => e.type === 'change' && e.change.status)).toEqual([GatewayStatus.DISCONNECTED, GatewayStatus.CONNECTED]);
+    expect(changes.map((e) => e.type === 'change' && e.change.status)).toEqual([
+      GatewayStatus.DISCONNECTED,
+      GatewayStatus.CONNECTED,
+    ]);
     admin.close();
     await recorder.done;
   });
@@ -121,7 +141,10 @@ describe('simulator restart', () => {
       const recorder = new EventRecorder(client.subscribeDeviceStatus());
       await recorder.waitFor('subscribed', subscribed(false));
       await own.control('POST', '/devices/1101/offline');
-      await recorder.waitFor('1101 change before restart', isDeviceChange(1101, DeviceStatus.DISCONNECTED));
+      await recorder.waitFor(
+        '1101 change before restart',
+        isDeviceChange(1101, DeviceStatus.DISCONNECTED),
+      );
 
       await own.sim.stop();
       const errorIndex = recorder.events.length;
@@ -129,7 +152,12 @@ describe('simulator restart', () => {
       await own.restart();
       await recorder.waitFor('resubscribed after restart', subscribed(true), 15_000, errorIndex);
       await own.control('POST', '/devices/1102/offline');
-      await recorder.waitFor('1102 change after restart', isDeviceChange(1102, DeviceStatus.DISCONNECTED), 8_000, errorIndex);
+      await recorder.waitFor(
+        '1102 change after restart',
+        isDeviceChange(1102, DeviceStatus.DISCONNECTED),
+        8_000,
+        errorIndex,
+      );
       client.close();
       await recorder.done;
     } finally {
@@ -141,13 +169,21 @@ describe('simulator restart', () => {
     const own = await startFixture();
     try {
       await own.sim.stop();
-      const client = own.adminClient('tenant1', { resubscribe: { initialDelayMs: 100, maxDelayMs: 400 } });
+      const client = own.adminClient('tenant1', {
+        resubscribe: { initialDelayMs: 100, maxDelayMs: 400 },
+      });
       const recorder = new EventRecorder(client.subscribeDeviceStatus());
-      await recorder.waitFor('three errors', () => recorder.events.filter((e) => e.type === 'error').length >= 3, 8_000);
+      await recorder.waitFor(
+        'three errors',
+        () => recorder.events.filter((e) => e.type === 'error').length >= 3,
+        8_000,
+      );
       const errors = recorder.events.flatMap((e) => (e.type === 'error' ? [e] : []));
       // The master is down: the login (first) or the stream fails as UNAVAILABLE; delays stay under the caps.
       expect(errors.every((e) => e.error.codeName === 'UNAVAILABLE')).toBe(true);
-      errors.slice(0, 3).forEach((e, attempt) => expect(e.retryInMs).toBeLessThan(100 * 2 ** attempt));
+      errors
+        .slice(0, 3)
+        .forEach((e, attempt) => expect(e.retryInMs).toBeLessThan(100 * 2 ** attempt));
       expect(recorder.events.some((e) => e.type === 'subscribed')).toBe(false);
       await own.restart();
       await recorder.waitFor('subscribed once the master is up', subscribed(true), 15_000);

@@ -11,7 +11,15 @@ class FakeStream extends EventEmitter {
   cancelled = false;
   cancel(): void {
     this.cancelled = true;
-    queueMicrotask(() => this.emit('error', Object.assign(new Error('Cancelled on client'), { code: status.CANCELLED, details: 'Cancelled on client' })));
+    queueMicrotask(() =>
+      this.emit(
+        'error',
+        Object.assign(new Error('Cancelled on client'), {
+          code: status.CANCELLED,
+          details: 'Cancelled on client',
+        }),
+      ),
+    );
   }
   fail(code: number, details: string): void {
     this.emit('error', Object.assign(new Error(details), { code, details }));
@@ -108,7 +116,11 @@ describe('createStatusSubscription', () => {
     streams[0]!.fail(status.UNAVAILABLE, 'Connection dropped');
     const error = await nextEvent();
     expect(error).toMatchObject({ type: 'error', retryInMs: 50 });
-    expect(error.type === 'error' && error.error).toMatchObject({ code: status.UNAVAILABLE, details: 'Connection dropped', rpc: 'ConnectMaster.SubscribeStatus' });
+    expect(error.type === 'error' && error.error).toMatchObject({
+      code: status.UNAVAILABLE,
+      details: 'Connection dropped',
+      rpc: 'ConnectMaster.SubscribeStatus',
+    });
     await vi.advanceTimersByTimeAsync(49);
     expect(streams).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -145,7 +157,10 @@ describe('createStatusSubscription', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(logins()).toBe(1);
     streams[0]!.fail(status.UNAUTHENTICATED, 'token expired');
-    expect(await nextEvent()).toMatchObject({ type: 'error', error: { code: status.UNAUTHENTICATED } });
+    expect(await nextEvent()).toMatchObject({
+      type: 'error',
+      error: { code: status.UNAUTHENTICATED },
+    });
     await vi.advanceTimersByTimeAsync(50);
     expect(refresh).toHaveBeenCalledWith('jwt-1');
     expect(logins()).toBe(2);
@@ -157,7 +172,10 @@ describe('createStatusSubscription', () => {
     const { streams, nextEvent, subscription } = setup();
     await vi.advanceTimersByTimeAsync(0);
     streams[0]!.emit('status', { code: status.OK, details: '', metadata: new Metadata() });
-    expect(await nextEvent()).toMatchObject({ type: 'error', error: { code: status.OK, details: 'the server ended the status stream' } });
+    expect(await nextEvent()).toMatchObject({
+      type: 'error',
+      error: { code: status.OK, details: 'the server ended the status stream' },
+    });
     subscription.cancel();
   });
 
@@ -212,7 +230,11 @@ describe('createStatusSubscription', () => {
 
 describe('failedSubscription', () => {
   it('rejects the first read with its error, then ends', async () => {
-    const error = new GsdkError(status.INVALID_ARGUMENT, 'queueSize must be a non-negative int32, got -1', 'ConnectMaster.SubscribeStatus');
+    const error = new GsdkError(
+      status.INVALID_ARGUMENT,
+      'queueSize must be a non-negative int32, got -1',
+      'ConnectMaster.SubscribeStatus',
+    );
     const iterator = failedSubscription<Change>(error)[Symbol.asyncIterator]();
     await expect(iterator.next()).rejects.toBe(error);
     expect(await iterator.next()).toEqual({ value: undefined, done: true });

@@ -40,21 +40,32 @@ describe('Tenant service (admin token)', () => {
     await admin.tenant.add({ tenantInfos: [{ tenantID: 'tenant9', gatewayIDs: ['gw8'] }] });
     expect((await admin.tenant.getList({})).tenantIDs).toContain('tenant9');
     await admin.tenant.addGateway({ tenantID: 'tenant9', gatewayIDs: ['gw9'] });
-    expect([...(await admin.tenant.get({ tenantIDs: ['tenant9'] })).tenantInfos[0]!.gatewayIDs].sort()).toEqual(['gw8', 'gw9']);
+    expect(
+      [...(await admin.tenant.get({ tenantIDs: ['tenant9'] })).tenantInfos[0]!.gatewayIDs].sort(),
+    ).toEqual(['gw8', 'gw9']);
     await admin.tenant.deleteGateway({ tenantID: 'tenant9', gatewayIDs: ['gw8'] });
-    expect((await admin.tenant.get({ tenantIDs: ['tenant9'] })).tenantInfos[0]!.gatewayIDs).toEqual(['gw9']);
+    expect((await admin.tenant.get({ tenantIDs: ['tenant9'] })).tenantInfos[0]!.gatewayIDs).toEqual(
+      ['gw9'],
+    );
     await admin.tenant.delete({ tenantIDs: ['tenant9'] });
     expect((await admin.tenant.getList({})).tenantIDs).not.toContain('tenant9');
   });
 
   it('the administrator tenant cannot be deleted', async () => {
-    await expect(admin.tenant.delete({ tenantIDs: ['administrator'] })).rejects.toMatchObject({ name: 'GsdkError', rpc: 'Tenant.Delete' });
+    await expect(admin.tenant.delete({ tenantIDs: ['administrator'] })).rejects.toMatchObject({
+      name: 'GsdkError',
+      rpc: 'Tenant.Delete',
+    });
     expect((await admin.tenant.getList({})).tenantIDs).toContain('administrator');
   });
 
   it('CreateCertificate issues a tenant certificate that can log in', async () => {
     await admin.tenant.add({ tenantInfos: [{ tenantID: 'tenant7', gatewayIDs: [] }] });
-    const issued = await admin.tenant.createCertificate({ tenantID: 'tenant7', subject: subject('tenant7'), expireAfterYears: 1 });
+    const issued = await admin.tenant.createCertificate({
+      tenantID: 'tenant7',
+      subject: subject('tenant7'),
+      expireAfterYears: 1,
+    });
     const certificate = new X509Certificate(issued.tenantCert);
     expect(certificate.subject).toContain('CN=tenant7');
     expect(certificate.checkIssued(new X509Certificate(fixture.sim.certs.caCert))).toBe(true);
@@ -79,17 +90,26 @@ describe('Tenant service (admin token)', () => {
     expect(issued).toMatchObject({ tenantID: 'tenant7', blacklisted: false });
     expect(issued.subject?.commonName).toBe('tenant7');
     expect(Number(issued.expiryDate)).toBeGreaterThan(Number(issued.issueDate));
-    await admin.tenant.addCertificateBlacklist({ tenantID: 'tenant7', serialNOs: [issued.serialNO] });
+    await admin.tenant.addCertificateBlacklist({
+      tenantID: 'tenant7',
+      serialNOs: [issued.serialNO],
+    });
     const listed = await admin.tenant.getCertificateBlacklist({ tenantIDs: ['tenant7'] });
     expect(listed.certInfos.map((c) => c.serialNO)).toContain(issued.serialNO);
-    await admin.tenant.deleteCertificateBlacklist({ tenantID: 'tenant7', serialNOs: [issued.serialNO] });
+    await admin.tenant.deleteCertificateBlacklist({
+      tenantID: 'tenant7',
+      serialNOs: [issued.serialNO],
+    });
     const cleared = await admin.tenant.getCertificateBlacklist({ tenantIDs: ['tenant7'] });
     expect(cleared.certInfos.map((c) => c.serialNO)).not.toContain(issued.serialNO);
   });
 
   it('a tenant token cannot use the Tenant API', async () => {
     const tenant1 = fixture.tenantClient('tenant1');
-    await expect(tenant1.tenant.getList({})).rejects.toMatchObject({ codeName: 'PERMISSION_DENIED', rpc: 'Tenant.GetList' });
+    await expect(tenant1.tenant.getList({})).rejects.toMatchObject({
+      codeName: 'PERMISSION_DENIED',
+      rpc: 'Tenant.GetList',
+    });
   });
 });
 
@@ -116,16 +136,29 @@ describe('Gateway service', () => {
 
   it('CreateCertificate, GetIssuanceHistory and the blacklist', async () => {
     await admin.gateway.add({ gatewayIDs: ['gw6'] });
-    const issued = await admin.gateway.createCertificate({ gatewayID: 'gw6', subject: subject('gw6'), expireAfterYears: 2 });
+    const issued = await admin.gateway.createCertificate({
+      gatewayID: 'gw6',
+      subject: subject('gw6'),
+      expireAfterYears: 2,
+    });
     expect(new X509Certificate(issued.gatewayCert).subject).toContain('CN=gw6');
     expect(issued.gatewayKey).toMatch(/-----BEGIN (RSA |EC )?PRIVATE KEY-----/);
     const { certInfos } = await admin.gateway.getIssuanceHistory({ gatewayIDs: ['gw6'] });
     const info = certInfos.find((c) => c.gatewayID === 'gw6');
     expect(info).toBeDefined();
     await admin.gateway.addCertificateBlacklist({ gatewayID: 'gw6', serialNOs: [info!.serialNO] });
-    expect((await admin.gateway.getCertificateBlacklist({ gatewayIDs: ['gw6'] })).certInfos.map((c) => c.serialNO)).toContain(info!.serialNO);
-    await admin.gateway.deleteCertificateBlacklist({ gatewayID: 'gw6', serialNOs: [info!.serialNO] });
-    expect((await admin.gateway.getCertificateBlacklist({ gatewayIDs: ['gw6'] })).certInfos).toEqual([]);
+    expect(
+      (await admin.gateway.getCertificateBlacklist({ gatewayIDs: ['gw6'] })).certInfos.map(
+        (c) => c.serialNO,
+      ),
+    ).toContain(info!.serialNO);
+    await admin.gateway.deleteCertificateBlacklist({
+      gatewayID: 'gw6',
+      serialNOs: [info!.serialNO],
+    });
+    expect(
+      (await admin.gateway.getCertificateBlacklist({ gatewayIDs: ['gw6'] })).certInfos,
+    ).toEqual([]);
   });
 });
 
@@ -143,11 +176,15 @@ describe('Login service', () => {
     await client.logout();
     const raw = rawClient(fixture.sim, 'ConnectMaster');
     try {
-      await expect(rawUnary(raw, 'GetDeviceList', { gatewayID: 'gw1' }, { token })).rejects.toMatchObject({ code: 16 });
+      await expect(
+        rawUnary(raw, 'GetDeviceList', { gatewayID: 'gw1' }, { token }),
+      ).rejects.toMatchObject({ code: 16 });
     } finally {
       raw.close();
     }
-    expect((await client.connectMaster.getDeviceList({ gatewayID: 'gw1' })).deviceInfos.length).toBeGreaterThan(0);
+    expect(
+      (await client.connectMaster.getDeviceList({ gatewayID: 'gw1' })).deviceInfos.length,
+    ).toBeGreaterThan(0);
     expect(logins).toEqual(['explicit', 'first-call']);
   });
 

@@ -28,7 +28,9 @@ describe('mutual TLS', () => {
   it('a client without a certificate is refused in the handshake', async () => {
     const raw = rawClient(fixture.sim, 'Login', { noClientCert: true });
     try {
-      await expect(rawUnary(raw, 'Login', { tenantCert: fixture.sim.certs.tenants.tenant1!.cert })).rejects.toMatchObject({ code: 14 });
+      await expect(
+        rawUnary(raw, 'Login', { tenantCert: fixture.sim.certs.tenants.tenant1!.cert }),
+      ).rejects.toMatchObject({ code: 14 });
     } finally {
       raw.close();
     }
@@ -53,7 +55,9 @@ describe('mutual TLS', () => {
 
   it('a server whose certificate our CA did not sign is refused (UNAVAILABLE)', async () => {
     const client = fixture.tenantClient('tenant1', { caCert: foreign.caCert });
-    await expect(client.connectMaster.getDeviceList({ gatewayID: 'gw1' })).rejects.toMatchObject({ codeName: 'UNAVAILABLE' });
+    await expect(client.connectMaster.getDeviceList({ gatewayID: 'gw1' })).rejects.toMatchObject({
+      codeName: 'UNAVAILABLE',
+    });
   });
 
   it('serverName is the name checked against the server certificate', async () => {
@@ -69,7 +73,9 @@ describe('token', () => {
     const token = await fixture.adminClient('tenant1').login();
     const raw = rawClient(fixture.sim, 'ConnectMaster');
     try {
-      const response = (await rawUnary(raw, 'GetDeviceList', { gatewayID: 'gw1' }, { token })) as { deviceInfos: unknown[] };
+      const response = (await rawUnary(raw, 'GetDeviceList', { gatewayID: 'gw1' }, { token })) as {
+        deviceInfos: unknown[];
+      };
       expect(response.deviceInfos.length).toBeGreaterThan(0);
     } finally {
       raw.close();
@@ -79,7 +85,9 @@ describe('token', () => {
   it('no token → UNAUTHENTICATED', async () => {
     const raw = rawClient(fixture.sim, 'ConnectMaster');
     try {
-      await expect(rawUnary(raw, 'GetDeviceList', { gatewayID: 'gw1' })).rejects.toMatchObject({ code: 16 });
+      await expect(rawUnary(raw, 'GetDeviceList', { gatewayID: 'gw1' })).rejects.toMatchObject({
+        code: 16,
+      });
     } finally {
       raw.close();
     }
@@ -87,10 +95,16 @@ describe('token', () => {
 
   it('a malformed or foreign-signed token → UNAUTHENTICATED', async () => {
     const raw = rawClient(fixture.sim, 'ConnectMaster');
-    const forged = ['eyJhbGciOiJIUzI1NiJ9', Buffer.from('{"sub":"tenant1","exp":9999999999}').toString('base64url'), 'c2lnbmF0dXJl'].join('.');
+    const forged = [
+      'eyJhbGciOiJIUzI1NiJ9',
+      Buffer.from('{"sub":"tenant1","exp":9999999999}').toString('base64url'),
+      'c2lnbmF0dXJl',
+    ].join('.');
     try {
       for (const token of ['not-a-jwt', forged]) {
-        await expect(rawUnary(raw, 'GetDeviceList', { gatewayID: 'gw1' }, { token })).rejects.toMatchObject({ code: 16 });
+        await expect(
+          rawUnary(raw, 'GetDeviceList', { gatewayID: 'gw1' }, { token }),
+        ).rejects.toMatchObject({ code: 16 });
       }
     } finally {
       raw.close();
@@ -101,20 +115,35 @@ describe('token', () => {
 describe('tenancy', () => {
   it("a tenant token on another tenant's gateway → PERMISSION_DENIED", async () => {
     const tenant1 = fixture.tenantClient('tenant1');
-    const error = await tenant1.connectMaster.getDeviceList({ gatewayID: 'gw3' }).catch((e: unknown) => e);
+    const error = await tenant1.connectMaster
+      .getDeviceList({ gatewayID: 'gw3' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GsdkError);
-    expect(error).toMatchObject({ codeName: 'PERMISSION_DENIED', rpc: 'ConnectMaster.GetDeviceList' });
-    await expect(tenant1.connectMaster.disconnect({ deviceIDs: [1301] })).rejects.toMatchObject({ codeName: 'PERMISSION_DENIED' });
+    expect(error).toMatchObject({
+      codeName: 'PERMISSION_DENIED',
+      rpc: 'ConnectMaster.GetDeviceList',
+    });
+    await expect(tenant1.connectMaster.disconnect({ deviceIDs: [1301] })).rejects.toMatchObject({
+      codeName: 'PERMISSION_DENIED',
+    });
   });
 
   it('the same holds for an admin certificate scoped to tenant2 with LoginAdmin', async () => {
     const tenant2 = fixture.adminClient('tenant2');
-    await expect(tenant2.connectMaster.getDeviceList({ gatewayID: 'gw1' })).rejects.toMatchObject({ codeName: 'PERMISSION_DENIED' });
-    expect((await tenant2.connectMaster.getDeviceList({ gatewayID: 'gw3' })).deviceInfos.map((d) => d.deviceID)).toEqual([1301]);
+    await expect(tenant2.connectMaster.getDeviceList({ gatewayID: 'gw1' })).rejects.toMatchObject({
+      codeName: 'PERMISSION_DENIED',
+    });
+    expect(
+      (await tenant2.connectMaster.getDeviceList({ gatewayID: 'gw3' })).deviceInfos.map(
+        (d) => d.deviceID,
+      ),
+    ).toEqual([1301]);
   });
 
   it('an unknown gateway → NOT_FOUND', async () => {
-    await expect(fixture.tenantClient('tenant1').connectMaster.getDeviceList({ gatewayID: 'gw404' })).rejects.toMatchObject({
+    await expect(
+      fixture.tenantClient('tenant1').connectMaster.getDeviceList({ gatewayID: 'gw404' }),
+    ).rejects.toMatchObject({
       codeName: 'NOT_FOUND',
     });
   });

@@ -2,7 +2,12 @@ import { status, type CallOptions as GrpcCallOptions, type Client } from '@grpc/
 import { loadGsdk } from '@cmc/protos';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../session.ts';
-import { buildUnaryApi, invokeUnary, searchDeadlineMarginMs, type InvokerDeps } from '../unary-invoker.ts';
+import {
+  buildUnaryApi,
+  invokeUnary,
+  searchDeadlineMarginMs,
+  type InvokerDeps,
+} from '../unary-invoker.ts';
 import type { AnyMethod } from '../unary-call.ts';
 
 const { grpc } = loadGsdk();
@@ -50,7 +55,14 @@ describe('invokeUnary', () => {
   it('on UNAUTHENTICATED logs in again and retries once', async () => {
     const d = deps();
     const { client, attempts } = fakeClient([unauthenticated, {}]);
-    const response = await invokeUnary(d, client, connectMaster.GetDeviceList as AnyMethod, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, undefined);
+    const response = await invokeUnary(
+      d,
+      client,
+      connectMaster.GetDeviceList as AnyMethod,
+      'ConnectMaster.GetDeviceList',
+      { gatewayID: 'g' },
+      undefined,
+    );
     expect(response).toEqual({ deviceInfos: [] });
     expect(attempts).toHaveLength(2);
     expect(d.logins).toEqual(['first-call', 'unauthenticated']);
@@ -59,8 +71,19 @@ describe('invokeUnary', () => {
   it('a second UNAUTHENTICATED goes to the caller, with no third attempt', async () => {
     const d = deps();
     const { client, attempts } = fakeClient([unauthenticated, unauthenticated, {}]);
-    const call = invokeUnary(d, client, connectMaster.GetDeviceList as AnyMethod, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, undefined);
-    await expect(call).rejects.toMatchObject({ name: 'GsdkError', codeName: 'UNAUTHENTICATED', details: 'token expired' });
+    const call = invokeUnary(
+      d,
+      client,
+      connectMaster.GetDeviceList as AnyMethod,
+      'ConnectMaster.GetDeviceList',
+      { gatewayID: 'g' },
+      undefined,
+    );
+    await expect(call).rejects.toMatchObject({
+      name: 'GsdkError',
+      codeName: 'UNAUTHENTICATED',
+      details: 'token expired',
+    });
     expect(attempts).toHaveLength(2);
     expect(d.logins).toEqual(['first-call', 'unauthenticated']);
   });
@@ -68,20 +91,60 @@ describe('invokeUnary', () => {
   it('other errors are not retried', async () => {
     const d = deps();
     const { client, attempts } = fakeClient([{ code: status.NOT_FOUND, details: 'no gateway g' }]);
-    const call = invokeUnary(d, client, connectMaster.GetDeviceList as AnyMethod, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, undefined);
-    await expect(call).rejects.toMatchObject({ codeName: 'NOT_FOUND', rpc: 'ConnectMaster.GetDeviceList' });
+    const call = invokeUnary(
+      d,
+      client,
+      connectMaster.GetDeviceList as AnyMethod,
+      'ConnectMaster.GetDeviceList',
+      { gatewayID: 'g' },
+      undefined,
+    );
+    await expect(call).rejects.toMatchObject({
+      codeName: 'NOT_FOUND',
+      rpc: 'ConnectMaster.GetDeviceList',
+    });
     expect(attempts).toHaveLength(1);
   });
 
   it('deadlines: default, per call, and SearchDevice = timeout + margin', async () => {
     const { client, attempts } = fakeClient([{}, {}, {}, {}]);
     const d = deps();
-    await invokeUnary(d, client, connectMaster.GetDeviceList as AnyMethod, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, undefined);
-    await invokeUnary(d, client, connectMaster.GetDeviceList as AnyMethod, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, { deadlineMs: 1234 });
-    await invokeUnary(d, client, connectMaster.SearchDevice as AnyMethod, 'ConnectMaster.SearchDevice', { gatewayID: 'g', timeout: 20_000 }, undefined);
-    await invokeUnary(d, client, connectMaster.SearchDevice as AnyMethod, 'ConnectMaster.SearchDevice', { gatewayID: 'g', timeout: 20_000 }, { deadlineMs: 50 });
+    await invokeUnary(
+      d,
+      client,
+      connectMaster.GetDeviceList as AnyMethod,
+      'ConnectMaster.GetDeviceList',
+      { gatewayID: 'g' },
+      undefined,
+    );
+    await invokeUnary(
+      d,
+      client,
+      connectMaster.GetDeviceList as AnyMethod,
+      'ConnectMaster.GetDeviceList',
+      { gatewayID: 'g' },
+      { deadlineMs: 1234 },
+    );
+    await invokeUnary(
+      d,
+      client,
+      connectMaster.SearchDevice as AnyMethod,
+      'ConnectMaster.SearchDevice',
+      { gatewayID: 'g', timeout: 20_000 },
+      undefined,
+    );
+    await invokeUnary(
+      d,
+      client,
+      connectMaster.SearchDevice as AnyMethod,
+      'ConnectMaster.SearchDevice',
+      { gatewayID: 'g', timeout: 20_000 },
+      { deadlineMs: 50 },
+    );
     const expected = [10_000, 1234, 20_000 + searchDeadlineMarginMs, 50];
-    attempts.forEach((attempt, i) => expect(Math.abs(attempt.deadlineInMs - expected[i]!)).toBeLessThan(100));
+    attempts.forEach((attempt, i) =>
+      expect(Math.abs(attempt.deadlineInMs - expected[i]!)).toBeLessThan(100),
+    );
   });
 });
 
@@ -93,11 +156,28 @@ describe('invokeUnary and AbortSignal', () => {
     const { client, attempts } = fakeClient([{}]);
     const controller = new AbortController();
     const method = connectMaster.GetDeviceList as AnyMethod;
-    const aborted = invokeUnary(d, client, method, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, { signal: controller.signal });
-    const other = invokeUnary(d, client, method, 'ConnectMaster.GetDeviceList', { gatewayID: 'g' }, undefined);
+    const aborted = invokeUnary(
+      d,
+      client,
+      method,
+      'ConnectMaster.GetDeviceList',
+      { gatewayID: 'g' },
+      { signal: controller.signal },
+    );
+    const other = invokeUnary(
+      d,
+      client,
+      method,
+      'ConnectMaster.GetDeviceList',
+      { gatewayID: 'g' },
+      undefined,
+    );
     await Promise.resolve();
     controller.abort();
-    await expect(aborted).rejects.toMatchObject({ codeName: 'CANCELLED', rpc: 'ConnectMaster.GetDeviceList' });
+    await expect(aborted).rejects.toMatchObject({
+      codeName: 'CANCELLED',
+      rpc: 'ConnectMaster.GetDeviceList',
+    });
     finishLogin('jwt');
     await expect(other).resolves.toEqual({ deviceInfos: [] });
     expect(attempts).toHaveLength(1);
@@ -111,15 +191,40 @@ describe('buildUnaryApi', () => {
     const api = buildUnaryApi('ConnectMaster', connectMaster, client, d);
     expect(Object.keys(api).sort()).toEqual(
       [
-        'addAsyncConnection', 'addAsyncConnectionDB', 'addSlaveDeviceDB', 'connect', 'deleteAsyncConnection',
-        'deleteAsyncConnectionDB', 'deleteSlaveDeviceDB', 'disableSSL', 'disableSSLMulti', 'disconnect', 'disconnectAll',
-        'enableSSL', 'enableSSLMulti', 'getAcceptFilter', 'getAcceptFilterDB', 'getAsyncConnectionDB', 'getDeviceList',
-        'getPendingList', 'getSlaveDevice', 'getSlaveDeviceDB', 'searchDevice', 'setAcceptFilter', 'setAcceptFilterDB',
-        'setConnectionMode', 'setConnectionModeMulti', 'setSlaveDevice',
+        'addAsyncConnection',
+        'addAsyncConnectionDB',
+        'addSlaveDeviceDB',
+        'connect',
+        'deleteAsyncConnection',
+        'deleteAsyncConnectionDB',
+        'deleteSlaveDeviceDB',
+        'disableSSL',
+        'disableSSLMulti',
+        'disconnect',
+        'disconnectAll',
+        'enableSSL',
+        'enableSSLMulti',
+        'getAcceptFilter',
+        'getAcceptFilterDB',
+        'getAsyncConnectionDB',
+        'getDeviceList',
+        'getPendingList',
+        'getSlaveDevice',
+        'getSlaveDeviceDB',
+        'searchDevice',
+        'setAcceptFilter',
+        'setAcceptFilterDB',
+        'setConnectionMode',
+        'setConnectionModeMulti',
+        'setSlaveDevice',
       ].sort(),
     );
-    expect(Object.keys(buildUnaryApi('Tenant', grpc.gsdk.tenant.Tenant.service, client, d))).toHaveLength(11);
-    expect(Object.keys(buildUnaryApi('Gateway', grpc.gsdk.gateway.Gateway.service, client, d))).toHaveLength(9);
+    expect(
+      Object.keys(buildUnaryApi('Tenant', grpc.gsdk.tenant.Tenant.service, client, d)),
+    ).toHaveLength(11);
+    expect(
+      Object.keys(buildUnaryApi('Gateway', grpc.gsdk.gateway.Gateway.service, client, d)),
+    ).toHaveLength(9);
   });
 
   it('routes each method to its own RPC path', async () => {

@@ -1,11 +1,20 @@
 // Sign-in, sessions, CSRF, lock-out and their audit entries, against the real BFF + simulator.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, signIn, startHarness, VIEWER, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
+import {
+  ADMIN,
+  signIn,
+  startHarness,
+  VIEWER,
+  type Harness,
+  HARNESS_TIMEOUT_MS,
+} from '../../__tests__/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ deps: { userThrottle: { maxFailures: 3, windowMs: 60_000, lockoutMs: 60_000 } } });
+  h = await startHarness({
+    deps: { userThrottle: { maxFailures: 3, windowMs: 60_000, lockoutMs: 60_000 } },
+  });
 }, HARNESS_TIMEOUT_MS);
 afterAll(async () => {
   await h?.close();
@@ -31,21 +40,37 @@ describe('sign-in', () => {
     const viewer = await signIn(h.url, VIEWER);
     const me = await viewer.get('/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body.user).toMatchObject({ username: 'viewer1', role: 'tenant', tenantID: 'tenant1' });
+    expect(me.body.user).toMatchObject({
+      username: 'viewer1',
+      role: 'tenant',
+      tenantID: 'tenant1',
+    });
     expect(me.body.csrfToken).toBe(viewer.csrf);
     const anon = await request(h.url).get('/api/v1/auth/me');
     expect(anon.status).toBe(401);
     expect(anon.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(anon.body).toMatchObject({ status: 401, title: 'Unauthorized', detail: 'sign in first' });
+    expect(anon.body).toMatchObject({
+      status: 401,
+      title: 'Unauthorized',
+      detail: 'sign in first',
+    });
   });
 
   it('rejects a wrong password with 401 and bad input with 400 naming the field', async () => {
-    const wrong = await request(h.url).post('/api/v1/auth/login').send({ username: 'admin', password: 'nope' });
+    const wrong = await request(h.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin', password: 'nope' });
     expect(wrong.status).toBe(401);
     const bad = await request(h.url).post('/api/v1/auth/login').send({ username: '' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.username', 'body.password']);
-    const notJson = await request(h.url).post('/api/v1/auth/login').set('content-type', 'application/json').send('{"username":');
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'body.username',
+      'body.password',
+    ]);
+    const notJson = await request(h.url)
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"username":');
     expect(notJson.status).toBe(400);
     expect(notJson.body.detail).toMatch(/not valid JSON/);
   });
@@ -77,15 +102,24 @@ describe('CSRF defence', () => {
 
   it('refuses a foreign Origin even with the token', async () => {
     const c = await signIn(h.url, ADMIN);
-    const res = await c.agent.post('/api/v1/auth/logout').set('x-csrf-token', c.csrf).set('origin', 'http://evil.example');
+    const res = await c.agent
+      .post('/api/v1/auth/logout')
+      .set('x-csrf-token', c.csrf)
+      .set('origin', 'http://evil.example');
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/cross-origin/);
-    const own = await c.agent.post('/api/v1/auth/logout').set('x-csrf-token', c.csrf).set('origin', h.url);
+    const own = await c.agent
+      .post('/api/v1/auth/logout')
+      .set('x-csrf-token', c.csrf)
+      .set('origin', h.url);
     expect(own.status).toBe(204);
   });
 
   it('refuses non-JSON bodies (simple cross-site form posts)', async () => {
-    const res = await request(h.url).post('/api/v1/auth/login').type('form').send('username=admin&password=x');
+    const res = await request(h.url)
+      .post('/api/v1/auth/login')
+      .type('form')
+      .send('username=admin&password=x');
     expect(res.status).toBe(415);
   });
 });
@@ -93,7 +127,8 @@ describe('CSRF defence', () => {
 describe('lock-out', () => {
   it('locks a user after repeated failures (even the right password), audits every attempt', async () => {
     const who = { username: 'viewer1', password: 'wrong-password' };
-    for (let i = 0; i < 3; i++) expect((await request(h.url).post('/api/v1/auth/login').send(who)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await request(h.url).post('/api/v1/auth/login').send(who)).status).toBe(401);
     const locked = await request(h.url).post('/api/v1/auth/login').send(VIEWER);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -104,12 +139,18 @@ describe('lock-out', () => {
     const admin = await signIn(h.url, ADMIN);
     const audit = await admin.get('/audit?user=viewer1&action=auth.login&pageSize=10');
     expect(audit.status).toBe(200);
-    const outcomes = audit.body.items.map((e: { outcome: string; error: string | null }) => [e.outcome, e.error]);
+    const outcomes = audit.body.items.map((e: { outcome: string; error: string | null }) => [
+      e.outcome,
+      e.error,
+    ]);
     expect(outcomes[0]).toEqual(['failure', expect.stringMatching(/locked out/)]);
     expect(outcomes.filter(([o]: [string]) => o === 'failure').length).toBeGreaterThanOrEqual(4);
     expect(audit.body.items[0].sourceAddress).toMatch(/127\.0\.0\.1/);
 
     const accounts = await admin.get('/accounts');
-    expect(accounts.body.accounts.find((a: { username: string }) => a.username === 'viewer1').lockedUntil).not.toBeNull();
+    expect(
+      accounts.body.accounts.find((a: { username: string }) => a.username === 'viewer1')
+        .lockedUntil,
+    ).not.toBeNull();
   });
 });

@@ -2,11 +2,20 @@
 // per address are rate limited whatever their outcome.
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ADMIN, signIn, startHarness, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
+import {
+  ADMIN,
+  signIn,
+  startHarness,
+  type Harness,
+  HARNESS_TIMEOUT_MS,
+} from '../../__tests__/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ https: true, deps: { loginRate: { maxFailures: 4, windowMs: 60_000, lockoutMs: 60_000 } } });
+  h = await startHarness({
+    https: true,
+    deps: { loginRate: { maxFailures: 4, windowMs: 60_000, lockoutMs: 60_000 } },
+  });
 }, HARNESS_TIMEOUT_MS);
 afterAll(async () => {
   await h?.close();
@@ -26,9 +35,21 @@ it('sets Secure cookies and HSTS over HTTPS', async () => {
 
 it('rate limits sign-in attempts from one address, even correct ones', async () => {
   // Two attempts were made above; the limit is 4 per minute.
-  expect((await request(h.url).post('/api/v1/auth/login').ca(h.sim.certs.caCert).send({ username: 'admin', password: 'wrong-one' })).status).toBe(401);
-  expect((await request(h.url).post('/api/v1/auth/login').ca(h.sim.certs.caCert).send(ADMIN)).status).toBe(200);
-  const limited = await request(h.url).post('/api/v1/auth/login').ca(h.sim.certs.caCert).send(ADMIN);
+  expect(
+    (
+      await request(h.url)
+        .post('/api/v1/auth/login')
+        .ca(h.sim.certs.caCert)
+        .send({ username: 'admin', password: 'wrong-one' })
+    ).status,
+  ).toBe(401);
+  expect(
+    (await request(h.url).post('/api/v1/auth/login').ca(h.sim.certs.caCert).send(ADMIN)).status,
+  ).toBe(200);
+  const limited = await request(h.url)
+    .post('/api/v1/auth/login')
+    .ca(h.sim.certs.caCert)
+    .send(ADMIN);
   expect(limited.status).toBe(429);
   expect(limited.body.detail).toMatch(/too many sign-in attempts from this address/);
   expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

@@ -27,12 +27,19 @@ function row(deviceID: number, over: Partial<DeviceRow> = {}): DeviceRow {
 const rows = [
   row(3, { status: 'DISCONNECTED', IPAddr: '10.0.0.100' }),
   row(1, { useSSL: true, status: 'TLS_CONNECTED', IPAddr: '10.0.0.9' }),
-  row(2, { type: 'XSTATION_2', typeLabel: 'X-Station 2', connectionMode: 'DEVICE_TO_SERVER', gatewayID: 'gw2', IPAddr: '10.0.0.20' }),
+  row(2, {
+    type: 'XSTATION_2',
+    typeLabel: 'X-Station 2',
+    connectionMode: 'DEVICE_TO_SERVER',
+    gatewayID: 'gw2',
+    IPAddr: '10.0.0.20',
+  }),
 ];
 
 describe('device list query', () => {
   it('filters by status list, mode, ssl, type and text', () => {
-    const q = (input: Record<string, string>) => filterDevices(rows, deviceListQuery.parse(input)).map((r) => r.deviceID);
+    const q = (input: Record<string, string>) =>
+      filterDevices(rows, deviceListQuery.parse(input)).map((r) => r.deviceID);
     expect(q({ status: 'TCP_CONNECTED,TLS_CONNECTED' })).toEqual([1, 2]);
     expect(q({ mode: 'DEVICE_TO_SERVER' })).toEqual([2]);
     expect(q({ ssl: 'true' })).toEqual([1]);
@@ -55,7 +62,13 @@ describe('device list query', () => {
 
 describe('multiResults', () => {
   it('answers one entry per device and keeps every failure', () => {
-    const result = multiResults([1, 2, 3], [{ deviceID: 2, code: 7, msg: 'not connected' }, { deviceID: 9, code: 1, msg: '' }]);
+    const result = multiResults(
+      [1, 2, 3],
+      [
+        { deviceID: 2, code: 7, msg: 'not connected' },
+        { deviceID: 9, code: 1, msg: '' },
+      ],
+    );
     expect(result.results).toEqual([
       { deviceID: 1, ok: true },
       { deviceID: 2, ok: false, code: 7, message: 'not connected' },
@@ -63,6 +76,8 @@ describe('multiResults', () => {
       { deviceID: 9, ok: false, code: 1, message: 'error code 1' },
     ]);
     expect(result).toMatchObject({ succeeded: 2, failed: 2 });
-    expect(describeFailures(result)).toBe('2 of 4 devices failed: 2: not connected; 9: error code 1');
+    expect(describeFailures(result)).toBe(
+      '2 of 4 devices failed: 2: not connected; 9: error code 1',
+    );
   });
 });

@@ -1,7 +1,15 @@
 // Gateways and managed devices as admin and as a tenant viewer, compared with the simulator's true state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceList, deviceDetail, gatewayList } from '@cmc/api';
-import { ADMIN, signIn, startHarness, VIEWER, type Client, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
+import {
+  ADMIN,
+  signIn,
+  startHarness,
+  VIEWER,
+  type Client,
+  type Harness,
+  HARNESS_TIMEOUT_MS,
+} from '../../__tests__/harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -21,7 +29,9 @@ describe('GET /gateways', () => {
     expect(res.status).toBe(200);
     const body = gatewayList.parse(res.body);
     const truth = h.sim.control.state();
-    expect(body.gateways.map((g) => g.gatewayID)).toEqual(truth.gateways.map((g) => g.gatewayID).sort());
+    expect(body.gateways.map((g) => g.gatewayID)).toEqual(
+      truth.gateways.map((g) => g.gatewayID).sort(),
+    );
     for (const g of body.gateways) {
       const managed = truth.devices.filter((d) => d.gatewayID === g.gatewayID && d.managed);
       const total = Object.values(g.statusCounts ?? {}).reduce((a, b) => a + b, 0);
@@ -34,7 +44,10 @@ describe('GET /gateways', () => {
   it("shows a tenant viewer only its tenant's gateways", async () => {
     const res = await viewer.get('/gateways');
     expect(res.status).toBe(200);
-    expect(res.body.gateways.map((g: { gatewayID: string }) => g.gatewayID)).toEqual(['gateway1', 'gateway2']);
+    expect(res.body.gateways.map((g: { gatewayID: string }) => g.gatewayID)).toEqual([
+      'gateway1',
+      'gateway2',
+    ]);
   });
 
   it("answers 403 for another tenant's gateway, 404 for an unknown one, 400 for a bad ID", async () => {
@@ -47,7 +60,6 @@ describe('GET /gateways', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('params.gatewayID');
   });
-
 });
 
 describe('GET /devices', () => {
@@ -65,19 +77,37 @@ describe('GET /devices', () => {
   it('filters by status, mode, ssl, type and text and sorts on the server', async () => {
     const truth = h.sim.control.state().devices.filter((d) => d.managed);
     const ssl = await admin.get('/devices?ssl=true&pageSize=1000');
-    expect(ssl.body.items.map((d: { deviceID: number }) => d.deviceID).sort()).toEqual(truth.filter((d) => d.useSSL).map((d) => d.deviceID).sort());
+    expect(ssl.body.items.map((d: { deviceID: number }) => d.deviceID).sort()).toEqual(
+      truth
+        .filter((d) => d.useSSL)
+        .map((d) => d.deviceID)
+        .sort(),
+    );
     const d2s = await admin.get('/devices?mode=DEVICE_TO_SERVER&pageSize=1000');
     expect(d2s.body.total).toBe(truth.filter((d) => d.connectionMode === 1).length);
     const text = await admin.get('/devices?q=192.168.30.');
-    expect(new Set(text.body.items.map((d: { gatewayID: string }) => d.gatewayID))).toEqual(new Set(['gateway3']));
+    expect(new Set(text.body.items.map((d: { gatewayID: string }) => d.gatewayID))).toEqual(
+      new Set(['gateway3']),
+    );
     const type = await admin.get('/devices?type=BIOSTATION_L2');
-    expect(type.body.items.every((d: { type: string; typeLabel: string }) => d.type === 'BIOSTATION_L2' && d.typeLabel === 'BioStation L2')).toBe(true);
+    expect(
+      type.body.items.every(
+        (d: { type: string; typeLabel: string }) =>
+          d.type === 'BIOSTATION_L2' && d.typeLabel === 'BioStation L2',
+      ),
+    ).toBe(true);
     const failing = await admin.get('/devices?status=TCP_CANNOT_CONNECT');
     expect(failing.body.items.map((d: { deviceID: number }) => d.deviceID)).toContain(544114241);
     const sorted = await admin.get('/devices?sort=IPAddr&order=desc&pageSize=3');
     const lastOctet = (ip: string) => Number(ip.split('.')[3]);
-    const byIP = [...truth].sort((a, b) => b.IPAddr.split('.').map(Number)[2]! - a.IPAddr.split('.').map(Number)[2]! || lastOctet(b.IPAddr) - lastOctet(a.IPAddr));
-    expect(sorted.body.items.map((d: { IPAddr: string }) => d.IPAddr)).toEqual(byIP.slice(0, 3).map((d) => d.IPAddr));
+    const byIP = [...truth].sort(
+      (a, b) =>
+        b.IPAddr.split('.').map(Number)[2]! - a.IPAddr.split('.').map(Number)[2]! ||
+        lastOctet(b.IPAddr) - lastOctet(a.IPAddr),
+    );
+    expect(sorted.body.items.map((d: { IPAddr: string }) => d.IPAddr)).toEqual(
+      byIP.slice(0, 3).map((d) => d.IPAddr),
+    );
   });
 
   it('rejects a bad query with the field path', async () => {
@@ -90,7 +120,9 @@ describe('GET /devices', () => {
 
   it("limits a tenant viewer to its tenant's devices", async () => {
     const res = await viewer.get('/devices?pageSize=1000');
-    expect(new Set(res.body.items.map((d: { gatewayID: string }) => d.gatewayID))).toEqual(new Set(['gateway1', 'gateway2']));
+    expect(new Set(res.body.items.map((d: { gatewayID: string }) => d.gatewayID))).toEqual(
+      new Set(['gateway1', 'gateway2']),
+    );
     expect((await viewer.get('/devices?gatewayID=gateway3')).status).toBe(403);
     expect((await viewer.get('/devices/939000101')).status).toBe(404);
   });
@@ -99,10 +131,18 @@ describe('GET /devices', () => {
     const res = await admin.get('/devices/540092581');
     expect(res.status).toBe(200);
     const body = deviceDetail.parse(res.body);
-    expect(body.device).toMatchObject({ deviceID: 540092581, gatewayID: 'gateway2', type: 'CORESTATION_40', autoReconnect: false });
+    expect(body.device).toMatchObject({
+      deviceID: 540092581,
+      gatewayID: 'gateway2',
+      type: 'CORESTATION_40',
+      autoReconnect: false,
+    });
     expect(body.slaves.db?.rs485SlaveDeviceIDs).toEqual([846, 847]);
     const asyncDb = deviceDetail.parse((await admin.get('/devices/544114233')).body);
-    expect(asyncDb.asyncConnection.db).toMatchObject({ deviceID: 544114233, IPAddr: '192.168.10.13' });
+    expect(asyncDb.asyncConnection.db).toMatchObject({
+      deviceID: 544114233,
+      IPAddr: '192.168.10.13',
+    });
     const d2s = deviceDetail.parse((await admin.get('/devices/544114239')).body);
     expect(d2s.acceptedByFilter).toEqual({ session: true, db: true });
     expect((await admin.get('/devices/12345')).status).toBe(404);
@@ -121,7 +161,9 @@ describe('offline gateway', () => {
       expect(g2.error).toMatch(/not connected/);
       const devices = await admin.get('/devices?pageSize=1000');
       expect(devices.status).toBe(200);
-      expect(devices.body.unavailableGateways).toEqual([{ gatewayID: 'gateway2', error: expect.stringMatching(/not connected/) }]);
+      expect(devices.body.unavailableGateways).toEqual([
+        { gatewayID: 'gateway2', error: expect.stringMatching(/not connected/) },
+      ]);
       const one = await admin.get('/devices?gatewayID=gateway2');
       expect(one.status).toBe(503);
     } finally {

@@ -3,8 +3,17 @@ import { gsdkProblem, httpStatusOfGrpc } from '../grpc-http.ts';
 
 // grpc-js status numbers; the BFF does not depend on grpc-js directly.
 const status = {
-  UNKNOWN: 2, INVALID_ARGUMENT: 3, DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, ALREADY_EXISTS: 6, PERMISSION_DENIED: 7,
-  RESOURCE_EXHAUSTED: 8, FAILED_PRECONDITION: 9, INTERNAL: 13, UNAVAILABLE: 14, UNAUTHENTICATED: 16,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
 } as const;
 
 describe('gRPC status -> HTTP status', () => {
@@ -25,7 +34,11 @@ describe('gRPC status -> HTTP status', () => {
   });
 
   it("keeps the master's own message and names the RPC", () => {
-    const p = gsdkProblem({ code: status.FAILED_PRECONDITION, rpc: 'ConnectMaster.EnableSSL', details: 'device 7 is not connected' });
+    const p = gsdkProblem({
+      code: status.FAILED_PRECONDITION,
+      rpc: 'ConnectMaster.EnableSSL',
+      details: 'device 7 is not connected',
+    });
     expect(p.status).toBe(409);
     expect(p.detail).toContain('ConnectMaster.EnableSSL');
     expect(p.detail).toContain('device 7 is not connected');

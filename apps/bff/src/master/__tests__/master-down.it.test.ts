@@ -2,7 +2,13 @@
 // the same port the same BFF recovers without a restart of its own.
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ADMIN, signIn, startHarness, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
+import {
+  ADMIN,
+  signIn,
+  startHarness,
+  type Harness,
+  HARNESS_TIMEOUT_MS,
+} from '../../__tests__/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -39,5 +45,8 @@ it('answers 503 while the master is down and recovers after it restarts', async 
   }
   expect(status).toBe(200);
   expect((await admin.get('/devices')).body.total).toBeGreaterThan(0);
-  expect((await request(h.url).get('/readyz')).body).toEqual({ ready: true, master: { reachable: true, loggedIn: true, error: null } });
+  expect((await request(h.url).get('/readyz')).body).toEqual({
+    ready: true,
+    master: { reachable: true, loggedIn: true, error: null },
+  });
 });

@@ -17,7 +17,12 @@ function fakeFactory(tenants: Record<string, string[]>, gateways: string[]) {
         },
         get: async ({ tenantIDs }: { tenantIDs: string[] }) => {
           calls.get++;
-          return { tenantInfos: tenantIDs.map((tenantID) => ({ tenantID, gatewayIDs: tenants[tenantID] ?? [] })) };
+          return {
+            tenantInfos: tenantIDs.map((tenantID) => ({
+              tenantID,
+              gatewayIDs: tenants[tenantID] ?? [],
+            })),
+          };
         },
       },
       gateway: { getList: async () => ({ gatewayIDs: gateways }) },
@@ -42,7 +47,12 @@ describe('createMasterPool', () => {
       { kind: 'admin', tenantID: 'tenant1' },
       { kind: 'admin', tenantID: 'administrator' },
     ]);
-    expect(created[0]).toMatchObject({ address: '127.0.0.1:1', clientCert: 'cert', clientKey: 'key', caCert: 'ca' });
+    expect(created[0]).toMatchObject({
+      address: '127.0.0.1:1',
+      clientCert: 'cert',
+      clientKey: 'key',
+      caCert: 'ca',
+    });
   });
 
   it('caches the tenant map and refreshes it after the interval or on a miss', async () => {
@@ -50,7 +60,13 @@ describe('createMasterPool', () => {
     try {
       const tenants: Record<string, string[]> = { tenant1: ['gw1'] };
       const { factory, calls } = fakeFactory(tenants, ['gw1', 'gw2']);
-      const pool = createMasterPool({ master, logger, createClient: factory as never, refreshMs: 60_000, missRefreshMs: 2_000 });
+      const pool = createMasterPool({
+        master,
+        logger,
+        createClient: factory as never,
+        refreshMs: 60_000,
+        missRefreshMs: 2_000,
+      });
       expect(await pool.tenantOfGateway('gw1')).toBe('tenant1');
       expect(await pool.tenantOfGateway('gw1')).toBe('tenant1');
       expect(calls.getList).toBe(1);
@@ -83,9 +99,15 @@ describe('createMasterPool', () => {
   it('lists gateways per user and closes every client', async () => {
     const { factory, calls } = fakeFactory({ tenant1: ['gw2', 'gw1'] }, ['gw3', 'gw1', 'gw2']);
     const pool = createMasterPool({ master, logger, createClient: factory as never });
-    expect(await pool.gatewaysFor({ id: 1, username: 'a', role: 'admin', tenantID: null })).toEqual(['gw1', 'gw2', 'gw3']);
-    expect(await pool.gatewaysFor({ id: 2, username: 't', role: 'tenant', tenantID: 'tenant1' })).toEqual(['gw1', 'gw2']);
-    expect(await pool.gatewaysFor({ id: 3, username: 'u', role: 'tenant', tenantID: 'tenant9' })).toEqual([]);
+    expect(await pool.gatewaysFor({ id: 1, username: 'a', role: 'admin', tenantID: null })).toEqual(
+      ['gw1', 'gw2', 'gw3'],
+    );
+    expect(
+      await pool.gatewaysFor({ id: 2, username: 't', role: 'tenant', tenantID: 'tenant1' }),
+    ).toEqual(['gw1', 'gw2']);
+    expect(
+      await pool.gatewaysFor({ id: 3, username: 'u', role: 'tenant', tenantID: 'tenant9' }),
+    ).toEqual([]);
     pool.close();
     expect(calls.closed).toBe(1);
     expect(() => pool.admin()).toThrow(/closed/);

@@ -5,7 +5,13 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes, API_PREFIX } from '@cmc/api';
-import { ADMIN, signIn, startHarness, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
+import {
+  ADMIN,
+  signIn,
+  startHarness,
+  type Harness,
+  HARNESS_TIMEOUT_MS,
+} from '../../__tests__/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,7 +24,10 @@ afterAll(async () => {
 describe('operations', () => {
   it('serves /healthz and /readyz', async () => {
     expect((await request(h.url).get('/healthz')).body).toEqual({ ok: true });
-    expect((await request(h.url).get('/readyz')).body).toEqual({ ready: true, master: { reachable: true, loggedIn: true, error: null } });
+    expect((await request(h.url).get('/readyz')).body).toEqual({
+      ready: true,
+      master: { reachable: true, loggedIn: true, error: null },
+    });
   });
 
   it('serves the OpenAPI document generated from the route table', async () => {
@@ -31,9 +40,17 @@ describe('operations', () => {
   it('registers every route of the table (none falls through to the API 404)', async () => {
     const admin = await signIn(h.url, ADMIN);
     for (const r of allRoutes) {
-      const url = API_PREFIX + r.path.replace('{gatewayID}', 'gateway1').replace('{deviceID}', '1').replace('{tenantID}', 'zz').replace('{accountID}', '999');
+      const url =
+        API_PREFIX +
+        r.path
+          .replace('{gatewayID}', 'gateway1')
+          .replace('{deviceID}', '1')
+          .replace('{tenantID}', 'zz')
+          .replace('{accountID}', '999');
       // An invalid body keeps mutations harmless; anything but "no route" proves the registration.
-      const res = await admin.agent[r.method](url).set('x-csrf-token', admin.csrf).send(r.method === 'get' ? undefined : { invalid: true });
+      const res = await admin.agent[r.method](url)
+        .set('x-csrf-token', admin.csrf)
+        .send(r.method === 'get' ? undefined : { invalid: true });
       expect(res.body.detail ?? '', `${r.method} ${url}`).not.toMatch(/^no route/);
     }
   });
@@ -45,7 +62,9 @@ describe('operations', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(res.headers['x-powered-by']).toBeUndefined();
-    const generated = await request(h.url).get('/healthz').set('x-request-id', 'bad id with spaces');
+    const generated = await request(h.url)
+      .get('/healthz')
+      .set('x-request-id', 'bad id with spaces');
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const problem = await request(h.url).get('/api/v1/nope');
     expect(problem.status).toBe(404);

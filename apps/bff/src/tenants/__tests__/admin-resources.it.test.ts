@@ -2,7 +2,15 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountList, auditList, slaveDevicesResponse, tenantList } from '@cmc/api';
-import { ADMIN, signIn, startHarness, VIEWER, type Client, type Harness, HARNESS_TIMEOUT_MS } from '../../__tests__/harness.ts';
+import {
+  ADMIN,
+  signIn,
+  startHarness,
+  VIEWER,
+  type Client,
+  type Harness,
+  HARNESS_TIMEOUT_MS,
+} from '../../__tests__/harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -21,27 +29,49 @@ describe('slave devices', () => {
     const res = await viewer.get('/gateways/gateway2/slave-devices');
     expect(res.status).toBe(200);
     const body = slaveDevicesResponse.parse(res.body);
-    expect(body.db).toEqual([{ deviceID: 540092581, rs485SlaveDeviceIDs: [846, 847], wiegandSlaveDeviceIDs: [] }]);
+    expect(body.db).toEqual([
+      { deviceID: 540092581, rs485SlaveDeviceIDs: [846, 847], wiegandSlaveDeviceIDs: [] },
+    ]);
   });
 
   it('sets session slaves and adds/deletes DB slaves', async () => {
-    const infos = [{ deviceID: 540092581, rs485SlaveDeviceIDs: [900], wiegandSlaveDeviceIDs: [901] }];
-    expect((await admin.put('/gateways/gateway2/slave-devices/session', { slaveDeviceInfos: infos })).status).toBe(200);
+    const infos = [
+      { deviceID: 540092581, rs485SlaveDeviceIDs: [900], wiegandSlaveDeviceIDs: [901] },
+    ];
+    expect(
+      (await admin.put('/gateways/gateway2/slave-devices/session', { slaveDeviceInfos: infos }))
+        .status,
+    ).toBe(200);
     expect((await admin.get('/gateways/gateway2/slave-devices')).body.session).toEqual(infos);
     const dbInfo = { deviceID: 540092578, rs485SlaveDeviceIDs: [910], wiegandSlaveDeviceIDs: [] };
-    expect((await admin.post('/gateways/gateway2/slave-devices/db', { slaveDeviceInfos: [dbInfo] })).status).toBe(200);
+    expect(
+      (await admin.post('/gateways/gateway2/slave-devices/db', { slaveDeviceInfos: [dbInfo] }))
+        .status,
+    ).toBe(200);
     expect((await admin.get('/gateways/gateway2/slave-devices')).body.db).toContainEqual(dbInfo);
-    expect((await admin.post('/gateways/gateway2/slave-devices/db/delete', { deviceIDs: [540092578] })).status).toBe(200);
-    const gone = await admin.post('/gateways/gateway2/slave-devices/db/delete', { deviceIDs: [540092578] });
+    expect(
+      (await admin.post('/gateways/gateway2/slave-devices/db/delete', { deviceIDs: [540092578] }))
+        .status,
+    ).toBe(200);
+    const gone = await admin.post('/gateways/gateway2/slave-devices/db/delete', {
+      deviceIDs: [540092578],
+    });
     expect(gone.status).toBe(404);
     expect(gone.body.detail).toMatch(/540092578/);
   });
 
   it('validates slave lists and refuses viewers', async () => {
-    const bad = await admin.put('/gateways/gateway2/slave-devices/session', { slaveDeviceInfos: [{ deviceID: 540092581, rs485SlaveDeviceIDs: [-1], wiegandSlaveDeviceIDs: [] }] });
+    const bad = await admin.put('/gateways/gateway2/slave-devices/session', {
+      slaveDeviceInfos: [
+        { deviceID: 540092581, rs485SlaveDeviceIDs: [-1], wiegandSlaveDeviceIDs: [] },
+      ],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('body.slaveDeviceInfos.0.rs485SlaveDeviceIDs.0');
-    expect((await viewer.put('/gateways/gateway2/slave-devices/session', { slaveDeviceInfos: [] })).status).toBe(403);
+    expect(
+      (await viewer.put('/gateways/gateway2/slave-devices/session', { slaveDeviceInfos: [] }))
+        .status,
+    ).toBe(403);
     expect((await viewer.get('/gateways/gateway3/slave-devices')).status).toBe(403);
   });
 });
@@ -63,8 +93,12 @@ describe('tenants', () => {
     const dup = await admin.post('/tenants', { tenantID: 'tenant3' });
     expect(dup.status).toBe(409); // ALREADY_EXISTS: a conflict, with the master's words
     expect(dup.body.detail).toMatch(/already exists/);
-    expect((await admin.post('/tenants/tenant2/gateways/delete', { gatewayIDs: ['gateway3'] })).body).toEqual({ tenantID: 'tenant2', gatewayIDs: [] });
-    expect((await admin.post('/tenants/tenant3/gateways', { gatewayIDs: ['gateway3'] })).body).toEqual({ tenantID: 'tenant3', gatewayIDs: ['gateway3'] });
+    expect(
+      (await admin.post('/tenants/tenant2/gateways/delete', { gatewayIDs: ['gateway3'] })).body,
+    ).toEqual({ tenantID: 'tenant2', gatewayIDs: [] });
+    expect(
+      (await admin.post('/tenants/tenant3/gateways', { gatewayIDs: ['gateway3'] })).body,
+    ).toEqual({ tenantID: 'tenant3', gatewayIDs: ['gateway3'] });
     // The BFF follows the new owner at once: gateway3's devices are read with tenant3's client.
     const devices = await admin.get('/devices?gatewayID=gateway3');
     expect(devices.status).toBe(200);
@@ -87,33 +121,82 @@ describe('tenants', () => {
 
 describe('accounts', () => {
   it('creates a tenant viewer who then sees only that tenant', async () => {
-    const res = await admin.post('/accounts', { username: 'viewer2', password: 'viewer2-password', role: 'tenant', tenantID: 'tenant2' });
+    const res = await admin.post('/accounts', {
+      username: 'viewer2',
+      password: 'viewer2-password',
+      role: 'tenant',
+      tenantID: 'tenant2',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ username: 'viewer2', role: 'tenant', tenantID: 'tenant2', lockedUntil: null });
+    expect(res.body).toMatchObject({
+      username: 'viewer2',
+      role: 'tenant',
+      tenantID: 'tenant2',
+      lockedUntil: null,
+    });
     const v2 = await signIn(h.url, { username: 'viewer2', password: 'viewer2-password' });
-    expect((await v2.get('/gateways')).body.gateways.map((g: { gatewayID: string }) => g.gatewayID)).toEqual(['gateway3']);
+    expect(
+      (await v2.get('/gateways')).body.gateways.map((g: { gatewayID: string }) => g.gatewayID),
+    ).toEqual(['gateway3']);
     expect((await v2.get('/gateways/gateway1')).status).toBe(403);
   });
 
   it('validates new accounts', async () => {
-    const weak = await admin.post('/accounts', { username: 'x', password: 'short', role: 'admin', tenantID: 'tenant1' });
+    const weak = await admin.post('/accounts', {
+      username: 'x',
+      password: 'short',
+      role: 'admin',
+      tenantID: 'tenant1',
+    });
     expect(weak.status).toBe(400);
-    expect(weak.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.username', 'body.password', 'body.role']);
-    const dup = await admin.post('/accounts', { username: 'VIEWER1', password: 'another-password', role: 'tenant', tenantID: 'tenant1' });
+    expect(weak.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'body.username',
+      'body.password',
+      'body.role',
+    ]);
+    const dup = await admin.post('/accounts', {
+      username: 'VIEWER1',
+      password: 'another-password',
+      role: 'tenant',
+      tenantID: 'tenant1',
+    });
     expect(dup.status).toBe(409);
-    const unknownTenant = await admin.post('/accounts', { username: 'viewer9', password: 'viewer9-password', role: 'tenant', tenantID: 'tenant9' });
+    const unknownTenant = await admin.post('/accounts', {
+      username: 'viewer9',
+      password: 'viewer9-password',
+      role: 'tenant',
+      tenantID: 'tenant9',
+    });
     expect(unknownTenant.status).toBe(400);
     expect(unknownTenant.body.errors[0].path).toBe('body.tenantID');
-    expect((await viewer.post('/accounts', { username: 'viewer8', password: 'viewer8-password', role: 'tenant', tenantID: 'tenant1' })).status).toBe(403);
+    expect(
+      (
+        await viewer.post('/accounts', {
+          username: 'viewer8',
+          password: 'viewer8-password',
+          role: 'tenant',
+          tenantID: 'tenant1',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('resets a password (ending that account’s sessions) and deletes accounts', async () => {
     const list = accountList.parse((await admin.get('/accounts')).body);
     const v2 = list.accounts.find((a) => a.username === 'viewer2')!;
     const session = await signIn(h.url, { username: 'viewer2', password: 'viewer2-password' });
-    expect((await admin.post(`/accounts/${v2.id}/password`, { password: 'new-viewer2-password' })).status).toBe(204);
+    expect(
+      (await admin.post(`/accounts/${v2.id}/password`, { password: 'new-viewer2-password' }))
+        .status,
+    ).toBe(204);
     expect((await session.get('/auth/me')).status).toBe(401);
-    expect((await request(h.url).post('/api/v1/auth/login').send({ username: 'viewer2', password: 'viewer2-password' })).status).toBe(401);
+    expect(
+      (
+        await request(h.url)
+          .post('/api/v1/auth/login')
+          .send({ username: 'viewer2', password: 'viewer2-password' })
+      ).status,
+    ).toBe(401);
     await signIn(h.url, { username: 'viewer2', password: 'new-viewer2-password' });
     expect((await admin.del(`/accounts/${v2.id}`)).status).toBe(204);
     expect((await admin.del(`/accounts/${v2.id}`)).status).toBe(404);
@@ -130,11 +213,18 @@ describe('audit log', () => {
     expect(all.total).toBeGreaterThan(5);
     const page2 = auditList.parse((await admin.get('/audit?pageSize=5&page=2')).body);
     expect(page2.items[0]!.id).toBeLessThan(all.items[4]!.id);
-    const creates = auditList.parse((await admin.get('/audit?action=accounts.create&outcome=success')).body);
+    const creates = auditList.parse(
+      (await admin.get('/audit?action=accounts.create&outcome=success')).body,
+    );
     expect(creates.items).toHaveLength(1);
-    expect(creates.items[0]).toMatchObject({ username: 'admin', summary: 'create tenant viewer viewer2 for tenant tenant2' });
+    expect(creates.items[0]).toMatchObject({
+      username: 'admin',
+      summary: 'create tenant viewer viewer2 for tenant tenant2',
+    });
     expect(JSON.stringify(creates.items)).not.toContain('viewer2-password');
-    const future = auditList.parse((await admin.get(`/audit?from=${new Date(Date.now() + 60_000).toISOString()}`)).body);
+    const future = auditList.parse(
+      (await admin.get(`/audit?from=${new Date(Date.now() + 60_000).toISOString()}`)).body,
+    );
     expect(future.total).toBe(0);
     const bad = await admin.get('/audit?from=yesterday');
     expect(bad.status).toBe(400);

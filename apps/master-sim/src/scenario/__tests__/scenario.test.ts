@@ -142,7 +142,10 @@ describe('generateLargeWorld', () => {
     expect(new Set(addresses).size).toBe(addresses.length);
     for (const ip of addresses) {
       const octets = ip.split('.').map(Number);
-      expect(octets.every((o) => o >= 0 && o <= 255), ip).toBe(true);
+      expect(
+        octets.every((o) => o >= 0 && o <= 255),
+        ip,
+      ).toBe(true);
       expect(octets[3], ip).toBeGreaterThanOrEqual(1);
       expect(octets[3], ip).toBeLessThanOrEqual(254);
     }

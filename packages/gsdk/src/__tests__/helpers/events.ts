@@ -19,7 +19,12 @@ export class EventRecorder<T> {
   }
 
   /** Resolves with the first event from index `from` on that matches. */
-  waitFor(what: string, match: (event: StatusEvent<T>) => boolean, timeoutMs = 8_000, from = 0): Promise<StatusEvent<T>> {
+  waitFor(
+    what: string,
+    match: (event: StatusEvent<T>) => boolean,
+    timeoutMs = 8_000,
+    from = 0,
+  ): Promise<StatusEvent<T>> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const found = this.events.slice(from).find(match);
@@ -30,7 +35,11 @@ export class EventRecorder<T> {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.events.map(summary))}`));
+        reject(
+          new Error(
+            `timed out waiting for ${what}; got ${JSON.stringify(this.events.map(summary))}`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = (): void => {
         clearTimeout(timer);
@@ -44,6 +53,7 @@ export class EventRecorder<T> {
 }
 
 function summary<T>(event: StatusEvent<T>): unknown {
-  if (event.type === 'error') return { type: 'error', code: event.error.codeName, details: event.error.details };
+  if (event.type === 'error')
+    return { type: 'error', code: event.error.codeName, details: event.error.details };
   return event;
 }

@@ -14,20 +14,37 @@ export function rawClient(
   tls: { caCert?: string; clientCert?: string; clientKey?: string; noClientCert?: boolean } = {},
 ): Client {
   const { grpc } = loadGsdk();
-  const ctor = service === 'ConnectMaster' ? grpc.gsdk.connect_master.ConnectMaster : grpc.gsdk.login.Login;
+  const ctor =
+    service === 'ConnectMaster' ? grpc.gsdk.connect_master.ConnectMaster : grpc.gsdk.login.Login;
   const ca = Buffer.from(tls.caCert ?? sim.certs.caCert);
   const ssl = tls.noClientCert
     ? credentials.createSsl(ca)
-    : credentials.createSsl(ca, Buffer.from(tls.clientKey ?? sim.certs.adminKey), Buffer.from(tls.clientCert ?? sim.certs.adminCert));
+    : credentials.createSsl(
+        ca,
+        Buffer.from(tls.clientKey ?? sim.certs.adminKey),
+        Buffer.from(tls.clientCert ?? sim.certs.adminCert),
+      );
   return new ctor(sim.address, ssl);
 }
 
 /** One unary call by method name, with optional `token` metadata; rejects with the ServiceError. */
-export function rawUnary(client: Client, method: string, request: object, options: { token?: string } = {}): Promise<unknown> {
+export function rawUnary(
+  client: Client,
+  method: string,
+  request: object,
+  options: { token?: string } = {},
+): Promise<unknown> {
   const { grpc } = loadGsdk();
-  const definitions = { ...grpc.gsdk.connect_master.ConnectMaster.service, ...grpc.gsdk.login.Login.service } as Record<
+  const definitions = {
+    ...grpc.gsdk.connect_master.ConnectMaster.service,
+    ...grpc.gsdk.login.Login.service,
+  } as Record<
     string,
-    { path: string; requestSerialize: (v: object) => Buffer; responseDeserialize: (b: Buffer) => unknown }
+    {
+      path: string;
+      requestSerialize: (v: object) => Buffer;
+      responseDeserialize: (b: Buffer) => unknown;
+    }
   >;
   const definition = definitions[method];
   if (!definition) throw new Error(`no method ${method}`);
@@ -41,7 +58,8 @@ export function rawUnary(client: Client, method: string, request: object, option
       request,
       metadata,
       { deadline: Date.now() + 5_000 },
-      (error: ServiceError | null, response?: unknown) => (error ? reject(error) : resolve(response)),
+      (error: ServiceError | null, response?: unknown) =>
+        error ? reject(error) : resolve(response),
     );
   });
 }

@@ -69,7 +69,8 @@ export async function startFixture(options: StartOptions = {}): Promise<SimFixtu
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const json: unknown = await response.json();
-      if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+      if (!response.ok)
+        throw new Error(`control ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
       return json;
     },
     async stop() {
@@ -82,7 +83,11 @@ export async function startFixture(options: StartOptions = {}): Promise<SimFixtu
 }
 
 /** Polls `check` until it returns a value other than undefined (or throws the last failure). */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 5_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -92,7 +97,8 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     } catch (error) {
       last = error;
     }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > until)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
