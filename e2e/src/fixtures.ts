@@ -2,7 +2,15 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { ADMIN, VIEWER } from './stack.ts';
 
 export { expect };
-export const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
+/**
+ * Every run saves the page screenshots as artifacts under test-results/; `E2E_UPDATE_SCREENSHOTS=1`
+ * writes them to screenshots/ instead, the copies the READMEs show, so a plain test run leaves the
+ * working tree clean.
+ */
+export const SCREENSHOTS = new URL(
+  process.env.E2E_UPDATE_SCREENSHOTS === '1' ? '../screenshots/' : '../test-results/screenshots/',
+  import.meta.url,
+).pathname;
 
 /** The simulator's control API: how the tests change the world behind the master gateway. */
 export async function sim(path: string, method: 'GET' | 'POST' = 'POST'): Promise<unknown> {
