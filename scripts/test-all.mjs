@@ -60,6 +60,7 @@ function countPlaywright(file) {
 
 run('typecheck', 'pnpm', ['-r', 'typecheck']);
 run('lint', 'pnpm', ['exec', 'eslint', '.']);
+run('format', 'pnpm', ['exec', 'prettier', '--check', '--log-level=warn', '.']);
 
 const unitReport = join(reports, 'vitest.json');
 run('unit and integration tests', 'pnpm', [
