@@ -97,12 +97,29 @@ const iso = (ms: number | null): string | null => (ms == null ? null : new Date(
 
 interface FactsRow {
   device_id: number;
+  gateway_id: string;
   last_status: number;
-  last_changed_at: number;
   last_connected_at: number | null;
   last_disconnected_at: number | null;
   last_failure: number | null;
 }
+
+/** A device's facts as kept in memory: epoch ms, plus the API view built on first ask. */
+interface MemoryFacts {
+  gatewayID: string;
+  status: number;
+  connectedAt: number | null;
+  disconnectedAt: number | null;
+  failure: number | null;
+  view: Omit<DeviceFacts, 'flapping'> | undefined;
+}
+
+const NO_FACTS: DeviceFacts = {
+  lastConnectedAt: null,
+  lastDisconnectedAt: null,
+  lastFailure: null,
+  flapping: false,
+};
 
 export function createHistoryStore(db: Database, options: HistoryStoreOptions): HistoryStore {
   checkOptions(options);
@@ -131,23 +148,41 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
   const deleteOldest = db.prepare(
     'DELETE FROM status_changes WHERE id IN (SELECT id FROM status_changes ORDER BY id LIMIT ?)',
   );
-  const recentTimes = db.prepare<[number, number], { at: number }>(
-    'SELECT at FROM status_changes WHERE device_id = ? ORDER BY id DESC LIMIT ?',
-  );
-  const factsGateway = db.prepare<[number], { gateway_id: string }>(
-    'SELECT gateway_id FROM device_facts WHERE device_id = ?',
-  );
 
-  // Last known status per device: what makes record() skip non-changes. Loaded once; device_facts
-  // has one row per device, so this is bounded by the fleet size.
-  const lastStatus = new Map<number, number>();
+  // Every device's facts live in memory (device_facts has one row per device, so this is bounded
+  // by the fleet size): a 10,000-device list then costs map look-ups instead of SQL per request.
+  // The table stays the durable copy, written in the same flush as the change rows.
+  const known = new Map<number, MemoryFacts>();
   for (const row of db
-    .prepare<[], { device_id: number; last_status: number }>(
-      'SELECT device_id, last_status FROM device_facts',
+    .prepare<[], FactsRow>(
+      'SELECT device_id, gateway_id, last_status, last_connected_at, last_disconnected_at, last_failure FROM device_facts',
     )
     .iterate()) {
-    lastStatus.set(row.device_id, row.last_status);
+    known.set(row.device_id, {
+      gatewayID: row.gateway_id,
+      status: row.last_status,
+      connectedAt: row.last_connected_at,
+      disconnectedAt: row.last_disconnected_at,
+      failure: row.last_failure,
+      view: undefined,
+    });
   }
+  // Seed the flap rings once from the changes inside the window: older ones can never make a device
+  // flap again (the clock only moves on), so no per-device query is needed later.
+  const since = now() - options.flapWindowMinutes * 60_000;
+  const recent = new Map<number, number[]>();
+  for (const r of db
+    .prepare<[number], { device_id: number; at: number }>(
+      'SELECT device_id, at FROM status_changes WHERE at >= ? ORDER BY id',
+    )
+    .iterate(since)) {
+    const times = recent.get(r.device_id);
+    if (times) times.push(r.at);
+    else recent.set(r.device_id, [r.at]);
+  }
+  for (const [deviceID, times] of recent) flaps.seed(deviceID, times);
+  recent.clear();
+
   let rowCount = (db.prepare('SELECT COUNT(*) AS n FROM status_changes').get() as { n: number }).n;
   let lastAgePrune = 0;
   let queue: StatusChangeRecord[] = [];
@@ -201,13 +236,20 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
     record(change) {
       if (closed) throw new Error('history: record() after close()');
       checkChange(change);
-      if (lastStatus.get(change.deviceID) === change.status) return;
-      lastStatus.set(change.deviceID, change.status);
-      if (!flaps.has(change.deviceID)) {
-        // First change of this device in this process: seed the flap ring from what is stored.
-        const times = recentTimes.all(change.deviceID, flaps.capacity).map((r) => r.at);
-        flaps.seed(change.deviceID, times.reverse());
-      }
+      const prev = known.get(change.deviceID);
+      if (prev?.status === change.status) return;
+      const connected = isConnectedStatus(change.status);
+      const disconnected = change.status === DeviceStatus.DISCONNECTED;
+      const failed = isFailureStatus(change.status);
+      // Same merge as the upsert in writeBatch (COALESCE keeps the older value when this one is null).
+      known.set(change.deviceID, {
+        gatewayID: change.gatewayID,
+        status: change.status,
+        connectedAt: connected ? change.at : (prev?.connectedAt ?? null),
+        disconnectedAt: disconnected ? change.at : (prev?.disconnectedAt ?? null),
+        failure: failed ? change.status : (prev?.failure ?? null),
+        view: undefined,
+      });
       flaps.note(change.deviceID, change.at);
       queue.push({
         deviceID: change.deviceID,
@@ -220,42 +262,21 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
     },
 
     facts(deviceIDs) {
-      flush();
       const result = new Map<number, DeviceFacts>();
       const t = now();
-      for (let i = 0; i < deviceIDs.length; i += 500) {
-        const chunk = deviceIDs.slice(i, i + 500);
-        const rows = db
-          .prepare<number[], FactsRow>(
-            `SELECT * FROM device_facts WHERE device_id IN (${chunk.map(() => '?').join(',')})`,
-          )
-          .all(...chunk);
-        for (const row of rows) {
-          if (!flaps.has(row.device_id)) {
-            flaps.seed(
-              row.device_id,
-              recentTimes
-                .all(row.device_id, flaps.capacity)
-                .map((r) => r.at)
-                .reverse(),
-            );
-          }
-          result.set(row.device_id, {
-            lastConnectedAt: iso(row.last_connected_at),
-            lastDisconnectedAt: iso(row.last_disconnected_at),
-            lastFailure: row.last_failure == null ? null : deviceStatusName(row.last_failure),
-            flapping: flaps.isFlapping(row.device_id, t),
-          });
-        }
-      }
       for (const id of deviceIDs) {
-        if (!result.has(id))
-          result.set(id, {
-            lastConnectedAt: null,
-            lastDisconnectedAt: null,
-            lastFailure: null,
-            flapping: false,
-          });
+        const mem = known.get(id);
+        if (!mem) {
+          result.set(id, { ...NO_FACTS });
+          continue;
+        }
+        // The ISO strings change only with the device's status, so they are built once per change.
+        mem.view ??= {
+          lastConnectedAt: iso(mem.connectedAt),
+          lastDisconnectedAt: iso(mem.disconnectedAt),
+          lastFailure: mem.failure == null ? null : deviceStatusName(mem.failure),
+        };
+        result.set(id, { ...mem.view, flapping: flaps.isFlapping(id, t) });
       }
       return result;
     },
@@ -285,8 +306,7 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
     },
 
     gatewayOf(deviceID) {
-      flush();
-      return factsGateway.get(deviceID)?.gateway_id;
+      return known.get(deviceID)?.gatewayID;
     },
 
     connectedSeries(gatewayIDs, from, to, stepMs) {

@@ -11,6 +11,7 @@ describe('openDatabase', () => {
     const file = path.join(dir, 'x.sqlite');
     const db = openDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL: no fsync per commit
     const names = db.prepare('SELECT name FROM migrations ORDER BY name').pluck().all() as string[];
     expect(names.slice(0, 4)).toEqual([
       '001-accounts.sql',

@@ -169,6 +169,31 @@ describe('history store: facts', () => {
     store.close();
   });
 
+  it('keeps facts in memory without a flush and reloads the same facts from SQLite after a restart', () => {
+    let store = createHistoryStore(db, options({ flapThreshold: 10, flushIntervalMs: 60_000 }));
+    store.record({ deviceID: 7, gatewayID: 'gw1', status: 1, at: T0 });
+    store.record({ deviceID: 7, gatewayID: 'gw2', status: 0x101, at: T0 + MIN });
+    expect(rows()).toEqual([]); // nothing written yet: facts() and gatewayOf() answer from memory
+    const before = store.facts([7]).get(7);
+    expect(before).toEqual({
+      lastConnectedAt: new Date(T0).toISOString(),
+      lastDisconnectedAt: null,
+      lastFailure: 'TCP_NOT_ALLOWED',
+      flapping: false,
+    });
+    expect(store.gatewayOf(7)).toBe('gw2');
+    store.close();
+    store = createHistoryStore(db, options({ flapThreshold: 10 }));
+    expect(store.facts([7]).get(7)).toEqual(before);
+    expect(store.gatewayOf(7)).toBe('gw2');
+    store.record({ deviceID: 7, gatewayID: 'gw2', status: 0, at: T0 + 2 * MIN });
+    expect(store.facts([7]).get(7)).toEqual({
+      ...before,
+      lastDisconnectedAt: new Date(T0 + 2 * MIN).toISOString(),
+    });
+    store.close();
+  });
+
   it('answers for more devices than one SQL IN list holds', () => {
     const store = createHistoryStore(db, options({ maxBatch: 2000 }));
     for (let i = 1; i <= 1200; i++)
