@@ -32,6 +32,8 @@ export default defineConfig({
         },
       },
       { test: { name: 'web', root: 'apps/web', include: ['src/**/__tests__/**/*.test.{ts,tsx}'] } },
+      // The benchmarks' own helpers (matching, parsing); the benchmarks themselves are not tests.
+      { test: { name: 'bench', root: 'bench', include: ['src/**/__tests__/**/*.test.ts'] } },
     ],
   },
 });
