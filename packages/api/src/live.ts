@@ -111,6 +111,24 @@ export const deltaEventSchema = z.object({
 });
 export type DeltaEvent = z.infer<typeof deltaEventSchema>;
 
+/**
+ * `deltas`: the deltas of one batch window for every gateway this connection has joined that
+ * changed in it, one frame per window instead of one per gateway. Sent instead of `delta` to
+ * connections that opted in at the handshake (`auth: { deltas: true }`). Each delta keeps its own
+ * per-gateway `seq`; apply them in array order.
+ */
+export const deltasEventSchema = z.object({
+  deltas: z.array(deltaEventSchema).min(1, 'deltas is empty'),
+});
+export type DeltasEvent = z.infer<typeof deltasEventSchema>;
+
+/** socket.io handshake `auth` of a live connection; other keys are ignored. */
+export const liveHandshakeAuthSchema = z.object({
+  /** true: receive batched `deltas` events; absent/false: one `delta` event per gateway batch. */
+  deltas: z.boolean({ error: 'auth.deltas must be true or false' }).optional(),
+});
+export type LiveHandshakeAuth = z.infer<typeof liveHandshakeAuthSchema>;
+
 /** `mode`: the master stream behind these gateways dropped (degraded) or was reconciled (live). */
 export const modeEventSchema = z.object({
   mode: liveModeSchema,
@@ -131,10 +149,13 @@ export type ProblemEvent = z.infer<typeof problemEventSchema>;
 export const LIVE_UNAUTHORIZED = 'unauthorized';
 /** The message of the connect_error for a handshake from a page of another origin. */
 export const LIVE_FORBIDDEN_ORIGIN = 'forbidden origin';
+/** The start of the connect_error message for a malformed handshake `auth` (it names the field). */
+export const LIVE_BAD_HANDSHAKE = 'bad handshake';
 
 export interface LiveServerToClientEvents {
   snapshot: (event: SnapshotEvent) => void;
   delta: (event: DeltaEvent) => void;
+  deltas: (event: DeltasEvent) => void;
   mode: (event: ModeEvent) => void;
   problem: (event: ProblemEvent) => void;
 }

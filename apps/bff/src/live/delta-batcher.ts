@@ -1,6 +1,9 @@
-// Collects what changed per gateway and hands it out at most once per window, so a burst of status
-// changes becomes one delta per gateway instead of one socket message per change. The window starts
-// at the first change after a flush (not sliding), so no change waits longer than windowMs.
+// Collects what changed per gateway and hands out everything pending in one batch per window (one
+// timer for all gateways), so a burst of status changes becomes one socket frame per window rather
+// than one per gateway. Leading edge: a change that arrives while the window is idle goes out at the
+// end of the current event-loop turn (setImmediate, so a synchronous burst such as one list diff
+// still travels together) and opens the window; changes during the window go out at its end. A
+// lone change therefore waits ~0 ms, and no change waits longer than windowMs.
 import type { LiveChange, LiveDevice } from '@cmc/api';
 
 export interface PendingDelta {
@@ -17,34 +20,58 @@ export interface DeltaBatcher {
   gateway(gatewayID: string, connected: boolean, at: number): void;
   /** Emits everything pending now (before a mode event, so deltas and modes stay in order). */
   flush(): void;
-  /** Drops pending items and the timer. */
+  /** Drops pending items and the timers. */
   stop(): void;
 }
 
+/** One batch: gateway ID -> what changed on it, in the order the gateways first changed. */
+export type DeltaBatch = ReadonlyMap<string, PendingDelta>;
+
 export function createDeltaBatcher(
   windowMs: number,
-  emit: (gatewayID: string, delta: PendingDelta) => void,
+  emit: (batch: DeltaBatch) => void,
 ): DeltaBatcher {
   if (!Number.isFinite(windowMs) || windowMs < 0)
     throw new Error(`live: batch window must be >= 0 ms, got ${windowMs}`);
   let pending = new Map<string, PendingDelta>();
-  let timer: NodeJS.Timeout | undefined;
+  /** Set while the window is open: changes wait for its end. */
+  let windowTimer: NodeJS.Timeout | undefined;
+  /** Set while a leading-edge send is scheduled for the end of this turn. */
+  let leading: NodeJS.Immediate | undefined;
   let stopped = false;
 
   const slot = (gatewayID: string): PendingDelta => {
     let p = pending.get(gatewayID);
     if (!p) pending.set(gatewayID, (p = { changes: [], added: [], removed: [] }));
-    if (!timer && !stopped) timer = setTimeout(flush, windowMs);
+    if (!windowTimer && !leading && !stopped) leading = setImmediate(sendLeading);
     return p;
   };
 
-  function flush(): void {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    if (pending.size === 0) return;
+  function emitPending(): boolean {
+    if (pending.size === 0) return false;
     const out = pending;
     pending = new Map();
-    for (const [gatewayID, delta] of out) emit(gatewayID, delta);
+    emit(out);
+    return true;
+  }
+
+  function openWindow(): void {
+    windowTimer = setTimeout(windowEnd, windowMs);
+  }
+
+  function sendLeading(): void {
+    leading = undefined;
+    if (stopped) return;
+    // A flush() earlier in this turn may have sent it already; then the window stays idle.
+    if (emitPending()) openWindow();
+  }
+
+  function windowEnd(): void {
+    windowTimer = undefined;
+    if (stopped) return;
+    // Something arrived during the window: send it and keep the window going; otherwise go idle,
+    // so the next change is a leading edge again.
+    if (emitPending()) openWindow();
   }
 
   // A client applies a delta as removed, then added, then changes. Within one window a device can
@@ -67,11 +94,13 @@ export function createDeltaBatcher(
     gateway: (gatewayID, connected, at) => {
       slot(gatewayID).gateway = { connected, at };
     },
-    flush,
+    flush: () => void emitPending(),
     stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+      if (windowTimer) clearTimeout(windowTimer);
+      if (leading) clearImmediate(leading);
+      windowTimer = undefined;
+      leading = undefined;
       pending = new Map();
     },
   };

@@ -1,8 +1,9 @@
 // The live-status hub: one device-status stream per tenant and one gateway-status stream in all,
 // fanned out to socket.io rooms per gateway (never a gRPC stream per browser tab). See
 // docs/live-status.md for the events and docs/bff-internals.md for the seams.
-import type { ModeEvent } from '@cmc/api';
+import type { DeltaEvent, ModeEvent } from '@cmc/api';
 import { createDeltaBatcher } from './delta-batcher.ts';
+import { fanOutDeltas, joinedChanged, type FanOutSocketData } from './fan-out.ts';
 import { GatewayFeed } from './gateway-feed.ts';
 import type { HubContext } from './hub-context.ts';
 import { LiveState } from './live-state.ts';
@@ -46,14 +47,14 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   // Only this process's sockets: with a shared adapter every BFF instance runs its own hub.
   const local = () => io.local;
 
-  const batcher = createDeltaBatcher(deps.batchWindowMs ?? 10, (gatewayID, delta) => {
-    const gw = state.gateways.get(gatewayID);
-    if (!gw) return;
-    gw.seq += 1;
-    deltasSent += 1;
-    local()
-      .to(gatewayRoom(gatewayID))
-      .emit('delta', {
+  const batcher = createDeltaBatcher(deps.batchWindowMs ?? 10, (batch) => {
+    const deltas: DeltaEvent[] = [];
+    for (const [gatewayID, delta] of batch) {
+      const gw = state.gateways.get(gatewayID);
+      if (!gw) continue;
+      gw.seq += 1;
+      deltasSent += 1;
+      deltas.push({
         gatewayID,
         seq: gw.seq,
         changes: delta.changes,
@@ -61,6 +62,8 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
         ...(delta.removed.length > 0 ? { removed: delta.removed } : {}),
         ...(delta.gateway ? { gateway: delta.gateway } : {}),
       });
+    }
+    fanOutDeltas(io, deltas);
   });
 
   /** Mode events go per tenant, so no one learns another tenant's gateway IDs. */
@@ -159,10 +162,11 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   async function evictOthers(gatewayID: string, owner: string | undefined): Promise<void> {
     try {
       for (const socket of await local().in(gatewayRoom(gatewayID)).fetchSockets()) {
-        const data = socket.data as { user?: SessionUser; joined?: Set<string> };
+        const data = socket.data as { user?: SessionUser } & FanOutSocketData;
         if (data.user?.role !== 'tenant' || data.user.tenantID === owner) continue;
         socket.leave(gatewayRoom(gatewayID));
         data.joined?.delete(gatewayID);
+        joinedChanged(data);
         socket.emit('problem', {
           event: 'join',
           error: 'forbidden',

@@ -5,6 +5,8 @@ import {
   LIVE_FORBIDDEN_ORIGIN,
   LIVE_UNAUTHORIZED,
   joinRequestSchema,
+  LIVE_BAD_HANDSHAKE,
+  liveHandshakeAuthSchema,
   leaveRequestSchema,
   type LiveAck,
   type LiveClientToServerEvents,
@@ -13,12 +15,13 @@ import {
 } from '@cmc/api';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
+import { joinedChanged, type FanOutSocketData } from './fan-out.ts';
 import type { LiveState } from './live-state.ts';
 import type { GetSessionUser, LivePool, Logger, SessionUser } from './types.ts';
 
 export const gatewayRoom = (gatewayID: string): string => `gw:${gatewayID}`;
 
-interface SocketData {
+interface SocketData extends FanOutSocketData {
   user: SessionUser;
   joined: Set<string>;
   /** join budget (token bucket): each join re-reads the session and builds a snapshot */
@@ -81,6 +84,14 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
           }),
         );
     }
+    // `auth: { deltas: true }` opts in to one batched `deltas` event per window (docs/live-status.md).
+    const auth = liveHandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+    if (!auth.success)
+      return next(
+        Object.assign(new Error(`${LIVE_BAD_HANDSHAKE}: ${issueText(auth.error)}`), {
+          data: { code: LIVE_BAD_HANDSHAKE },
+        }),
+      );
     deps
       .getSessionUser(socket.handshake.headers.cookie)
       .then((user) => {
@@ -90,6 +101,7 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
           );
         (socket.data as SocketData).user = user;
         (socket.data as SocketData).joined = new Set();
+        (socket.data as SocketData).batched = auth.data.deltas === true;
         (socket.data as SocketData).joinTokens = JOIN_BURST;
         (socket.data as SocketData).joinRefilledAt = Date.now();
         next();
@@ -171,6 +183,7 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
         await deps.ensureFollowed(wanted);
         if (!socket.connected) return;
         for (const id of wanted) socket.data.joined.add(id);
+        joinedChanged(socket.data);
         await socket.join(wanted.map(gatewayRoom));
         // Snapshot before the ack: when the client's join resolves, the snapshot is already there.
         socket.emit('snapshot', deps.state.snapshot(socket.data.joined));
@@ -191,6 +204,7 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
         socket.data.joined.delete(id);
         void socket.leave(gatewayRoom(id));
       }
+      joinedChanged(socket.data);
       reply('leave', ack, { ok: true, gatewayIDs: [...socket.data.joined] });
     });
   });

@@ -9,6 +9,12 @@ import type { LiveSubscription } from './types.ts';
 
 /** An unknown device triggers a list refresh at most this often (a device the master lists nowhere must not cause a reload storm). */
 const UNKNOWN_DEVICE_RELOAD_MS = 2000;
+/**
+ * The master's per-subscriber queue (SubscribeStatusRequest.queueSize). Its default of 100 is 0.2 s
+ * at 500 changes/s, and it drops silently when full, so any event-loop stall longer than that loses
+ * changes we cannot count; 10,000 rides out multi-second stalls.
+ */
+const MASTER_QUEUE_SIZE = 10_000;
 /** Changes held during a list read; beyond this, older ones go (the lists being read supersede them). */
 const MAX_HELD = 100_000;
 
@@ -37,7 +43,9 @@ export class TenantFeed {
     // Degraded until the first lists are read: a snapshot before that would claim an empty world is live.
     this.ctx.setDegraded(this.key, this.gatewayIDs, 'starting');
     this.sub = this.ctx.streams.device(this.tenantID, () =>
-      this.ctx.pool.forTenant(this.tenantID).subscribeDeviceStatus({ maxBuffered: 100_000 }),
+      this.ctx.pool
+        .forTenant(this.tenantID)
+        .subscribeDeviceStatus({ queueSize: MASTER_QUEUE_SIZE, maxBuffered: 100_000 }),
     );
     void runFeed(
       this.sub,

@@ -1,42 +1,105 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDeltaBatcher, type PendingDelta } from '../delta-batcher.ts';
+import { createDeltaBatcher, type DeltaBatch, type PendingDelta } from '../delta-batcher.ts';
 
-const change = (deviceID: number, status: number) => ({
+const change = (deviceID: number, status: number, gatewayID = 'gw1') => ({
   deviceID,
-  gatewayID: 'gw1',
+  gatewayID,
   status,
   statusName: String(status),
   at: deviceID,
 });
 
+/** Each batch as [gatewayID, deviceIDs of its changes][]. */
+const shape = (batches: DeltaBatch[]) =>
+  batches.map((b) => [...b].map(([gw, d]) => [gw, d.changes.map((c) => c.deviceID)]));
+
 describe('delta batcher', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
-  it('emits one delta per gateway per window, in arrival order', () => {
-    const out: Array<[string, PendingDelta]> = [];
-    const batcher = createDeltaBatcher(10, (gw, d) => out.push([gw, d]));
+  it('sends a change that finds the window idle at the end of the turn (leading edge)', () => {
+    const out: DeltaBatch[] = [];
+    const batcher = createDeltaBatcher(10, (b) => out.push(b));
     batcher.change('gw1', change(1, 1));
-    vi.advanceTimersByTime(5);
-    batcher.change('gw1', change(2, 0));
-    batcher.change('gw2', change(3, 1));
-    batcher.gateway('gw2', false, 7);
+    batcher.change('gw2', change(2, 1, 'gw2')); // same turn: travels with it
     expect(out).toHaveLength(0);
-    vi.advanceTimersByTime(5); // 10 ms after the first change, not after the last
-    expect(out.map(([gw, d]) => [gw, d.changes.map((c) => c.deviceID), d.gateway])).toEqual([
-      ['gw1', [1, 2], undefined],
-      ['gw2', [3], { connected: false, at: 7 }],
+    vi.advanceTimersToNextTimer(); // the setImmediate, 0 ms later
+    expect(shape(out)).toEqual([
+      [
+        ['gw1', [1]],
+        ['gw2', [2]],
+      ],
     ]);
-    vi.advanceTimersByTime(100);
+  });
+
+  it('coalesces changes during the open window into one batch for all gateways at its end', () => {
+    const out: DeltaBatch[] = [];
+    const batcher = createDeltaBatcher(10, (b) => out.push(b));
+    batcher.change('gw1', change(1, 1));
+    vi.advanceTimersByTime(1); // leading edge sent, window open until t=10
+    batcher.change('gw1', change(2, 0));
+    vi.advanceTimersByTime(4);
+    batcher.change('gw2', change(3, 1, 'gw2'));
+    batcher.gateway('gw2', false, 7);
+    batcher.change('gw1', change(4, 1));
+    expect(out).toHaveLength(1);
+    vi.advanceTimersByTime(4); // t=9
+    expect(out).toHaveLength(1);
+    vi.advanceTimersByTime(1); // t=10: the window's end
+    expect(shape(out.slice(1))).toEqual([
+      [
+        ['gw1', [2, 4]],
+        ['gw2', [3]],
+      ],
+    ]);
+    expect(out[1]?.get('gw2')?.gateway).toEqual({ connected: false, at: 7 });
+  });
+
+  it('keeps the window open while changes keep coming and goes idle after a quiet window', () => {
+    const out: DeltaBatch[] = [];
+    const batcher = createDeltaBatcher(10, (b) => out.push(b));
+    batcher.change('gw1', change(1, 1));
+    vi.advanceTimersByTime(1); // leading edge at t=0
+    vi.advanceTimersByTime(5);
+    batcher.change('gw1', change(2, 1)); // t=6, inside the window
+    vi.advanceTimersByTime(4); // t=10: sent, the next window runs to t=20
     expect(out).toHaveLength(2);
+    vi.advanceTimersByTime(2);
+    batcher.change('gw1', change(3, 1)); // t=12: waits for t=20, not sent at once
+    vi.advanceTimersByTime(1);
+    expect(out).toHaveLength(2);
+    vi.advanceTimersByTime(7); // t=20
+    expect(out).toHaveLength(3);
+    vi.advanceTimersByTime(15); // t=35: the window from 20 to 30 was quiet, so idle now
+    expect(out).toHaveLength(3);
+    batcher.change('gw1', change(4, 1));
+    vi.advanceTimersToNextTimer(); // leading edge again: no 10 ms wait
+    expect(shape(out.slice(3))).toEqual([[['gw1', [4]]]]);
+  });
+
+  it('at 1,000 changes/s over 100 gateways sends at most one batch per window', () => {
+    const out: DeltaBatch[] = [];
+    const batcher = createDeltaBatcher(10, (b) => out.push(b));
+    for (let ms = 0; ms < 1000; ms += 1) {
+      batcher.change(`gw${ms % 100}`, change(ms, 1, `gw${ms % 100}`));
+      vi.advanceTimersByTime(1);
+    }
+    vi.advanceTimersByTime(20);
+    expect(out.length).toBeGreaterThanOrEqual(99);
+    expect(out.length).toBeLessThanOrEqual(101);
+    expect(
+      out.reduce((n, b) => n + [...b.values()].reduce((m, d) => m + d.changes.length, 0), 0),
+    ).toBe(1000);
   });
 
   it('flushes on demand and drops everything on stop', () => {
-    const out: string[] = [];
-    const batcher = createDeltaBatcher(10, (gw) => out.push(gw));
+    const out: string[][] = [];
+    const batcher = createDeltaBatcher(10, (b) => out.push([...b.keys()]));
     batcher.removed('gw1', 4);
     batcher.flush();
-    expect(out).toEqual(['gw1']);
+    expect(out).toEqual([['gw1']]);
+    vi.advanceTimersByTime(50); // the leading edge found nothing left: no empty batch
+    expect(out).toEqual([['gw1']]);
     batcher.added('gw2', {
       deviceID: 5,
       gatewayID: 'gw2',
@@ -51,12 +114,12 @@ describe('delta batcher', () => {
     });
     batcher.stop();
     vi.advanceTimersByTime(50);
-    expect(out).toEqual(['gw1']);
+    expect(out).toEqual([['gw1']]);
   });
 
   it('keeps each device consistent with the last thing that happened to it in a window', () => {
     const out: PendingDelta[] = [];
-    const batcher = createDeltaBatcher(10, (_gw, d) => out.push(d));
+    const batcher = createDeltaBatcher(10, (b) => out.push(...b.values()));
     const row = (deviceID: number, status: number) => ({
       deviceID,
       gatewayID: 'gw1',

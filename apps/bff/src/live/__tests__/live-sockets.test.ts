@@ -51,6 +51,13 @@ describe('live status: authentication and joins', () => {
     expect(await own.join(['gateway1'])).toMatchObject({ ok: true });
   });
 
+  it('refuses a handshake whose auth.deltas is not a boolean, naming the field', async () => {
+    const bad = world.client(world.cookies.admin, {}, { deltas: 'yes' });
+    await expect(bad.connected()).rejects.toThrow(
+      'bad handshake: deltas: auth.deltas must be true or false',
+    );
+  });
+
   it('limits how fast one connection may join', async () => {
     const client = world.client(world.cookies.tenant1);
     const acks = [];
@@ -155,8 +162,8 @@ describe('live status: fan-out', () => {
     expect(streams.gateway).toHaveLength(1);
   });
 
-  it('delivers the same changes, in the same deltas, to two clients watching a gateway', async () => {
-    const admin = world.client(world.cookies.admin);
+  it('delivers the same changes, in the same deltas, to a batched and a per-gateway client', async () => {
+    const admin = world.client(world.cookies.admin, {}, { deltas: true });
     const viewer = world.client(world.cookies.tenant1);
     await admin.join('all');
     await viewer.join(['gateway1']);
@@ -188,6 +195,11 @@ describe('live status: fan-out', () => {
     // The viewer joined gateway1 only: nothing of gateway2 or gateway3 reaches it.
     expect(viewer.deltas.every((d) => d.gatewayID === 'gateway1')).toBe(true);
     expect([...viewer.gaps, ...admin.gaps]).toEqual([]);
+    // Each got its own protocol: `deltas` for the one that opted in, `delta` for the other.
+    expect(admin.frames).toMatchObject({ delta: 0 });
+    expect(admin.frames.deltas).toBeGreaterThanOrEqual(2);
+    expect(viewer.frames).toMatchObject({ deltas: 0 });
+    expect(viewer.frames.delta).toBe(viewer.deltas.length);
   });
 
   it('gives a reconnecting client a fresh snapshot with what changed while it was away, and keeps history', async () => {
@@ -241,7 +253,7 @@ describe('live status: fan-out', () => {
 
 describe('live status: under churn', () => {
   it('keeps every client equal to the true state through a burst of changes, without gaps', async () => {
-    const admin = world.client(world.cookies.admin);
+    const admin = world.client(world.cookies.admin, {}, { deltas: true });
     const viewer = world.client(world.cookies.tenant1);
     await admin.join('all');
     await viewer.join('all');
@@ -253,8 +265,11 @@ describe('live status: under churn', () => {
     await expectEqualsTrueState(admin, ALL);
     await expectEqualsTrueState(viewer, TENANT1);
     expect([...admin.gaps, ...viewer.gaps]).toEqual([]);
-    // Batched: far fewer deltas than changes.
+    // Batched: far fewer deltas than changes, and the batched client gets the deltas of several
+    // gateways per frame.
     expect(admin.deltas.length).toBeLessThan(changes);
+    expect(admin.frames.delta).toBe(0);
+    expect(admin.frames.deltas).toBeLessThan(admin.deltas.length);
   });
 });
 

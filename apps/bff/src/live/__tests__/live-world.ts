@@ -14,6 +14,7 @@ import type {
   ModeEvent,
   SnapshotEvent,
 } from '@cmc/api';
+import { deltasEventSchema } from '@cmc/api';
 import { createBff, type Bff } from '../../app.ts';
 import { createAccountStore } from '../../accounts/account-store.ts';
 import { hashPassword } from '../../auth/password.ts';
@@ -112,7 +113,12 @@ export interface LiveWorld {
   cookies: { admin: string; tenant1: string; tenant2: string };
   control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown>;
   simState(): Promise<{ gateways: SimStateGateway[]; devices: SimStateDevice[] }>;
-  client(cookie: string | undefined, headers?: Record<string, string>): LiveClient;
+  /** `auth`: the socket.io handshake auth, e.g. `{ deltas: true }` for batched `deltas` events. */
+  client(
+    cookie: string | undefined,
+    headers?: Record<string, string>,
+    auth?: Record<string, unknown>,
+  ): LiveClient;
   stop(): Promise<void>;
 }
 
@@ -203,8 +209,8 @@ export async function startLiveWorld(): Promise<LiveWorld> {
         gateways: SimStateGateway[];
         devices: SimStateDevice[];
       }>,
-    client(cookie, headers) {
-      const c = new LiveClient(url, cookie, headers);
+    client(cookie, headers, auth) {
+      const c = new LiveClient(url, cookie, headers, auth);
       clients.push(c);
       return c;
     },
@@ -239,10 +245,18 @@ export class LiveClient {
   deltas: DeltaEvent[] = [];
   modes: ModeEvent[] = [];
   gaps: string[] = [];
+  /** Socket.io frames that carried deltas, by event name. */
+  frames = { delta: 0, deltas: 0 };
 
-  constructor(url: string, cookie: string | undefined, headers: Record<string, string> = {}) {
+  constructor(
+    url: string,
+    cookie: string | undefined,
+    headers: Record<string, string> = {},
+    auth?: Record<string, unknown>,
+  ) {
     this.socket = connectClient(url, {
       path: '/socket.io',
+      ...(auth ? { auth } : {}),
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
@@ -257,7 +271,7 @@ export class LiveClient {
         s.gateways.map((g) => [g.gatewayID, { connected: g.connected, seq: g.seq, mode: g.mode }]),
       );
     });
-    this.socket.on('delta', (d) => {
+    const apply = (d: DeltaEvent): void => {
       this.deltas.push(d);
       const gw = this.gateways.get(d.gatewayID);
       if (!gw) return;
@@ -270,6 +284,16 @@ export class LiveClient {
       for (const c of d.changes)
         this.devices.set(c.deviceID, { gatewayID: c.gatewayID, status: c.status });
       if (d.gateway) gw.connected = d.gateway.connected;
+    };
+    this.socket.on('delta', (d) => {
+      this.frames.delta += 1;
+      apply(d);
+    });
+    this.socket.on('deltas', (batch) => {
+      this.frames.deltas += 1;
+      // What the server sends must match the published schema.
+      const parsed = deltasEventSchema.parse(batch);
+      for (const d of parsed.deltas) apply(d);
     });
     this.socket.on('mode', (m) => {
       this.modes.push(m);

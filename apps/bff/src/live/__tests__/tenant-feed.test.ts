@@ -72,7 +72,7 @@ function setup() {
   const state = new LiveState();
   const ctx: HubContext = {
     state,
-    batcher: createDeltaBatcher(0, (gw, d) => deltas.push([gw, d])),
+    batcher: createDeltaBatcher(0, (batch) => deltas.push(...batch)),
     history: { record: (c) => void recorded.push({ deviceID: c.deviceID, status: c.status }) },
     pool: {
       forTenant: () => client,
