@@ -8,6 +8,7 @@ import {
 import { setUnauthorizedHandler } from './lib/api-client.ts';
 import { safeReturnTo, signInPath } from './lib/return-to.ts';
 import { sessionKey, sessionQuery } from './features/auth/api/me.ts';
+import { prefetchDevices } from './features/devices/api/prefetch-devices.ts';
 import { RouteError } from './ui/route-error.tsx';
 import { PageLoading } from './ui/page-loading.tsx';
 
@@ -34,7 +35,17 @@ export function createAppRouter(queryClient: QueryClient) {
   // Each page has its own error boundary: a failing page leaves the shell and navigation usable.
   const pages: RouteObject[] = [
     { index: true, lazy: () => import('./routes/overview-route.tsx') },
-    { path: 'devices', lazy: () => import('./routes/devices-route.tsx') },
+    {
+      path: 'devices',
+      // Not awaited: the list request starts now, while the page's chunks load (bench fix 6).
+      loader: ({ request }) => {
+        void prefetchDevices(queryClient, new URL(request.url), async () =>
+          Boolean(await queryClient.ensureQueryData(sessionQuery())),
+        );
+        return null;
+      },
+      lazy: () => import('./routes/devices-route.tsx'),
+    },
     { path: 'devices/:deviceID', lazy: () => import('./routes/device-detail-route.tsx') },
     { path: 'gateways/:gatewayID', lazy: () => import('./routes/gateway-route.tsx') },
     { path: 'search', loader: requireAdmin, lazy: () => import('./routes/search-route.tsx') },
