@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import {
-  deltaEventSchema,
   LIVE_UNAUTHORIZED,
   modeEventSchema,
   snapshotEventSchema,
@@ -19,8 +18,8 @@ import {
   applyChangesToPage,
   dependsOnStatus,
   latestByDevice,
-  sequenceGap,
 } from './apply-changes.ts';
+import { parseDeltas, takeDeltas } from './delta-intake.ts';
 import { liveStore } from './live-store.ts';
 import { throttle } from './throttle.ts';
 
@@ -38,6 +37,8 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     path: '/socket.io',
     withCredentials: true,
     transports: ['websocket', 'polling'],
+    // One `deltas` frame per server batch window instead of one `delta` per gateway.
+    auth: { deltas: true },
   });
   const lastSeq = new Map<string, number>();
 
@@ -122,9 +123,9 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     refreshAggregates();
   }
 
-  // Deltas come per gateway; with 100 gateways churning they arrive many times a second. They are
-  // collected and applied together at most every FLUSH_MS, so the cache (and the 10,000-row
-  // table) updates a few times a second instead of once per gateway batch.
+  // Deltas arrive up to ~100 times a second (one batch per server window). They are collected and
+  // applied together at most every FLUSH_MS, so the cache (and the 10,000-row table) updates a
+  // few times a second instead of once per server batch.
   let pending: DeltaEvent[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -153,16 +154,13 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     refreshAggregates();
   }
 
-  function onDelta(raw: unknown) {
-    const parsed = deltaEventSchema.safeParse(raw);
-    if (!parsed.success) return console.error('live: bad delta', parsed.error);
-    const delta: DeltaEvent = parsed.data;
-    if (sequenceGap(lastSeq.get(delta.gatewayID), delta.seq)) {
-      // Missed events: statuses are absolute, so apply this batch and ask for a fresh snapshot.
-      join([delta.gatewayID]);
-    }
-    lastSeq.set(delta.gatewayID, delta.seq);
-    pending.push(delta);
+  function onDeltas(event: 'delta' | 'deltas', raw: unknown) {
+    const parsed = parseDeltas(event, raw);
+    if (!parsed.ok) return console.error(`live: ${parsed.message}`);
+    const stale = takeDeltas(lastSeq, parsed.deltas);
+    // Missed events: statuses are absolute, so apply this batch and ask for a fresh snapshot.
+    if (stale.length > 0) join(stale);
+    pending.push(...parsed.deltas);
     flushTimer ??= setTimeout(flush, FLUSH_MS);
   }
 
@@ -179,7 +177,8 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
 
   socket.on('connect', () => join('all'));
   socket.on('snapshot', onSnapshot);
-  socket.on('delta', onDelta);
+  socket.on('delta', (raw) => onDeltas('delta', raw));
+  socket.on('deltas', (raw) => onDeltas('deltas', raw));
   socket.on('mode', onMode);
   socket.on('problem', (p) => console.warn('live: server refused', p));
   socket.on('disconnect', () => liveStore.setConnection('offline'));
