@@ -46,14 +46,15 @@ export function sortDevices(
     }
   };
   const dir = order === 'desc' ? -1 : 1;
+  // Keys computed once per row, not once per comparison (10,000 rows ~ 130,000 comparisons).
+  const keyed = rows.map((r) => ({ k: key(r), r }));
   // Ties break on device ID so paging is stable.
-  return [...rows].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka < kb) return -dir;
-    if (ka > kb) return dir;
-    return a.deviceID - b.deviceID;
+  keyed.sort((a, b) => {
+    if (a.k < b.k) return -dir;
+    if (a.k > b.k) return dir;
+    return a.r.deviceID - b.r.deviceID;
   });
+  return keyed.map((x) => x.r);
 }
 
 export function pageOf<T>(rows: T[], page: number, pageSize: number): T[] {

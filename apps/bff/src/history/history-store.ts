@@ -37,6 +37,7 @@ export interface HistoryStore {
    * Throws a TypeError naming the bad field on invalid input.
    */
   record(change: StatusChangeRecord): void;
+  /** Map look-ups; the fact objects are shared between calls and frozen. */
   facts(deviceIDs: number[]): Map<number, DeviceFacts>;
   /**
    * Newest first; `beforeID` is the cursor (the id of the last row of the previous page).
@@ -111,15 +112,25 @@ interface MemoryFacts {
   connectedAt: number | null;
   disconnectedAt: number | null;
   failure: number | null;
-  view: Omit<DeviceFacts, 'flapping'> | undefined;
+  view: { steady: DeviceFacts; flapping: DeviceFacts } | undefined;
 }
 
-const NO_FACTS: DeviceFacts = {
+function viewOf(mem: MemoryFacts): { steady: DeviceFacts; flapping: DeviceFacts } {
+  const steady: DeviceFacts = Object.freeze({
+    lastConnectedAt: iso(mem.connectedAt),
+    lastDisconnectedAt: iso(mem.disconnectedAt),
+    lastFailure: mem.failure == null ? null : deviceStatusName(mem.failure),
+    flapping: false,
+  });
+  return { steady, flapping: Object.freeze({ ...steady, flapping: true }) };
+}
+
+const NO_FACTS: DeviceFacts = Object.freeze({
   lastConnectedAt: null,
   lastDisconnectedAt: null,
   lastFailure: null,
   flapping: false,
-};
+});
 
 export function createHistoryStore(db: Database, options: HistoryStoreOptions): HistoryStore {
   checkOptions(options);
@@ -267,16 +278,13 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
       for (const id of deviceIDs) {
         const mem = known.get(id);
         if (!mem) {
-          result.set(id, { ...NO_FACTS });
+          result.set(id, NO_FACTS);
           continue;
         }
-        // The ISO strings change only with the device's status, so they are built once per change.
-        mem.view ??= {
-          lastConnectedAt: iso(mem.connectedAt),
-          lastDisconnectedAt: iso(mem.disconnectedAt),
-          lastFailure: mem.failure == null ? null : deviceStatusName(mem.failure),
-        };
-        result.set(id, { ...mem.view, flapping: flaps.isFlapping(id, t) });
+        // The facts change only with the device's status, so both answers (flapping or not) are
+        // built once per change and shared by every list until the next one.
+        mem.view ??= viewOf(mem);
+        result.set(id, flaps.isFlapping(id, t) ? mem.view.flapping : mem.view.steady);
       }
       return result;
     },
