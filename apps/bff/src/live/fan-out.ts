@@ -8,7 +8,10 @@ import type { Server } from 'socket.io';
 /** What fan-out reads from socket.data (set by socket-handlers.ts). */
 export interface FanOutSocketData {
   joined?: Set<string>;
-  /** Cache of the joined set as a string; cleared by joinedChanged() whenever `joined` changes. */
+  /**
+   * Cache of the group key (protocol + joined set) as one flat string, so grouping allocates
+   * nothing per window; cleared by joinedChanged() whenever `joined` changes.
+   */
   joinedKey?: string;
   /** The client asked for batched `deltas` events at the handshake; otherwise one `delta` each. */
   batched?: boolean;
@@ -20,8 +23,8 @@ export function joinedChanged(data: FanOutSocketData): void {
 }
 
 function keyOf(data: FanOutSocketData, joined: Set<string>): string {
-  data.joinedKey ??= [...joined].sort().join('\n');
-  return `${data.batched === true ? 'b' : 'l'}|${data.joinedKey}`;
+  data.joinedKey ??= `${data.batched === true ? 'b' : 'l'}|${[...joined].sort().join('\n')}`;
+  return data.joinedKey;
 }
 
 interface Group {
