@@ -70,6 +70,13 @@ describe('operations', () => {
     expect(problem.status).toBe(404);
     expect(problem.body.requestId).toBe(problem.headers['x-request-id']);
   });
+
+  it('sends API answers without an ETag (live data, not worth hashing)', async () => {
+    const admin = await signIn(h.url, ADMIN);
+    const res = await admin.get('/devices');
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBeUndefined();
+  });
 });
 
 describe('web app', () => {
@@ -87,6 +94,7 @@ describe('web app', () => {
     const asset = await request(h.url).get('/assets/index-abc123.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toMatch(/max-age=31536000.*immutable/);
+    expect(asset.headers.etag).toBeDefined();
     const missingAsset = await request(h.url).get('/assets/nope.js');
     expect(missingAsset.status).toBe(404);
     const deep = await request(h.url).get('/gateways/gateway1/devices').set('accept', 'text/html');
