@@ -37,6 +37,12 @@ export interface HistoryStore {
    * Throws a TypeError naming the bad field on invalid input.
    */
   record(change: StatusChangeRecord): void;
+  /**
+   * Updates the in-memory facts like record() but writes nothing: scaled out, the instance holding
+   * the master stream writes the shared table, and the others must still answer facts and
+   * gatewayOf() for the changes they are relayed.
+   */
+  observe(change: StatusChangeRecord): void;
   /** Map look-ups; the fact objects are shared between calls and frozen. */
   facts(deviceIDs: number[]): Map<number, DeviceFacts>;
   /**
@@ -243,25 +249,31 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
     timer.unref();
   }
 
+  /** Folds a change into the in-memory facts; false when it repeats the device's last status. */
+  function remember(change: StatusChangeRecord): boolean {
+    if (closed) throw new Error('history: record() after close()');
+    checkChange(change);
+    const prev = known.get(change.deviceID);
+    if (prev?.status === change.status) return false;
+    const connected = isConnectedStatus(change.status);
+    const disconnected = change.status === DeviceStatus.DISCONNECTED;
+    const failed = isFailureStatus(change.status);
+    // Same merge as the upsert in writeBatch (COALESCE keeps the older value when this one is null).
+    known.set(change.deviceID, {
+      gatewayID: change.gatewayID,
+      status: change.status,
+      connectedAt: connected ? change.at : (prev?.connectedAt ?? null),
+      disconnectedAt: disconnected ? change.at : (prev?.disconnectedAt ?? null),
+      failure: failed ? change.status : (prev?.failure ?? null),
+      view: undefined,
+    });
+    flaps.note(change.deviceID, change.at);
+    return true;
+  }
+
   return {
     record(change) {
-      if (closed) throw new Error('history: record() after close()');
-      checkChange(change);
-      const prev = known.get(change.deviceID);
-      if (prev?.status === change.status) return;
-      const connected = isConnectedStatus(change.status);
-      const disconnected = change.status === DeviceStatus.DISCONNECTED;
-      const failed = isFailureStatus(change.status);
-      // Same merge as the upsert in writeBatch (COALESCE keeps the older value when this one is null).
-      known.set(change.deviceID, {
-        gatewayID: change.gatewayID,
-        status: change.status,
-        connectedAt: connected ? change.at : (prev?.connectedAt ?? null),
-        disconnectedAt: disconnected ? change.at : (prev?.disconnectedAt ?? null),
-        failure: failed ? change.status : (prev?.failure ?? null),
-        view: undefined,
-      });
-      flaps.note(change.deviceID, change.at);
+      if (!remember(change)) return;
       queue.push({
         deviceID: change.deviceID,
         gatewayID: change.gatewayID,
@@ -270,6 +282,10 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
       });
       if (queue.length >= maxBatch) flush();
       else schedule();
+    },
+
+    observe(change) {
+      remember(change);
     },
 
     facts(deviceIDs) {

@@ -25,8 +25,9 @@ export interface HubContext {
 }
 
 /**
- * Queues a device-list diff as deltas and feeds every status it carries to history — unless another
- * instance holds the master stream (`record` false): history is shared, and that one writes it.
+ * Queues a device-list diff as deltas and feeds every status it carries to history. When another
+ * instance holds the master stream (`record` false) that one writes the shared table; this one only
+ * keeps its in-memory facts current.
  */
 export function publishDiffs(
   ctx: HubContext,
@@ -36,35 +37,32 @@ export function publishDiffs(
   for (const [gatewayID, diff] of diffs) {
     for (const device of diff.added) {
       ctx.batcher.added(gatewayID, device);
-      if (record)
-        recordSafely(ctx, {
-          deviceID: device.deviceID,
-          gatewayID,
-          status: device.status,
-          at: Date.now(),
-        });
+      recordSafely(ctx, record, {
+        deviceID: device.deviceID,
+        gatewayID,
+        status: device.status,
+        at: Date.now(),
+      });
     }
     for (const change of diff.changes) {
       ctx.batcher.change(gatewayID, change);
-      if (record)
-        recordSafely(ctx, {
-          deviceID: change.deviceID,
-          gatewayID,
-          status: change.status,
-          at: change.at,
-        });
+      recordSafely(ctx, record, {
+        deviceID: change.deviceID,
+        gatewayID,
+        status: change.status,
+        at: change.at,
+      });
     }
     for (const deviceID of diff.removed) {
       ctx.batcher.removed(gatewayID, deviceID);
       // Off the managed list is not connected: history (and the connected series) must say so
       // even when the master sent no DISCONNECTED for it (a gateway leaving the master).
-      if (record)
-        recordSafely(ctx, {
-          deviceID,
-          gatewayID,
-          status: DeviceStatus.DISCONNECTED,
-          at: Date.now(),
-        });
+      recordSafely(ctx, record, {
+        deviceID,
+        gatewayID,
+        status: DeviceStatus.DISCONNECTED,
+        at: Date.now(),
+      });
     }
   }
 }
@@ -72,10 +70,12 @@ export function publishDiffs(
 /** History must never stop the live path: a bad record is logged and skipped. */
 export function recordSafely(
   ctx: HubContext,
+  persist: boolean,
   change: { deviceID: number; gatewayID: string; status: number; at: number },
 ): void {
   try {
-    ctx.history.record(change);
+    if (persist) ctx.history.record(change);
+    else ctx.history.observe(change);
   } catch (error) {
     ctx.logger.warn('live: status change not recorded in history', {
       error,

@@ -143,8 +143,7 @@ export class TenantFeed {
       return;
     }
     if (result.changed) this.ctx.batcher.change(result.change.gatewayID, result.change);
-    if (!this.recording) return;
-    recordSafely(this.ctx, {
+    recordSafely(this.ctx, this.recording, {
       deviceID: change.deviceID,
       gatewayID: result.change.gatewayID,
       status: change.status,

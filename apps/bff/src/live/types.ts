@@ -18,7 +18,7 @@ export interface LivePool {
   gatewaysFor(user: SessionUser): Promise<string[]>;
 }
 
-export type LiveHistory = Pick<HistoryStore, 'record'>;
+export type LiveHistory = Pick<HistoryStore, 'record' | 'observe'>;
 
 /** A status subscription; `holding: false` = another BFF instance holds the master stream (scale-out). */
 export type LiveSubscription<T> = StatusSubscription<T> & { readonly holding?: boolean };

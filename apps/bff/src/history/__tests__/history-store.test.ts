@@ -194,6 +194,20 @@ describe('history store: facts', () => {
     store.close();
   });
 
+  it('observe() keeps the facts current but writes nothing (another instance writes the table)', () => {
+    const store = createHistoryStore(db, options({ flushIntervalMs: 1 }));
+    store.observe({ deviceID: 9, gatewayID: 'gw3', status: 2, at: T0 });
+    store.observe({ deviceID: 9, gatewayID: 'gw3', status: 0x200, at: T0 + MIN });
+    store.flush();
+    expect(rows()).toEqual([]);
+    expect(store.gatewayOf(9)).toBe('gw3');
+    expect(store.facts([9]).get(9)).toMatchObject({
+      lastConnectedAt: new Date(T0).toISOString(),
+      lastFailure: 'TLS_CANNOT_CONNECT',
+    });
+    store.close();
+  });
+
   it('answers for more devices than one SQL IN list holds', () => {
     const store = createHistoryStore(db, options({ maxBatch: 2000 }));
     for (let i = 1; i <= 1200; i++)

@@ -68,12 +68,16 @@ function setup() {
   } as unknown as GsdkClient;
   const deltas: Array<[string, PendingDelta]> = [];
   const recorded: Array<{ deviceID: number; status: number }> = [];
+  const observed: Array<{ deviceID: number; status: number }> = [];
   const modes: string[] = [];
   const state = new LiveState();
   const ctx: HubContext = {
     state,
     batcher: createDeltaBatcher(0, (batch) => deltas.push(...batch)),
-    history: { record: (c) => void recorded.push({ deviceID: c.deviceID, status: c.status }) },
+    history: {
+      record: (c) => void recorded.push({ deviceID: c.deviceID, status: c.status }),
+      observe: (c) => void observed.push({ deviceID: c.deviceID, status: c.status }),
+    },
     pool: {
       forTenant: () => client,
       admin: () => client,
@@ -88,7 +92,7 @@ function setup() {
     reloadDevicesOf: () => {},
   };
   const feed = new TenantFeed('tenant1', ['gw1'], ctx);
-  return { sub, reads, deltas, recorded, modes, state, feed, ctx };
+  return { sub, reads, deltas, recorded, observed, modes, state, feed, ctx };
 }
 
 const statusOf = (state: LiveState, id: number) =>
