@@ -18,5 +18,8 @@ runMain(async () => {
     process.stdout.write(`\n=== ${name} ===\n`);
     targets.push(...(await run()));
   }
-  printTable(`Summary (bench/results/summary.json), ${Math.round((performance.now() - started) / 1000)} s`, summaryRows(targets));
+  printTable(
+    `Summary (bench/results/summary.json), ${Math.round((performance.now() - started) / 1000)} s`,
+    summaryRows(targets),
+  );
 });

@@ -63,7 +63,13 @@ serveRpc({
     const emits = a.emits as PlainChangeLog;
     const offset = a.offsetMs as number;
     const ms = (ns: number) => ns / 1e6;
-    const out: Record<string, unknown> = { loopDelay: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) } };
+    const out: Record<string, unknown> = {
+      loopDelay: {
+        p50: ms(loopDelay.percentile(50)),
+        p99: ms(loopDelay.percentile(99)),
+        max: ms(loopDelay.max),
+      },
+    };
     if (fleet.clients.length > 0) {
       const all: number[] = [];
       let lost = 0;
@@ -72,14 +78,23 @@ serveRpc({
         for (const l of r.latencies) all.push(l);
         lost += r.lost;
       }
-      out.sockets = { clients: fleet.clients.length, latency: distribution(all), lost, gaps: fleet.gaps() };
+      out.sockets = {
+        clients: fleet.clients.length,
+        latency: distribution(all),
+        lost,
+        gaps: fleet.gaps(),
+      };
     }
     if (floor) {
       const r = matchPushed(emits, shifted(floor.log.toPlain(), offset));
       out.floor = { latency: distribution(r.latencies), lost: r.lost, errors: floor.errors };
     }
     if (poller) {
-      const r = matchPolled(emits, shifted(poller.log.toPlain(), offset), poller.lastPollAt - offset);
+      const r = matchPolled(
+        emits,
+        shifted(poller.log.toPlain(), offset),
+        poller.lastPollAt - offset,
+      );
       out.poll = { latency: distribution(r.latencies), missed: r.lost, polls: poller.polls };
     }
     return out;

@@ -62,7 +62,8 @@ export class Poller {
         for (const d of devices) {
           const before = this.known.get(d.deviceID);
           this.known.set(d.deviceID, d.status);
-          if (this.recording && before !== undefined && before !== d.status) this.log.push(d.deviceID, d.status, at);
+          if (this.recording && before !== undefined && before !== d.status)
+            this.log.push(d.deviceID, d.status, at);
         }
       }),
     );

@@ -31,24 +31,45 @@ export class SocketFleet {
   async waitLive(timeoutMs = 30_000): Promise<number> {
     const started = now();
     while (!this.sawDegraded || [...this.modes.values()].some((m) => m !== 'live')) {
-      if (now() - started > timeoutMs) throw new Error(`the BFF did not go live again within ${timeoutMs} ms`);
+      if (now() - started > timeoutMs)
+        throw new Error(`the BFF did not go live again within ${timeoutMs} ms`);
       await sleep(50);
     }
     return now() - started;
   }
 
-  async connect(url: string, cookie: string, count: number, concurrency = 10): Promise<{ joinMs: number; devices: number }> {
+  async connect(
+    url: string,
+    cookie: string,
+    count: number,
+    concurrency = 10,
+  ): Promise<{ joinMs: number; devices: number }> {
     const started = now();
     for (let i = 0; i < count; i += concurrency) {
-      const batch = Array.from({ length: Math.min(concurrency, count - i) }, () => this.connectOne(url, cookie));
+      const batch = Array.from({ length: Math.min(concurrency, count - i) }, () =>
+        this.connectOne(url, cookie),
+      );
       this.clients.push(...(await Promise.all(batch)));
     }
     return { joinMs: now() - started, devices: this.clients[0]?.snapshotDevices ?? 0 };
   }
 
   private async connectOne(url: string, cookie: string): Promise<FleetClient> {
-    const socket: LiveSocket = connect(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { Cookie: cookie } });
-    const client: FleetClient = { socket, log: new ChangeLog(), seqs: new Map(), gaps: 0, snapshotDevices: 0 };
+    const socket: LiveSocket = connect(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { deltas: true },
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { Cookie: cookie },
+    });
+    const client: FleetClient = {
+      socket,
+      log: new ChangeLog(),
+      seqs: new Map(),
+      gaps: 0,
+      snapshotDevices: 0,
+    };
     let live = false;
     const first = !this.hasModeWatcher;
     this.hasModeWatcher = true;
@@ -63,17 +84,26 @@ export class SocketFleet {
       live = s.mode === 'live' && s.gateways.every((g) => g.mode === 'live');
       for (const g of s.gateways) client.seqs.set(g.gatewayID, g.seq);
     });
-    socket.on('delta', (d) => {
-      const at = now();
+    const take = (
+      d: { gatewayID: string; seq: number; changes: Array<{ deviceID: number; status: number }> },
+      at: number,
+    ) => {
       const last = client.seqs.get(d.gatewayID);
       if (last !== undefined && d.seq !== last + 1) client.gaps++;
       client.seqs.set(d.gatewayID, d.seq);
       if (!this.recording) return;
       for (const c of d.changes) client.log.push(c.deviceID, c.status, at);
+    };
+    socket.on('delta', (d) => take(d, now()));
+    socket.on('deltas', (b) => {
+      const at = now();
+      for (const d of b.deltas) take(d, at);
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
-      socket.once('connect_error', (e) => reject(new Error(`socket.io connect failed: ${e.message}`)));
+      socket.once('connect_error', (e) =>
+        reject(new Error(`socket.io connect failed: ${e.message}`)),
+      );
     });
     // Until the BFF has read every list the snapshot says 'degraded'; join again until it is live.
     const deadline = Date.now() + 60_000;

@@ -1,6 +1,7 @@
-// The BFF in its own process, started from its production entry point (apps/bff/src/main.ts)
-// with the settings in the environment, so its CPU and RSS are its own.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The BFF in its own process, started as production starts it (the bundle apps/bff/dist/main.js,
+// built once per bench process, run by plain node) with the settings in the environment, so its
+// CPU and RSS are its own.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ export interface BffProcess {
   url: string;
   /** Epoch ms of the spawn: a CPU profile's second s is about startedAt + s * 1000. */
   startedAt: number;
-  /** Event-loop delay, GC and memory of the BFF since the previous call (bff-probe.ts). */
+  /** Event-loop delay, GC and memory of the BFF since the previous call (bff-probe.mjs). */
   probe(): Promise<BffProbe>;
   /** SIGTERM (the BFF drains and exits; a CPU profile, when asked for, is written then). */
   stop(): Promise<void>;
@@ -27,10 +28,27 @@ export interface BffProbe {
   at: number;
   loopDelayMs: { p50: number; p99: number; max: number };
   gc: { totalMs: number; maxPauseMs: number };
-  memoryMB: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+  memoryMB: {
+    rss: number;
+    heapUsed: number;
+    heapTotal: number;
+    external: number;
+    arrayBuffers: number;
+  };
 }
 
-const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bff-probe.ts');
+const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bff-probe.mjs');
+
+let built = false;
+/** Builds apps/bff/dist/main.js once per bench process (the same build `pnpm -F @cmc/bff start` runs). */
+function buildBffOnce(): void {
+  if (built) return;
+  execFileSync('pnpm', ['-F', '@cmc/bff', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  built = true;
+}
 
 export interface BffOptions {
   /** Directory for `node --cpu-prof` output; no profiling when unset. */
@@ -38,20 +56,24 @@ export interface BffOptions {
   webDistDir?: string;
 }
 
-export async function startBffProcess(world: SimWorld, options: BffOptions = {}): Promise<BffProcess> {
+export async function startBffProcess(
+  world: SimWorld,
+  options: BffOptions = {},
+): Promise<BffProcess> {
   const port = await freePort();
   const certDir = world.sim.certDir;
   const dataDir = path.join(world.dir, `bff-${port}`);
   fs.mkdirSync(dataDir, { recursive: true });
   const probeFile = path.join(dataDir, 'probe.json');
-  const execArgv = ['--import', 'tsx', '--import', PROBE];
+  buildBffOnce();
+  const execArgv = ['--enable-source-maps', '--import', PROBE];
   if (options.cpuProfileDir) {
     fs.mkdirSync(options.cpuProfileDir, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
   }
   const bffDir = path.join(REPO_ROOT, 'apps', 'bff');
   const startedAt = now();
-  const child = spawn(process.execPath, [...execArgv, path.join(bffDir, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...execArgv, path.join(bffDir, 'dist', 'main.js')], {
     cwd: bffDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
@@ -73,11 +95,14 @@ export async function startBffProcess(world: SimWorld, options: BffOptions = {})
       BENCH_BFF_PROBE_FILE: probeFile,
     },
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the BFF exited with code ${child.exitCode} during start-up`);
+    if (child.exitCode !== null)
+      throw new Error(`the BFF exited with code ${child.exitCode} during start-up`);
     try {
       const res = await fetch(`${url}/readyz`);
       if (res.ok) break;
@@ -126,7 +151,8 @@ export async function signIn(url: string, who = ADMIN): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(who),
   });
-  if (res.status !== 200) throw new Error(`sign-in of ${who.username} failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200)
+    throw new Error(`sign-in of ${who.username} failed: ${res.status} ${await res.text()}`);
   return res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])

@@ -16,12 +16,16 @@ interface Reply {
 }
 
 export function forkChild(file: string): ChildRpc {
-  const child = fork(file, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=2048'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(file, [], {
+    execArgv: ['--import', 'tsx', '--max-old-space-size=2048'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextID = 1;
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code) => {
-      for (const w of waiting.values()) w.reject(new Error(`child ${file} exited with code ${code}`));
+      for (const w of waiting.values())
+        w.reject(new Error(`child ${file} exited with code ${code}`));
       waiting.clear();
       resolve();
     }),
@@ -68,7 +72,9 @@ export function forkChild(file: string): ChildRpc {
 }
 
 /** Child side: answers each command with its handler's result or error message. */
-export function serveRpc(handlers: Record<string, (args: Record<string, unknown>) => unknown>): void {
+export function serveRpc(
+  handlers: Record<string, (args: Record<string, unknown>) => unknown>,
+): void {
   process.on('message', (msg: { id: number; cmd: string } & Record<string, unknown>) => {
     if (msg.cmd === 'exit') {
       process.exit(0);
@@ -80,7 +86,8 @@ export function serveRpc(handlers: Record<string, (args: Record<string, unknown>
       .then(() => handler(msg))
       .then(
         (result) => reply({ ok: true, result }),
-        (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
       );
   });
 }

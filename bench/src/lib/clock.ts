@@ -2,4 +2,5 @@
 // stamps its emits the same way (performance.timeOrigin + performance.now()).
 export const now = (): number => performance.timeOrigin + performance.now();
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));

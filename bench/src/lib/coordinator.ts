@@ -8,7 +8,10 @@ import type { Distribution } from './stats.ts';
 import type { SimWorld } from './sim-world.ts';
 import type { MasterAccess } from './raw-gsdk.ts';
 
-const CLIENTS_MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../clients/clients-main.ts');
+const CLIENTS_MAIN = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../clients/clients-main.ts',
+);
 
 export function startClientsProcess(): ChildRpc {
   return forkChild(CLIENTS_MAIN);
@@ -38,7 +41,12 @@ export interface LevelTiming {
   graceMs: number;
 }
 
-export const DEFAULT_TIMING: LevelTiming = { warmupMs: 1000, measureMs: 10_000, tailMs: 1000, graceMs: 2000 };
+export const DEFAULT_TIMING: LevelTiming = {
+  warmupMs: 1000,
+  measureMs: 10_000,
+  tailMs: 1000,
+  graceMs: 2000,
+};
 
 /** What one client process saw in a level (see clients-main.ts `match`). */
 export interface WatcherResult {
@@ -76,12 +84,18 @@ export interface LevelHooks {
 
 /** Level hooks for socket.io clients through the BFF: wait until the BFF re-read the state and is live. */
 export function bffResync(probe: ChildRpc, bff: { probe(): Promise<unknown> }): LevelHooks {
-  return { measure: () => bff.probe(), beforeBreak: () => probe.call('expectResync'), resync: () => probe.call('waitLive') };
+  return {
+    measure: () => bff.probe(),
+    beforeBreak: () => probe.call('expectResync'),
+    resync: () => probe.call('waitLive'),
+  };
 }
 
 /** Level hooks for the raw floor streams: subscribe again (a broken raw stream stays broken). */
 export function floorResync(probe: ChildRpc, world: SimWorld): LevelHooks {
-  return { resync: () => probe.call('floor', { access: masterAccess(world), tenants: world.tenants }) };
+  return {
+    resync: () => probe.call('floor', { access: masterAccess(world), tenants: world.tenants }),
+  };
 }
 
 /**
@@ -97,7 +111,11 @@ export async function runLevel(
   timing: LevelTiming = DEFAULT_TIMING,
 ): Promise<LevelResult> {
   const procs = Object.entries(watchers);
-  const offsets = Object.fromEntries(await Promise.all(procs.map(async ([name, p]) => [name, (await clockOffset(p)).offsetMs] as const)));
+  const offsets = Object.fromEntries(
+    await Promise.all(
+      procs.map(async ([name, p]) => [name, (await clockOffset(p)).offsetMs] as const),
+    ),
+  );
   world.emits.clear();
   await Promise.all(procs.map(([, p]) => p.call('record', { on: true })));
   await world.churn(rate);
@@ -120,17 +138,38 @@ export async function runLevel(
   const results: Record<string, WatcherResult> = {};
   for (const [name, p] of procs) {
     const offsetMs = offsets[name]!;
-    results[name] = { offsetMs, ...(await p.call<Omit<WatcherResult, 'offsetMs'>>('match', { emits, offsetMs }, 300_000)) };
+    results[name] = {
+      offsetMs,
+      ...(await p.call<Omit<WatcherResult, 'offsetMs'>>('match', { emits, offsetMs }, 300_000)),
+    };
   }
   // The restoration burst overflows the master's queues (it drops silently, and nobody can tell),
   // so every level starts from a fresh subscription that re-read the true state.
   await hooks.beforeBreak?.();
   await world.breakStreams();
   await hooks.resync();
-  return { rate, measuredFrom: from, emitted: emits.times.length, achievedRate: emits.times.length / seconds, loadAvg, masterDrops, watchers: results, window };
+  return {
+    rate,
+    measuredFrom: from,
+    emitted: emits.times.length,
+    achievedRate: emits.times.length / seconds,
+    loadAvg,
+    masterDrops,
+    watchers: results,
+    window,
+  };
 }
 
 /** An unmeasured level right after start-up (JIT, first history writes, lazy state): its figures are dropped. */
-export async function warmUp(world: SimWorld, watchers: Record<string, ChildRpc>, hooks: LevelHooks): Promise<void> {
-  await runLevel(world, watchers, 1000, hooks, { warmupMs: 0, measureMs: 4000, tailMs: 0, graceMs: 1000 });
+export async function warmUp(
+  world: SimWorld,
+  watchers: Record<string, ChildRpc>,
+  hooks: LevelHooks,
+): Promise<void> {
+  await runLevel(world, watchers, 1000, hooks, {
+    warmupMs: 0,
+    measureMs: 4000,
+    tailMs: 0,
+    graceMs: 1000,
+  });
 }

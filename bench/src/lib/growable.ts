@@ -49,7 +49,11 @@ export class ChangeLog {
   }
 
   toPlain(): PlainChangeLog {
-    return { deviceIDs: Array.from(this.deviceIDs.toArray()), statuses: Array.from(this.statuses.toArray()), times: Array.from(this.times.toArray()) };
+    return {
+      deviceIDs: Array.from(this.deviceIDs.toArray()),
+      statuses: Array.from(this.statuses.toArray()),
+      times: Array.from(this.times.toArray()),
+    };
   }
 }
 

@@ -15,8 +15,10 @@ const gzipSize = (data: Buffer): number => zlib.gzipSync(data, { level: 9 }).len
 export function initialScripts(indexHtml: string): string[] {
   const out = new Set<string>();
   for (const m of indexHtml.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) out.add(m[1]!);
-  for (const m of indexHtml.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) out.add(m[1]!);
-  for (const m of indexHtml.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g)) out.add(m[1]!);
+  for (const m of indexHtml.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g))
+    out.add(m[1]!);
+  for (const m of indexHtml.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g))
+    out.add(m[1]!);
   return [...out];
 }
 
@@ -25,17 +27,30 @@ function sizeOf(distDir: string, files: string[]): JsSize {
     const data = fs.readFileSync(path.join(distDir, file.replace(/^\//, '')));
     return { file, bytes: data.length, gzipBytes: gzipSize(data) };
   });
-  return { files: rows, bytes: rows.reduce((n, r) => n + r.bytes, 0), gzipBytes: rows.reduce((n, r) => n + r.gzipBytes, 0) };
+  return {
+    files: rows,
+    bytes: rows.reduce((n, r) => n + r.bytes, 0),
+    gzipBytes: rows.reduce((n, r) => n + r.gzipBytes, 0),
+  };
 }
 
 export function initialJsSize(distDir: string): JsSize {
   const indexFile = path.join(distDir, 'index.html');
-  if (!fs.existsSync(indexFile)) throw new Error(`${indexFile} does not exist: build the web app first (pnpm -F @cmc/web build)`);
+  if (!fs.existsSync(indexFile))
+    throw new Error(
+      `${indexFile} does not exist: build the web app first (pnpm -F @cmc/web build)`,
+    );
   return sizeOf(distDir, initialScripts(fs.readFileSync(indexFile, 'utf8')));
 }
 
 /** Every .js file of the build (initial and lazily loaded chunks). */
 export function allJsSize(distDir: string): JsSize {
   const assets = path.join(distDir, 'assets');
-  return sizeOf(distDir, fs.readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => `/assets/${f}`));
+  return sizeOf(
+    distDir,
+    fs
+      .readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `/assets/${f}`),
+  );
 }

@@ -49,7 +49,11 @@ export function matchPushed(emits: PlainChangeLog, arrivals: PlainChangeLog): Ma
  * status before it; earlier emits of the device since its last detection were never seen (missed).
  * Emits after the last poll are neither seen nor missed yet.
  */
-export function matchPolled(emits: PlainChangeLog, detections: PlainChangeLog, lastPollAt: number): MatchResult {
+export function matchPolled(
+  emits: PlainChangeLog,
+  detections: PlainChangeLog,
+  lastPollAt: number,
+): MatchResult {
   const byDevice = new Map<number, { times: number[]; statuses: number[]; next: number }>();
   for (const i of sortedIndex(emits)) {
     const id = emits.deviceIDs[i]!;
@@ -65,12 +69,14 @@ export function matchPolled(emits: PlainChangeLog, detections: PlainChangeLog, l
     if (!d) continue;
     const seenAt = detections.times[i]!;
     let hit = -1;
-    for (let j = d.next; j < d.times.length && d.times[j]! <= seenAt; j++) if (d.statuses[j] === detections.statuses[i]) hit = j;
+    for (let j = d.next; j < d.times.length && d.times[j]! <= seenAt; j++)
+      if (d.statuses[j] === detections.statuses[i]) hit = j;
     if (hit < 0) continue;
     lost += hit - d.next;
     latencies.push(seenAt - d.times[hit]!);
     d.next = hit + 1;
   }
-  for (const d of byDevice.values()) for (let j = d.next; j < d.times.length; j++) if (d.times[j]! <= lastPollAt) lost++;
+  for (const d of byDevice.values())
+    for (let j = d.next; j < d.times.length; j++) if (d.times[j]! <= lastPollAt) lost++;
   return { latencies, lost };
 }

@@ -72,7 +72,13 @@ export class UsageSampler {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.sample();
-    const cpuPercent = ((this.lastCpu - this.startCpu) / ((this.lastAt - this.startAt) / 1000)) * 100;
-    return { cpuPercent, cpuPercentMax: this.maxCpu, rssMB: rssMB(this.pid), rssMBMax: this.maxRss };
+    const cpuPercent =
+      ((this.lastCpu - this.startCpu) / ((this.lastAt - this.startAt) / 1000)) * 100;
+    return {
+      cpuPercent,
+      cpuPercentMax: this.maxCpu,
+      rssMB: rssMB(this.pid),
+      rssMBMax: this.maxRss,
+    };
   }
 }

@@ -23,9 +23,17 @@ export class RawMaster {
 
   constructor(private readonly access: MasterAccess) {
     const { grpc } = loadGsdk();
-    const creds = credentials.createSsl(Buffer.from(access.caCert), Buffer.from(access.adminKey), Buffer.from(access.adminCert));
+    const creds = credentials.createSsl(
+      Buffer.from(access.caCert),
+      Buffer.from(access.adminKey),
+      Buffer.from(access.adminCert),
+    );
     // The simulator's certificate names localhost; an IP address is not a TLS server name.
-    const options = { 'grpc.ssl_target_name_override': 'localhost', 'grpc.default_authority': 'localhost', 'grpc.max_receive_message_length': 75_497_472 };
+    const options = {
+      'grpc.ssl_target_name_override': 'localhost',
+      'grpc.default_authority': 'localhost',
+      'grpc.max_receive_message_length': 75_497_472,
+    };
     this.login = new grpc.gsdk.login.Login(access.address, creds, options);
     this.cm = new grpc.gsdk.connect_master.ConnectMaster(access.address, creds, options);
   }
@@ -34,8 +42,13 @@ export class RawMaster {
     let token = this.tokens.get(tenantID);
     if (!token) {
       token = await new Promise<string>((resolve, reject) =>
-        this.login.LoginAdmin({ adminTenantCert: this.access.adminCert, tenantID }, { deadline: Date.now() + DEADLINE_MS }, (err, res) =>
-          err || !res ? reject(err ?? new Error('LoginAdmin answered nothing')) : resolve(res.jwtToken),
+        this.login.LoginAdmin(
+          { adminTenantCert: this.access.adminCert, tenantID },
+          { deadline: Date.now() + DEADLINE_MS },
+          (err, res) =>
+            err || !res
+              ? reject(err ?? new Error('LoginAdmin answered nothing'))
+              : resolve(res.jwtToken),
         ),
       );
       this.tokens.set(tenantID, token);
@@ -48,8 +61,14 @@ export class RawMaster {
   async getDeviceList(tenantID: string, gatewayID: string): Promise<DeviceInfo__Output[]> {
     const md = await this.metadata(tenantID);
     return new Promise((resolve, reject) =>
-      this.cm.GetDeviceList({ gatewayID }, md, { deadline: Date.now() + DEADLINE_MS }, (err, res) =>
-        err || !res ? reject(err ?? new Error('GetDeviceList answered nothing')) : resolve(res.deviceInfos),
+      this.cm.GetDeviceList(
+        { gatewayID },
+        md,
+        { deadline: Date.now() + DEADLINE_MS },
+        (err, res) =>
+          err || !res
+            ? reject(err ?? new Error('GetDeviceList answered nothing'))
+            : resolve(res.deviceInfos),
       ),
     );
   }

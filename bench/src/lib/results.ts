@@ -5,7 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round } from './stats.ts';
 
-export const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../results');
+export const RESULTS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../results',
+);
 
 export interface SummaryEntry {
   name: string;
@@ -23,24 +26,47 @@ export interface SummaryEntry {
 }
 
 export function entry(e: Omit<SummaryEntry, 'ratio'>): SummaryEntry {
-  const ratio = e.baseline && Number.isFinite(e.baseline) && e.baseline !== 0 ? round(e.measured / e.baseline) : null;
-  return { ...e, measured: round(e.measured), baseline: e.baseline === null ? null : round(e.baseline), ratio };
+  const ratio =
+    e.baseline && Number.isFinite(e.baseline) && e.baseline !== 0
+      ? round(e.measured / e.baseline)
+      : null;
+  return {
+    ...e,
+    measured: round(e.measured),
+    baseline: e.baseline === null ? null : round(e.baseline),
+    ratio,
+  };
 }
 
 export function machine(): Record<string, unknown> {
-  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memGB: round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` };
+  return {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memGB: round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 /** Writes results/<name>.json and rebuilds summary.json from every scenario file present. */
-export function writeResult(name: string, result: { targets: SummaryEntry[] } & Record<string, unknown>): void {
+export function writeResult(
+  name: string,
+  result: { targets: SummaryEntry[] } & Record<string, unknown>,
+): void {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify({ name, finishedAt: new Date().toISOString(), machine: machine(), ...result }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(RESULTS_DIR, `${name}.json`),
+    `${JSON.stringify({ name, finishedAt: new Date().toISOString(), machine: machine(), ...result }, null, 2)}\n`,
+  );
   const order = ['latency', 'fanout', 'device-list', 'browser'];
   const summary: Array<SummaryEntry & { scenario: string; finishedAt: string }> = [];
   for (const scenario of order) {
     const file = path.join(RESULTS_DIR, `${scenario}.json`);
     if (!fs.existsSync(file)) continue;
-    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { finishedAt: string; targets: SummaryEntry[] };
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      finishedAt: string;
+      targets: SummaryEntry[];
+    };
     for (const t of r.targets) summary.push({ ...t, scenario, finishedAt: r.finishedAt });
   }
   fs.writeFileSync(path.join(RESULTS_DIR, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -50,12 +76,22 @@ export function writeResult(name: string, result: { targets: SummaryEntry[] } & 
 export function printTable(title: string, objects: object[]): void {
   const rows = objects as Array<Record<string, unknown>>;
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: unknown) => (typeof v === 'number' ? String(round(v)) : v === null || v === undefined ? '-' : String(v));
+  const cell = (v: unknown) =>
+    typeof v === 'number' ? String(round(v)) : v === null || v === undefined ? '-' : String(v);
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ');
-  process.stdout.write(`\n${title}\n${line(cols)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map((r) => line(cols.map((c) => cell(r[c])))).join('\n')}\n`);
+  process.stdout.write(
+    `\n${title}\n${line(cols)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map((r) => line(cols.map((c) => cell(r[c])))).join('\n')}\n`,
+  );
 }
 
 export function summaryRows(targets: SummaryEntry[]): Array<Record<string, unknown>> {
-  return targets.map((t) => ({ target: t.name, measured: `${t.measured} ${t.unit}`, limit: t.target, baseline: t.baseline, ratio: t.ratio, met: t.met ? 'yes' : 'NO' }));
+  return targets.map((t) => ({
+    target: t.name,
+    measured: `${t.measured} ${t.unit}`,
+    limit: t.target,
+    baseline: t.baseline,
+    ratio: t.ratio,
+    met: t.met ? 'yes' : 'NO',
+  }));
 }

@@ -26,7 +26,9 @@ export interface SimWorld {
 async function control(base: string, path: string, body?: object): Promise<void> {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
-    ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    ...(body
+      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+      : {}),
   });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
 }
@@ -46,7 +48,9 @@ export async function startSimWorld(): Promise<SimWorld> {
     reconnectDelayMs: 3_600_000,
     flakyUpMs: [3_600_000, 3_600_001],
   });
-  const tenantOf = Object.fromEntries((scenario.gateways ?? []).map((g) => [g.gatewayID, g.tenantID ?? 'administrator']));
+  const tenantOf = Object.fromEntries(
+    (scenario.gateways ?? []).map((g) => [g.gatewayID, g.tenantID ?? 'administrator']),
+  );
   const world: SimWorld = {
     sim,
     dir,

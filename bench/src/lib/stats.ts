@@ -15,7 +15,14 @@ export function distribution(values: ArrayLike<number>): Distribution {
   const at = (q: number) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))]!;
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { count: n, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[n - 1]!, mean: sum / n };
+  return {
+    count: n,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted[n - 1]!,
+    mean: sum / n,
+  };
 }
 
 /** Rounds for tables and JSON: 3 significant decimals below 10, fewer above. */

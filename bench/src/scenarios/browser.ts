@@ -21,7 +21,11 @@ const DIST_DIR = path.join(REPO_ROOT, 'apps', 'web', 'dist');
 
 declare global {
   interface Window {
-    __bench: { longTasks: Array<{ start: number; duration: number }>; frames: number[]; watching: boolean };
+    __bench: {
+      longTasks: Array<{ start: number; duration: number }>;
+      frames: number[];
+      watching: boolean;
+    };
   }
 }
 
@@ -57,14 +61,20 @@ async function loadDevicesPage(page: Page, url: string, total: string): Promise<
     (expected) => {
       const totalText = document.querySelector('[data-testid="device-total"]')?.textContent ?? '';
       const row = document.querySelector('.vt-row');
-      return totalText.startsWith(expected) && row !== null && row.getBoundingClientRect().height > 0 ? performance.now() : false;
+      return totalText.startsWith(expected) &&
+        row !== null &&
+        row.getBoundingClientRect().height > 0
+        ? performance.now()
+        : false;
     },
     total,
     { polling: 'raf', timeout: 30_000 },
   );
   const usableMs = (await handle.jsonValue()) as number;
   const api = await page.evaluate(() => {
-    const r = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/devices?')) as PerformanceResourceTiming | undefined;
+    const r = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.includes('/api/v1/devices?')) as PerformanceResourceTiming | undefined;
     return r ? { start: r.startTime, end: r.responseEnd } : { start: NaN, end: NaN };
   });
   return { usableMs, apiRequestMs: api.start, apiMs: api.end };
@@ -98,17 +108,30 @@ async function watch(page: Page, ms: number, frames: { count: number }): Promise
     window.__bench.watching = false;
     return { longTasks: window.__bench.longTasks, frames: window.__bench.frames };
   });
-  return { wsFrames: frames.count - framesBefore, longTasks: got.longTasks, frames: distribution(got.frames), maxLongTaskMs: Math.max(0, ...got.longTasks.map((t) => t.duration)) };
+  return {
+    wsFrames: frames.count - framesBefore,
+    longTasks: got.longTasks,
+    frames: distribution(got.frames),
+    maxLongTaskMs: Math.max(0, ...got.longTasks.map((t) => t.duration)),
+  };
 }
 
-export async function runBrowser(options: { cpuProfileDir?: string } = {}): Promise<SummaryEntry[]> {
+export async function runBrowser(
+  options: { cpuProfileDir?: string } = {},
+): Promise<SummaryEntry[]> {
   const initial = initialJsSize(DIST_DIR);
   const allJs = allJsSize(DIST_DIR);
   const world = await startSimWorld();
   const bff = await startBffProcess(world, { ...options, webDistDir: DIST_DIR });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const cookie = await signIn(bff.url);
@@ -118,7 +141,8 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript(INSTRUMENT);
     const login = await context.request.post(`${bff.url}/api/v1/auth/login`, { data: ADMIN });
-    if (!login.ok()) throw new Error(`browser sign-in failed: ${login.status()} ${await login.text()}`);
+    if (!login.ok())
+      throw new Error(`browser sign-in failed: ${login.status()} ${await login.text()}`);
 
     const loads: Load[] = [];
     let page = await context.newPage();
@@ -133,7 +157,11 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
     const waterfall = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
-        .map((e) => ({ what: new URL(e.name).pathname + (new URL(e.name).search ? '?…' : ''), startMs: e.startTime, endMs: (e as PerformanceResourceTiming).responseEnd }))
+        .map((e) => ({
+          what: new URL(e.name).pathname + (new URL(e.name).search ? '?…' : ''),
+          startMs: e.startTime,
+          endMs: (e as PerformanceResourceTiming).responseEnd,
+        }))
         .filter((e) => !e.what.startsWith('/socket.io')),
     );
     printTable('Request waterfall of the last load (ms from navigation)', waterfall);
@@ -142,7 +170,9 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
     page.on('websocket', (ws) => ws.on('framereceived', () => wsFrames.count++));
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector('.vt-row', { timeout: 30_000 });
-    await page.waitForSelector('[data-testid="live-indicator"][data-mode="live"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="live-indicator"][data-mode="live"]', {
+      timeout: 30_000,
+    });
     const idle = await watch(page, WINDOW_MS, wsFrames);
     await world.churn(RATE);
     let busy: Watch;
@@ -159,7 +189,10 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
         fs.mkdirSync(options.cpuProfileDir, { recursive: true });
         const file = path.join(options.cpuProfileDir, 'page-under-churn.cpuprofile');
         fs.writeFileSync(file, JSON.stringify(profile));
-        printTable(`Page main thread at ${RATE} changes/s, top self time (${file})`, topSelfTime(profile as CpuProfile, 15));
+        printTable(
+          `Page main thread at ${RATE} changes/s, top self time (${file})`,
+          topSelfTime(profile as CpuProfile, 15),
+        );
       }
     } finally {
       await world.churn(0);
@@ -178,19 +211,80 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
       { measure: 'list in -> rows usable (render)', p50: render.p50, max: render.max },
     ]);
     printTable(`Main thread, ${WINDOW_MS / 1000} s windows, scrolling`, [
-      { window: 'idle', 'ws frames': idle.wsFrames, 'long tasks': idle.longTasks.length, 'max long task': idle.maxLongTaskMs, 'frame p50': idle.frames.p50, 'frame p99': idle.frames.p99, 'frame max': idle.frames.max },
-      { window: `${RATE} changes/s`, 'ws frames': busy.wsFrames, 'long tasks': busy.longTasks.length, 'max long task': busy.maxLongTaskMs, 'frame p50': busy.frames.p50, 'frame p99': busy.frames.p99, 'frame max': busy.frames.max },
+      {
+        window: 'idle',
+        'ws frames': idle.wsFrames,
+        'long tasks': idle.longTasks.length,
+        'max long task': idle.maxLongTaskMs,
+        'frame p50': idle.frames.p50,
+        'frame p99': idle.frames.p99,
+        'frame max': idle.frames.max,
+      },
+      {
+        window: `${RATE} changes/s`,
+        'ws frames': busy.wsFrames,
+        'long tasks': busy.longTasks.length,
+        'max long task': busy.maxLongTaskMs,
+        'frame p50': busy.frames.p50,
+        'frame p99': busy.frames.p99,
+        'frame max': busy.frames.max,
+      },
     ]);
-    printTable('Initial JS (gzip -9)', [...initial.files.map((f) => ({ file: f.file, bytes: f.bytes, gzip: f.gzipBytes })), { file: 'all JS of the build', bytes: allJs.bytes, gzip: allJs.gzipBytes }]);
+    printTable('Initial JS (gzip -9)', [
+      ...initial.files.map((f) => ({ file: f.file, bytes: f.bytes, gzip: f.gzipBytes })),
+      { file: 'all JS of the build', bytes: allJs.bytes, gzip: allJs.gzipBytes },
+    ]);
 
     const targets = [
-      entry({ name: `Devices page usable with ${totalText} rows (p50 of ${LOADS})`, measured: usable.p50, unit: 'ms', target: '<= 1500', baseline: api.p50, baselineIs: 'the list API answered (same loads)', met: usable.max <= 1500 }),
-      entry({ name: 'longest task at 1,000 changes/s', measured: busy.maxLongTaskMs, unit: 'ms', target: '<= 100', baseline: idle.maxLongTaskMs, baselineIs: 'longest task, same page idle (0 = none)', met: busy.maxLongTaskMs <= 100 }),
-      entry({ name: 'initial JS gzipped', measured: initial.gzipBytes / 1024, unit: 'KB', target: '<= 200', baseline: allJs.gzipBytes / 1024, baselineIs: 'all JS of the build gzipped', met: initial.gzipBytes / 1024 <= 200 }),
+      entry({
+        name: `Devices page usable with ${totalText} rows (p50 of ${LOADS})`,
+        measured: usable.p50,
+        unit: 'ms',
+        target: '<= 1500',
+        baseline: api.p50,
+        baselineIs: 'the list API answered (same loads)',
+        met: usable.max <= 1500,
+      }),
+      entry({
+        name: 'longest task at 1,000 changes/s',
+        measured: busy.maxLongTaskMs,
+        unit: 'ms',
+        target: '<= 100',
+        baseline: idle.maxLongTaskMs,
+        baselineIs: 'longest task, same page idle (0 = none)',
+        met: busy.maxLongTaskMs <= 100,
+      }),
+      entry({
+        name: 'initial JS gzipped',
+        measured: initial.gzipBytes / 1024,
+        unit: 'KB',
+        target: '<= 200',
+        baseline: allJs.gzipBytes / 1024,
+        baselineIs: 'all JS of the build gzipped',
+        met: initial.gzipBytes / 1024 <= 200,
+      }),
     ];
-    if (busy.wsFrames < WINDOW_MS / 1000) throw new Error(`the page received only ${busy.wsFrames} socket.io frames under churn: the changes did not reach it`);
+    if (busy.wsFrames < WINDOW_MS / 1000)
+      throw new Error(
+        `the page received only ${busy.wsFrames} socket.io frames under churn: the changes did not reach it`,
+      );
     printTable('Targets', summaryRows(targets));
-    writeResult('browser', { config: { loads: LOADS, windowMs: WINDOW_MS, rate: RATE, rows: total }, loads, waterfall, usable, api, boot, server, render, loadAvg: os.loadavg()[0], idle, busy, initialJs: initial, allJs, targets });
+    writeResult('browser', {
+      config: { loads: LOADS, windowMs: WINDOW_MS, rate: RATE, rows: total },
+      loads,
+      waterfall,
+      usable,
+      api,
+      boot,
+      server,
+      render,
+      loadAvg: os.loadavg()[0],
+      idle,
+      busy,
+      initialJs: initial,
+      allJs,
+      targets,
+    });
     return targets;
   } finally {
     await browser.close();
@@ -199,4 +293,5 @@ export async function runBrowser(options: { cpuProfileDir?: string } = {}): Prom
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => runBrowser({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));
+if (isMain(import.meta.url))
+  runMain(() => runBrowser({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));

@@ -13,7 +13,9 @@ import { distribution } from '../lib/stats.ts';
 const ROUNDS = 200;
 const WARMUP = 10;
 
-export async function runDeviceList(options: { cpuProfileDir?: string } = {}): Promise<SummaryEntry[]> {
+export async function runDeviceList(
+  options: { cpuProfileDir?: string } = {},
+): Promise<SummaryEntry[]> {
   const world = await startSimWorld();
   const bff = await startBffProcess(world, options);
   const master = new RawMaster(masterAccess(world));
@@ -29,7 +31,11 @@ export async function runDeviceList(options: { cpuProfileDir?: string } = {}): P
       return body.items.length;
     };
     const direct = async (): Promise<number> => {
-      const lists = await Promise.all(Object.entries(world.tenantOf).map(([gatewayID, tenantID]) => master.getDeviceList(tenantID, gatewayID)));
+      const lists = await Promise.all(
+        Object.entries(world.tenantOf).map(([gatewayID, tenantID]) =>
+          master.getDeviceList(tenantID, gatewayID),
+        ),
+      );
       return lists.reduce((n, l) => n + l.length, 0);
     };
     for (let i = 0; i < WARMUP; i++) {
@@ -49,20 +55,60 @@ export async function runDeviceList(options: { cpuProfileDir?: string } = {}): P
         rows = { ...rows, [which]: n };
       }
     }
-    if (rows.bff !== rows.direct) throw new Error(`the BFF listed ${rows.bff} devices, the master ${rows.direct}`);
+    if (rows.bff !== rows.direct)
+      throw new Error(`the BFF listed ${rows.bff} devices, the master ${rows.direct}`);
     const b = distribution(bffTimes);
     const d = distribution(directTimes);
     const table = [
-      { path: 'BFF GET /api/v1/devices?pageSize=10000', devices: rows.bff, p50: b.p50, p95: b.p95, p99: b.p99, max: b.max },
-      { path: 'direct GetDeviceList x100 gateways (grpc-js)', devices: rows.direct, p50: d.p50, p95: d.p95, p99: d.p99, max: d.max },
-      { path: 'ratio BFF / direct', devices: null, p50: b.p50 / d.p50, p95: b.p95 / d.p95, p99: b.p99 / d.p99, max: b.max / d.max },
+      {
+        path: 'BFF GET /api/v1/devices?pageSize=10000',
+        devices: rows.bff,
+        p50: b.p50,
+        p95: b.p95,
+        p99: b.p99,
+        max: b.max,
+      },
+      {
+        path: 'direct GetDeviceList x100 gateways (grpc-js)',
+        devices: rows.direct,
+        p50: d.p50,
+        p95: d.p95,
+        p99: d.p99,
+        max: d.max,
+      },
+      {
+        path: 'ratio BFF / direct',
+        devices: null,
+        p50: b.p50 / d.p50,
+        p95: b.p95 / d.p95,
+        p99: b.p99 / d.p99,
+        max: b.max / d.max,
+      },
     ];
-    printTable(`Device list (ms), ${ROUNDS} rounds interleaved; BFF response ${(responseBytes / 2 ** 20).toFixed(2)} MB of JSON`, table);
+    printTable(
+      `Device list (ms), ${ROUNDS} rounds interleaved; BFF response ${(responseBytes / 2 ** 20).toFixed(2)} MB of JSON`,
+      table,
+    );
     const targets = [
-      entry({ name: 'BFF device list p50 (10,000 devices)', measured: b.p50, unit: 'ms', target: '<= 1.5x direct', baseline: d.p50, baselineIs: 'direct GetDeviceList of every gateway p50', met: b.p50 <= 1.5 * d.p50 }),
+      entry({
+        name: 'BFF device list p50 (10,000 devices)',
+        measured: b.p50,
+        unit: 'ms',
+        target: '<= 1.5x direct',
+        baseline: d.p50,
+        baselineIs: 'direct GetDeviceList of every gateway p50',
+        met: b.p50 <= 1.5 * d.p50,
+      }),
     ];
     printTable('Targets', summaryRows(targets));
-    writeResult('device-list', { config: { rounds: ROUNDS, warmup: WARMUP }, responseBytes, rows: table, bff: b, direct: d, targets });
+    writeResult('device-list', {
+      config: { rounds: ROUNDS, warmup: WARMUP },
+      responseBytes,
+      rows: table,
+      bff: b,
+      direct: d,
+      targets,
+    });
     return targets;
   } finally {
     master.close();
@@ -71,4 +117,5 @@ export async function runDeviceList(options: { cpuProfileDir?: string } = {}): P
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => runDeviceList({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));
+if (isMain(import.meta.url))
+  runMain(() => runDeviceList({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));

@@ -2,7 +2,14 @@
 // and RSS, and the number of status streams the master serves (one per tenant, whatever the clients).
 // One probe session has a process of its own; the others share a load process.
 import { startBffProcess, signIn, type BffProbe } from '../lib/bff-process.ts';
-import { bffResync, DEFAULT_TIMING, runLevel, startClientsProcess, warmUp, type LevelResult } from '../lib/coordinator.ts';
+import {
+  bffResync,
+  DEFAULT_TIMING,
+  runLevel,
+  startClientsProcess,
+  warmUp,
+  type LevelResult,
+} from '../lib/coordinator.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
@@ -34,7 +41,8 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
     let connected = 1;
     for (const count of LEVELS) {
       const started = performance.now();
-      if (count > connected) await load.call('sockets', { url: bff.url, cookie, count: count - connected }, 600_000);
+      if (count > connected)
+        await load.call('sockets', { url: bff.url, cookie, count: count - connected }, 600_000);
       const joinMs = performance.now() - started;
       connected = count;
       const bffUsage = new UsageSampler(bff.pid);
@@ -44,7 +52,18 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
       const watchers: Record<string, typeof probe> = count > 1 ? { probe, load } : { probe };
       const level = await runLevel(world, watchers, RATE, bffResync(probe, bff));
       const streams = world.sim.control.streams().device.length;
-      levels.push({ ...level, profileSeconds: [(level.measuredFrom - bff.startedAt) / 1000, (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000], clients: count, joinMs, bff: bffUsage.stop(), loadProcess: loadUsage.stop(), masterDeviceStreams: streams });
+      levels.push({
+        ...level,
+        profileSeconds: [
+          (level.measuredFrom - bff.startedAt) / 1000,
+          (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000,
+        ],
+        clients: count,
+        joinMs,
+        bff: bffUsage.stop(),
+        loadProcess: loadUsage.stop(),
+        masterDeviceStreams: streams,
+      });
     }
     await probe.call('closeSockets');
     await load.call('closeSockets');
@@ -84,12 +103,43 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
     const topP99 = top.watchers.probe!.sockets!.latency.p99;
     const topLost = top.watchers.probe!.sockets!.lost + (top.watchers.load?.sockets?.lost ?? 0);
     const targets = [
-      entry({ name: 'status latency p99 at 1,000 changes/s, 200 clients (probe)', measured: topP99, unit: 'ms', target: '<= 25, nothing lost', baseline: one.watchers.probe!.sockets!.latency.p99, baselineIs: 'same with 1 client', met: topP99 <= 25 && topLost === 0 }),
-      entry({ name: 'BFF RSS with 200 clients at 1,000 changes/s', measured: top.bff.rssMBMax, unit: 'MB', target: '<= 250', baseline: one.bff.rssMBMax, baselineIs: 'same with 1 client', met: top.bff.rssMBMax <= 250 }),
-      entry({ name: 'device-status streams to the master with 200 clients', measured: top.masterDeviceStreams, unit: 'streams', target: `= ${world.tenants.length} (one per tenant)`, baseline: one.masterDeviceStreams, baselineIs: 'same with 1 client', met: top.masterDeviceStreams === world.tenants.length && one.masterDeviceStreams === world.tenants.length }),
+      entry({
+        name: 'status latency p99 at 1,000 changes/s, 200 clients (probe)',
+        measured: topP99,
+        unit: 'ms',
+        target: '<= 25, nothing lost',
+        baseline: one.watchers.probe!.sockets!.latency.p99,
+        baselineIs: 'same with 1 client',
+        met: topP99 <= 25 && topLost === 0,
+      }),
+      entry({
+        name: 'BFF RSS with 200 clients at 1,000 changes/s',
+        measured: top.bff.rssMBMax,
+        unit: 'MB',
+        target: '<= 250',
+        baseline: one.bff.rssMBMax,
+        baselineIs: 'same with 1 client',
+        met: top.bff.rssMBMax <= 250,
+      }),
+      entry({
+        name: 'device-status streams to the master with 200 clients',
+        measured: top.masterDeviceStreams,
+        unit: 'streams',
+        target: `= ${world.tenants.length} (one per tenant)`,
+        baseline: one.masterDeviceStreams,
+        baselineIs: 'same with 1 client',
+        met:
+          top.masterDeviceStreams === world.tenants.length &&
+          one.masterDeviceStreams === world.tenants.length,
+      }),
     ];
     printTable('Targets', summaryRows(targets));
-    writeResult('fanout', { config: { levels: LEVELS, rate: RATE, timing: DEFAULT_TIMING }, rows, levels, targets });
+    writeResult('fanout', {
+      config: { levels: LEVELS, rate: RATE, timing: DEFAULT_TIMING },
+      rows,
+      levels,
+      targets,
+    });
     return targets;
   } finally {
     await bff.stop();
@@ -99,4 +149,5 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => runFanout({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));
+if (isMain(import.meta.url))
+  runMain(() => runFanout({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));

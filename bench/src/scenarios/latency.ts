@@ -4,7 +4,16 @@
 // One probe client sits in its own process; the other 49 share a load process, whose own parsing
 // can make its arrivals late, so both figures are reported.
 import { startBffProcess, signIn, type BffProbe } from '../lib/bff-process.ts';
-import { bffResync, DEFAULT_TIMING, floorResync, masterAccess, runLevel, startClientsProcess, warmUp, type LevelResult } from '../lib/coordinator.ts';
+import {
+  bffResync,
+  DEFAULT_TIMING,
+  floorResync,
+  masterAccess,
+  runLevel,
+  startClientsProcess,
+  warmUp,
+  type LevelResult,
+} from '../lib/coordinator.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
@@ -14,7 +23,9 @@ const RATES = [100, 1000, 5000];
 const CLIENTS = 50;
 const POLL_INTERVAL_MS = 5000;
 
-export async function runLatency(options: { cpuProfileDir?: string } = {}): Promise<SummaryEntry[]> {
+export async function runLatency(
+  options: { cpuProfileDir?: string } = {},
+): Promise<SummaryEntry[]> {
   const world = await startSimWorld();
   const probe = startClientsProcess();
   const load = startClientsProcess();
@@ -24,19 +35,30 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
     await probe.call('floor', { access, tenants: world.tenants });
     await warmUp(world, { probe }, floorResync(probe, world));
     const baselines: LevelResult[] = [];
-    for (const rate of RATES) baselines.push(await runLevel(world, { probe }, rate, floorResync(probe, world)));
+    for (const rate of RATES)
+      baselines.push(await runLevel(world, { probe }, rate, floorResync(probe, world)));
     await probe.call('stopBaselines');
     await probe.call('poll', { access, tenantOf: world.tenantOf, intervalMs: POLL_INTERVAL_MS });
     // Polls need no resync: each poll reads the whole truth.
-    const polled = await runLevel(world, { probe }, 1000, { resync: async () => {} }, { ...DEFAULT_TIMING, measureMs: 3 * POLL_INTERVAL_MS });
+    const polled = await runLevel(
+      world,
+      { probe },
+      1000,
+      { resync: async () => {} },
+      { ...DEFAULT_TIMING, measureMs: 3 * POLL_INTERVAL_MS },
+    );
     await probe.call('stopBaselines');
 
     const bff = await startBffProcess(world, options);
     let devices = 0;
-    const ours: Array<LevelResult & { bff: UsageSummary; loadProcess: UsageSummary; profileSeconds: number[] }> = [];
+    const ours: Array<
+      LevelResult & { bff: UsageSummary; loadProcess: UsageSummary; profileSeconds: number[] }
+    > = [];
     try {
       const cookie = await signIn(bff.url);
-      devices = (await probe.call<{ devices: number }>('sockets', { url: bff.url, cookie, count: 1 })).devices;
+      devices = (
+        await probe.call<{ devices: number }>('sockets', { url: bff.url, cookie, count: 1 })
+      ).devices;
       if (devices === 0) throw new Error('the socket.io snapshot holds no devices');
       await load.call('sockets', { url: bff.url, cookie, count: CLIENTS - 1 }, 300_000);
       await warmUp(world, { probe, load }, bffResync(probe, bff));
@@ -46,7 +68,15 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
         bffUsage.start();
         loadUsage.start();
         const level = await runLevel(world, { probe, load }, rate, bffResync(probe, bff));
-        ours.push({ ...level, profileSeconds: [(level.measuredFrom - bff.startedAt) / 1000, (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000], bff: bffUsage.stop(), loadProcess: loadUsage.stop() });
+        ours.push({
+          ...level,
+          profileSeconds: [
+            (level.measuredFrom - bff.startedAt) / 1000,
+            (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000,
+          ],
+          bff: bffUsage.stop(),
+          loadProcess: loadUsage.stop(),
+        });
       }
       await probe.call('closeSockets');
       await load.call('closeSockets');
@@ -90,7 +120,10 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
         load: o.loadAvg,
       };
     });
-    printTable(`Status latency (ms), emit -> arrival, ${CLIENTS} clients (1 probe + ${CLIENTS - 1} in a load process)`, rows);
+    printTable(
+      `Status latency (ms), emit -> arrival, ${CLIENTS} clients (1 probe + ${CLIENTS - 1} in a load process)`,
+      rows,
+    );
 
     const at1000 = RATES.indexOf(1000);
     const o = ours[at1000]!.watchers;
@@ -99,12 +132,49 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
     const f = baselines[at1000]!.watchers.probe!.floor!;
     const pollMissed = polled.watchers.probe!.poll!.missed;
     const targets = [
-      entry({ name: 'status latency p99 at 1,000 changes/s, 50 clients (probe)', measured: probeLat.p99, unit: 'ms', target: '<= 25', baseline: f.latency.p99, baselineIs: 'raw gRPC SubscribeStatus p99 (floor)', met: probeLat.p99 <= 25 }),
-      entry({ name: 'status latency p50 at 1,000 changes/s, 50 clients (probe)', measured: probeLat.p50, unit: 'ms', target: '<= 12', baseline: f.latency.p50, baselineIs: 'raw gRPC SubscribeStatus p50 (floor)', met: probeLat.p50 <= 12 }),
-      entry({ name: 'changes lost at 1,000 changes/s, 50 clients', measured: lost, unit: 'changes', target: '= 0', baseline: pollMissed, baselineIs: 'changes never seen by 5 s polling', met: lost === 0 }),
+      entry({
+        name: 'status latency p99 at 1,000 changes/s, 50 clients (probe)',
+        measured: probeLat.p99,
+        unit: 'ms',
+        target: '<= 25',
+        baseline: f.latency.p99,
+        baselineIs: 'raw gRPC SubscribeStatus p99 (floor)',
+        met: probeLat.p99 <= 25,
+      }),
+      entry({
+        name: 'status latency p50 at 1,000 changes/s, 50 clients (probe)',
+        measured: probeLat.p50,
+        unit: 'ms',
+        target: '<= 12',
+        baseline: f.latency.p50,
+        baselineIs: 'raw gRPC SubscribeStatus p50 (floor)',
+        met: probeLat.p50 <= 12,
+      }),
+      entry({
+        name: 'changes lost at 1,000 changes/s, 50 clients',
+        measured: lost,
+        unit: 'changes',
+        target: '= 0',
+        baseline: pollMissed,
+        baselineIs: 'changes never seen by 5 s polling',
+        met: lost === 0,
+      }),
     ];
     printTable('Targets', summaryRows(targets));
-    writeResult('latency', { config: { rates: RATES, clients: CLIENTS, pollIntervalMs: POLL_INTERVAL_MS, timing: DEFAULT_TIMING }, snapshotDevices: devices, rows, baselines, polled, ours, targets });
+    writeResult('latency', {
+      config: {
+        rates: RATES,
+        clients: CLIENTS,
+        pollIntervalMs: POLL_INTERVAL_MS,
+        timing: DEFAULT_TIMING,
+      },
+      snapshotDevices: devices,
+      rows,
+      baselines,
+      polled,
+      ours,
+      targets,
+    });
     return targets;
   } finally {
     await probe.close();
@@ -113,4 +183,5 @@ export async function runLatency(options: { cpuProfileDir?: string } = {}): Prom
   }
 }
 
-if (isMain(import.meta.url)) runMain(() => runLatency({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));
+if (isMain(import.meta.url))
+  runMain(() => runLatency({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));

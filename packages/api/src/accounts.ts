@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { isoTime, tenantID } from './common.ts';
 import { role } from './names.ts';
 
-export const username = z
-  .string()
-  .regex(/^[A-Za-z0-9_.@-]{3,64}$/, {
-    message: 'must be 3-64 characters of A-Z, a-z, 0-9, _ . @ -',
-  });
+export const username = z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/, {
+  message: 'must be 3-64 characters of A-Z, a-z, 0-9, _ . @ -',
+});
 
 export const newPassword = z
   .string()

@@ -83,11 +83,9 @@ export type DeviceIDsRequest = z.infer<typeof deviceIDsRequest>;
 // ---- accept filter ------------------------------------------------------------------------
 export const acceptFilter = z.object({
   allowAll: z.boolean(),
-  deviceIDs: z
-    .array(deviceID)
-    .max(MAX_DEVICE_IDS_PER_CALL, {
-      message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} device IDs`,
-    }),
+  deviceIDs: z.array(deviceID).max(MAX_DEVICE_IDS_PER_CALL, {
+    message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} device IDs`,
+  }),
   /** Stored and returned by the gateway, but the G-SDK marks them "not yet supported": only allowAll and deviceIDs decide. */
   IPAddrs: z.array(ipv4).max(256, { message: 'must list at most 256 addresses' }),
   subnetMasks: z.array(subnetMask).max(256, { message: 'must list at most 256 masks' }),

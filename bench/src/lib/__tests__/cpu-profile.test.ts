@@ -6,7 +6,14 @@ describe('topSelfTime', () => {
     const profile: CpuProfile = {
       nodes: [
         { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 } },
-        { id: 2, callFrame: { functionName: 'encode', url: 'file:///a/node_modules/.pnpm/socket.io-parser@4/node_modules/socket.io-parser/index.js', lineNumber: 9 } },
+        {
+          id: 2,
+          callFrame: {
+            functionName: 'encode',
+            url: 'file:///a/node_modules/.pnpm/socket.io-parser@4/node_modules/socket.io-parser/index.js',
+            lineNumber: 9,
+          },
+        },
         { id: 3, callFrame: { functionName: 'apply', url: 'file:///repo/live.ts', lineNumber: 0 } },
       ],
       samples: [2, 2, 3, 2],
