@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSimulator, type Simulator } from '@cmc/master-sim';
 import request from 'supertest';
+import { afterAll, beforeAll } from 'vitest';
 import { CSRF_HEADER } from '@cmc/api';
 import { createBff, type Bff, type BffDeps } from '../app.ts';
 import { createAccountStore } from '../accounts/account-store.ts';
@@ -125,5 +126,42 @@ export async function signIn(
     post: (p, body) => withBody(agent.post(`/api/v1${p}`), body),
     put: (p, body) => withBody(agent.put(`/api/v1${p}`), body),
     del: (p, body) => withBody(agent.delete(`/api/v1${p}`), body),
+  };
+}
+
+export interface SignedInHarness {
+  readonly h: Harness;
+  readonly admin: Client;
+  readonly viewer: Client;
+}
+
+/**
+ * One harness for the whole test file, with the admin and tenant1's viewer signed in; registers its
+ * own beforeAll/afterAll, so its fields are ready inside tests.
+ */
+export function useSignedInHarness(): SignedInHarness {
+  let h: Harness | undefined;
+  let clients: { admin: Client; viewer: Client } | undefined;
+  const ready = () => {
+    if (!h || !clients) throw new Error('the harness starts in beforeAll: use it inside tests');
+    return { h, ...clients };
+  };
+  beforeAll(async () => {
+    h = await startHarness();
+    clients = { admin: await signIn(h.url, ADMIN), viewer: await signIn(h.url, VIEWER) };
+  }, HARNESS_TIMEOUT_MS);
+  afterAll(async () => {
+    await h?.close();
+  }, HARNESS_TIMEOUT_MS);
+  return {
+    get h() {
+      return ready().h;
+    },
+    get admin() {
+      return ready().admin;
+    },
+    get viewer() {
+      return ready().viewer;
+    },
   };
 }

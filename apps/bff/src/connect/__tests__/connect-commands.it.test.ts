@@ -1,30 +1,12 @@
 // Search, connect, async connections, accept filter, pending list and device commands against the
 // real simulator; every mutation checked against the simulator's true state and the audit log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { multiResponse } from '@cmc/api';
-import {
-  ADMIN,
-  signIn,
-  startHarness,
-  VIEWER,
-  type Client,
-  type Harness,
-  HARNESS_TIMEOUT_MS,
-} from '../../__tests__/harness.ts';
+import { useSignedInHarness } from '../../__tests__/harness.ts';
 
-let h: Harness;
-let admin: Client;
-let viewer: Client;
-beforeAll(async () => {
-  h = await startHarness();
-  admin = await signIn(h.url, ADMIN);
-  viewer = await signIn(h.url, VIEWER);
-}, HARNESS_TIMEOUT_MS);
-afterAll(async () => {
-  await h?.close();
-}, HARNESS_TIMEOUT_MS);
+const world = useSignedInHarness();
 
-const device = (id: number) => h.sim.control.state().devices.find((d) => d.deviceID === id)!;
+const device = (id: number) => world.h.sim.control.state().devices.find((d) => d.deviceID === id)!;
 
 async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -36,7 +18,7 @@ async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promis
 
 describe('search and sync connect', () => {
   it('searches the gateway subnet and marks managed devices', async () => {
-    const res = await admin.post('/gateways/gateway1/search', { timeoutMs: 500 });
+    const res = await world.admin.post('/gateways/gateway1/search', { timeoutMs: 500 });
     expect(res.status).toBe(200);
     const byID = new Map(res.body.devices.map((d: { deviceID: number }) => [d.deviceID, d]));
     expect(byID.get(544114238)).toMatchObject({
@@ -49,14 +31,16 @@ describe('search and sync connect', () => {
   });
 
   it('validates the search timeout and is admin-only', async () => {
-    const bad = await admin.post('/gateways/gateway1/search', { timeoutMs: 10 });
+    const bad = await world.admin.post('/gateways/gateway1/search', { timeoutMs: 10 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('body.timeoutMs');
-    expect((await viewer.post('/gateways/gateway1/search', { timeoutMs: 500 })).status).toBe(403);
+    expect((await world.viewer.post('/gateways/gateway1/search', { timeoutMs: 500 })).status).toBe(
+      403,
+    );
   });
 
   it('connects a device synchronously', async () => {
-    const res = await admin.post('/gateways/gateway1/connect', {
+    const res = await world.admin.post('/gateways/gateway1/connect', {
       IPAddr: '192.168.10.18',
       port: 51211,
       useSSL: false,
@@ -67,7 +51,7 @@ describe('search and sync connect', () => {
   });
 
   it('rejects bad addresses with the field path and maps master failures', async () => {
-    const bad = await admin.post('/gateways/gateway1/connect', {
+    const bad = await world.admin.post('/gateways/gateway1/connect', {
       IPAddr: '192.168.10.300',
       port: 0,
     });
@@ -76,7 +60,7 @@ describe('search and sync connect', () => {
       'body.IPAddr',
       'body.port',
     ]);
-    const nobody = await admin.post('/gateways/gateway1/connect', {
+    const nobody = await world.admin.post('/gateways/gateway1/connect', {
       IPAddr: '192.168.10.250',
       port: 51211,
     });
@@ -90,21 +74,24 @@ describe('async connections', () => {
 
   it('adds, lists and deletes session registrations', async () => {
     expect(
-      (await admin.post('/gateways/gateway1/async-connections/session', { connectInfos: [info] }))
-        .status,
+      (
+        await world.admin.post('/gateways/gateway1/async-connections/session', {
+          connectInfos: [info],
+        })
+      ).status,
     ).toBe(200);
     await until(() => device(544114242).managed);
-    const list = await admin.get('/gateways/gateway1/async-connections');
+    const list = await world.admin.get('/gateways/gateway1/async-connections');
     expect(list.body.session).toContainEqual(info);
     expect(list.body.db.map((c: { deviceID: number }) => c.deviceID)).not.toContain(544114242);
     expect(
       (
-        await admin.post('/gateways/gateway1/async-connections/session/delete', {
+        await world.admin.post('/gateways/gateway1/async-connections/session/delete', {
           deviceIDs: [544114242],
         })
       ).status,
     ).toBe(200);
-    const after = await admin.get('/gateways/gateway1/async-connections');
+    const after = await world.admin.get('/gateways/gateway1/async-connections');
     expect(after.body.session.map((c: { deviceID: number }) => c.deviceID)).not.toContain(
       544114242,
     );
@@ -113,22 +100,25 @@ describe('async connections', () => {
   it('adds and deletes DB registrations, told apart from session ones', async () => {
     const dbInfo = { deviceID: 544114237, IPAddr: '192.168.10.17', port: 51211, useSSL: false };
     expect(
-      (await admin.post('/gateways/gateway1/async-connections/db', { connectInfos: [dbInfo] }))
-        .status,
+      (
+        await world.admin.post('/gateways/gateway1/async-connections/db', {
+          connectInfos: [dbInfo],
+        })
+      ).status,
     ).toBe(200);
-    const list = await admin.get('/gateways/gateway1/async-connections');
+    const list = await world.admin.get('/gateways/gateway1/async-connections');
     expect(list.body.db).toContainEqual(dbInfo);
-    expect(h.sim.control.state().asyncConnections.gateway1?.db).toContainEqual(
+    expect(world.h.sim.control.state().asyncConnections.gateway1?.db).toContainEqual(
       expect.objectContaining({ deviceID: 544114237 }),
     );
     expect(
       (
-        await admin.post('/gateways/gateway1/async-connections/db/delete', {
+        await world.admin.post('/gateways/gateway1/async-connections/db/delete', {
           deviceIDs: [544114237],
         })
       ).status,
     ).toBe(200);
-    const missing = await admin.post('/gateways/gateway1/async-connections/db/delete', {
+    const missing = await world.admin.post('/gateways/gateway1/async-connections/db/delete', {
       deviceIDs: [544114237],
     });
     expect(missing.status).toBe(404);
@@ -136,7 +126,7 @@ describe('async connections', () => {
   });
 
   it('validates every entry and refuses tenant viewers', async () => {
-    const bad = await admin.post('/gateways/gateway1/async-connections/session', {
+    const bad = await world.admin.post('/gateways/gateway1/async-connections/session', {
       connectInfos: [{ ...info, deviceID: 4294967296, IPAddr: 'x' }],
     });
     expect(bad.status).toBe(400);
@@ -145,25 +135,28 @@ describe('async connections', () => {
       'body.connectInfos.0.IPAddr',
     ]);
     expect(
-      (await viewer.post('/gateways/gateway1/async-connections/session', { connectInfos: [info] }))
-        .status,
+      (
+        await world.viewer.post('/gateways/gateway1/async-connections/session', {
+          connectInfos: [info],
+        })
+      ).status,
     ).toBe(403);
-    expect((await viewer.get('/gateways/gateway1/async-connections')).status).toBe(200);
-    expect((await viewer.get('/gateways/gateway3/async-connections')).status).toBe(403);
+    expect((await world.viewer.get('/gateways/gateway1/async-connections')).status).toBe(200);
+    expect((await world.viewer.get('/gateways/gateway3/async-connections')).status).toBe(403);
   });
 });
 
 describe('accept filter and pending list', () => {
   it('reads session and DB filters separately', async () => {
-    const res = await admin.get('/gateways/gateway2/accept-filter');
+    const res = await world.admin.get('/gateways/gateway2/accept-filter');
     expect(res.status).toBe(200);
     expect(res.body.session.deviceIDs.sort()).toEqual([540092585, 540092586]);
     expect(res.body.db).toEqual({ allowAll: false, deviceIDs: [], IPAddrs: [], subnetMasks: [] });
   });
 
   it('lists refused device-to-server devices as pending', async () => {
-    await fetch(`${h.sim.controlUrl}/devices/540092587/dial-in`, { method: 'POST' });
-    const res = await admin.get('/gateways/gateway2/pending');
+    await fetch(`${world.h.sim.controlUrl}/devices/540092587/dial-in`, { method: 'POST' });
+    const res = await world.admin.get('/gateways/gateway2/pending');
     expect(res.status).toBe(200);
     const pending = res.body.devices.find((d: { deviceID: number }) => d.deviceID === 540092587);
     expect(pending).toMatchObject({ IPAddr: '192.168.20.20', type: 'BIOENTRY_W2' });
@@ -178,38 +171,40 @@ describe('accept filter and pending list', () => {
       IPAddrs: ['192.168.20.0'],
       subnetMasks: ['255.255.255.0'],
     };
-    const db = await admin.put('/gateways/gateway2/accept-filter/db', { filter });
+    const db = await world.admin.put('/gateways/gateway2/accept-filter/db', { filter });
     expect(db.status).toBe(200);
     expect(db.body.db).toEqual(filter);
-    expect(h.sim.control.state().acceptFilters.gateway2?.db).toMatchObject({
+    expect(world.h.sim.control.state().acceptFilters.gateway2?.db).toMatchObject({
       deviceIDs: filter.deviceIDs,
     });
-    const session = await admin.put('/gateways/gateway2/accept-filter/session', { filter });
+    const session = await world.admin.put('/gateways/gateway2/accept-filter/session', { filter });
     expect(session.body.session.deviceIDs).toEqual(filter.deviceIDs);
-    await fetch(`${h.sim.controlUrl}/devices/540092587/dial-in`, { method: 'POST' });
+    await fetch(`${world.h.sim.controlUrl}/devices/540092587/dial-in`, { method: 'POST' });
     await until(
       async () =>
-        !(await admin.get('/gateways/gateway2/pending')).body.devices.some(
+        !(await world.admin.get('/gateways/gateway2/pending')).body.devices.some(
           (d: { deviceID: number }) => d.deviceID === 540092587,
         ),
     );
   });
 
   it('rejects a non-contiguous subnet mask by path, and viewers', async () => {
-    const bad = await admin.put('/gateways/gateway2/accept-filter/db', {
+    const bad = await world.admin.put('/gateways/gateway2/accept-filter/db', {
       filter: { allowAll: false, deviceIDs: [], IPAddrs: [], subnetMasks: ['255.0.255.0'] },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('body.filter.subnetMasks.0');
     const allow = { filter: { allowAll: true, deviceIDs: [], IPAddrs: [], subnetMasks: [] } };
-    expect((await viewer.put('/gateways/gateway2/accept-filter/session', allow)).status).toBe(403);
+    expect((await world.viewer.put('/gateways/gateway2/accept-filter/session', allow)).status).toBe(
+      403,
+    );
   });
 });
 
 describe('device commands', () => {
   it('sets the connection mode with one result per device, keeping per-device failures', async () => {
     // 544114241 is unreachable (not connected): the master refuses that one only.
-    const res = await admin.post('/gateways/gateway1/connection-mode', {
+    const res = await world.admin.post('/gateways/gateway1/connection-mode', {
       deviceIDs: [544114232, 544114241],
       mode: 'DEVICE_TO_SERVER',
     });
@@ -228,7 +223,7 @@ describe('device commands', () => {
   it('enables and disables SSL per device', async () => {
     const on = multiResponse.parse(
       (
-        await admin.post('/gateways/gateway3/ssl', {
+        await world.admin.post('/gateways/gateway3/ssl', {
           deviceIDs: [939000101, 939000102],
           enabled: true,
         })
@@ -238,14 +233,15 @@ describe('device commands', () => {
     expect(device(939000101).useSSL).toBe(true);
     // 939000103 is connected over TLS (its DB registration has useSSL).
     const off = multiResponse.parse(
-      (await admin.post('/gateways/gateway3/ssl', { deviceIDs: [939000103], enabled: false })).body,
+      (await world.admin.post('/gateways/gateway3/ssl', { deviceIDs: [939000103], enabled: false }))
+        .body,
     );
     expect(off.results).toEqual([{ deviceID: 939000103, ok: true }]);
     expect(device(939000103).useSSL).toBe(false);
   });
 
   it('refuses devices the gateway does not manage, naming each', async () => {
-    const res = await admin.post('/gateways/gateway1/ssl', {
+    const res = await world.admin.post('/gateways/gateway1/ssl', {
       deviceIDs: [544114231, 939000101],
       enabled: true,
     });
@@ -253,9 +249,12 @@ describe('device commands', () => {
     expect(res.body.errors).toEqual([
       { path: 'body.deviceIDs.1', message: 'device 939000101 is not managed by gateway gateway1' },
     ]);
-    const dupes = await admin.post('/gateways/gateway1/ssl', { deviceIDs: [1, 1], enabled: true });
+    const dupes = await world.admin.post('/gateways/gateway1/ssl', {
+      deviceIDs: [1, 1],
+      enabled: true,
+    });
     expect(dupes.status).toBe(400);
-    const tooMany = await admin.post('/gateways/gateway1/disconnect', {
+    const tooMany = await world.admin.post('/gateways/gateway1/disconnect', {
       deviceIDs: Array.from({ length: 1001 }, (_, i) => i + 1),
     });
     expect(tooMany.status).toBe(400);
@@ -267,11 +266,11 @@ describe('device commands', () => {
 
   it('disconnects one device and then all devices of a gateway', async () => {
     expect(
-      (await admin.post('/gateways/gateway3/disconnect', { deviceIDs: [939000105] })).status,
+      (await world.admin.post('/gateways/gateway3/disconnect', { deviceIDs: [939000105] })).status,
     ).toBe(200);
     expect(device(939000105).managed).toBe(false); // a sync device leaves the managed list
-    expect((await admin.post('/gateways/gateway3/disconnect-all')).status).toBe(200);
-    const connected = h.sim.control
+    expect((await world.admin.post('/gateways/gateway3/disconnect-all')).status).toBe(200);
+    const connected = world.h.sim.control
       .state()
       .devices.filter((d) => d.gatewayID === 'gateway3' && (d.status === 1 || d.status === 2));
     expect(connected).toEqual([]);
@@ -279,29 +278,29 @@ describe('device commands', () => {
 
   it("refuses tenant viewers (403) on every command, and on other tenants' gateways", async () => {
     expect(
-      (await viewer.post('/gateways/gateway1/disconnect', { deviceIDs: [544114231] })).status,
+      (await world.viewer.post('/gateways/gateway1/disconnect', { deviceIDs: [544114231] })).status,
     ).toBe(403);
-    expect((await viewer.post('/gateways/gateway1/disconnect-all')).status).toBe(403);
+    expect((await world.viewer.post('/gateways/gateway1/disconnect-all')).status).toBe(403);
     expect(
       (
-        await viewer.post('/gateways/gateway1/connection-mode', {
+        await world.viewer.post('/gateways/gateway1/connection-mode', {
           deviceIDs: [544114231],
           mode: 'SERVER_TO_DEVICE',
         })
       ).status,
     ).toBe(403);
     expect(
-      (await viewer.post('/gateways/gateway1/ssl', { deviceIDs: [544114231], enabled: true }))
+      (await world.viewer.post('/gateways/gateway1/ssl', { deviceIDs: [544114231], enabled: true }))
         .status,
     ).toBe(403);
     expect(
-      (await viewer.post('/gateways/gateway1/connect', { IPAddr: '192.168.10.18' })).status,
+      (await world.viewer.post('/gateways/gateway1/connect', { IPAddr: '192.168.10.18' })).status,
     ).toBe(403);
     expect(device(544114231).managed).toBe(true);
   });
 
   it('audits every mutation with user, gateway, device IDs and outcome', async () => {
-    const res = await admin.get('/audit?action=devices.connection-mode&user=admin');
+    const res = await world.admin.get('/audit?action=devices.connection-mode&user=admin');
     expect(res.status).toBe(200);
     expect(res.body.items[0]).toMatchObject({
       username: 'admin',
@@ -311,9 +310,11 @@ describe('device commands', () => {
       outcome: 'success',
       error: expect.stringMatching(/1 of 2 devices failed: 544114241/),
     });
-    const failed = await admin.get('/audit?action=gateways.connect&outcome=failure&user=admin');
+    const failed = await world.admin.get(
+      '/audit?action=gateways.connect&outcome=failure&user=admin',
+    );
     expect(failed.body.items[0].error).toMatch(/192\.168\.10\.250/);
-    const refused = await admin.get('/audit?user=viewer1&action=devices.disconnect');
+    const refused = await world.admin.get('/audit?user=viewer1&action=devices.disconnect');
     expect(refused.body.items[0]).toMatchObject({
       outcome: 'failure',
       error: 'this action needs the admin role',

@@ -1,34 +1,16 @@
 // Gateways and managed devices as admin and as a tenant viewer, compared with the simulator's true state.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deviceList, deviceDetail, gatewayList } from '@cmc/api';
-import {
-  ADMIN,
-  signIn,
-  startHarness,
-  VIEWER,
-  type Client,
-  type Harness,
-  HARNESS_TIMEOUT_MS,
-} from '../../__tests__/harness.ts';
+import { useSignedInHarness } from '../../__tests__/harness.ts';
 
-let h: Harness;
-let admin: Client;
-let viewer: Client;
-beforeAll(async () => {
-  h = await startHarness();
-  admin = await signIn(h.url, ADMIN);
-  viewer = await signIn(h.url, VIEWER);
-}, HARNESS_TIMEOUT_MS);
-afterAll(async () => {
-  await h?.close();
-}, HARNESS_TIMEOUT_MS);
+const world = useSignedInHarness();
 
 describe('GET /gateways', () => {
   it('shows every gateway to an admin with connected state and counts matching the simulator', async () => {
-    const res = await admin.get('/gateways');
+    const res = await world.admin.get('/gateways');
     expect(res.status).toBe(200);
     const body = gatewayList.parse(res.body);
-    const truth = h.sim.control.state();
+    const truth = world.h.sim.control.state();
     expect(body.gateways.map((g) => g.gatewayID)).toEqual(
       truth.gateways.map((g) => g.gatewayID).sort(),
     );
@@ -42,7 +24,7 @@ describe('GET /gateways', () => {
   });
 
   it("shows a tenant viewer only its tenant's gateways", async () => {
-    const res = await viewer.get('/gateways');
+    const res = await world.viewer.get('/gateways');
     expect(res.status).toBe(200);
     expect(res.body.gateways.map((g: { gatewayID: string }) => g.gatewayID)).toEqual([
       'gateway1',
@@ -51,12 +33,12 @@ describe('GET /gateways', () => {
   });
 
   it("answers 403 for another tenant's gateway, 404 for an unknown one, 400 for a bad ID", async () => {
-    expect((await viewer.get('/gateways/gateway3')).status).toBe(403);
-    expect((await viewer.get('/gateways/gateway1')).status).toBe(200);
-    const unknown = await admin.get('/gateways/nope');
+    expect((await world.viewer.get('/gateways/gateway3')).status).toBe(403);
+    expect((await world.viewer.get('/gateways/gateway1')).status).toBe(200);
+    const unknown = await world.admin.get('/gateways/nope');
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toMatch(/nope/);
-    const bad = await admin.get('/gateways/bad%20id');
+    const bad = await world.admin.get('/gateways/bad%20id');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('params.gatewayID');
   });
@@ -64,8 +46,8 @@ describe('GET /gateways', () => {
 
 describe('GET /devices', () => {
   it('lists every managed device, paged, matching the simulator', async () => {
-    const truth = h.sim.control.state().devices.filter((d) => d.managed);
-    const res = await admin.get('/devices?pageSize=10&page=2');
+    const truth = world.h.sim.control.state().devices.filter((d) => d.managed);
+    const res = await world.admin.get('/devices?pageSize=10&page=2');
     expect(res.status).toBe(200);
     const body = deviceList.parse(res.body);
     expect(body.total).toBe(truth.length);
@@ -75,30 +57,30 @@ describe('GET /devices', () => {
   });
 
   it('filters by status, mode, ssl, type and text and sorts on the server', async () => {
-    const truth = h.sim.control.state().devices.filter((d) => d.managed);
-    const ssl = await admin.get('/devices?ssl=true&pageSize=1000');
+    const truth = world.h.sim.control.state().devices.filter((d) => d.managed);
+    const ssl = await world.admin.get('/devices?ssl=true&pageSize=1000');
     expect(ssl.body.items.map((d: { deviceID: number }) => d.deviceID).sort()).toEqual(
       truth
         .filter((d) => d.useSSL)
         .map((d) => d.deviceID)
         .sort(),
     );
-    const d2s = await admin.get('/devices?mode=DEVICE_TO_SERVER&pageSize=1000');
+    const d2s = await world.admin.get('/devices?mode=DEVICE_TO_SERVER&pageSize=1000');
     expect(d2s.body.total).toBe(truth.filter((d) => d.connectionMode === 1).length);
-    const text = await admin.get('/devices?q=192.168.30.');
+    const text = await world.admin.get('/devices?q=192.168.30.');
     expect(new Set(text.body.items.map((d: { gatewayID: string }) => d.gatewayID))).toEqual(
       new Set(['gateway3']),
     );
-    const type = await admin.get('/devices?type=BIOSTATION_L2');
+    const type = await world.admin.get('/devices?type=BIOSTATION_L2');
     expect(
       type.body.items.every(
         (d: { type: string; typeLabel: string }) =>
           d.type === 'BIOSTATION_L2' && d.typeLabel === 'BioStation L2',
       ),
     ).toBe(true);
-    const failing = await admin.get('/devices?status=TCP_CANNOT_CONNECT');
+    const failing = await world.admin.get('/devices?status=TCP_CANNOT_CONNECT');
     expect(failing.body.items.map((d: { deviceID: number }) => d.deviceID)).toContain(544114241);
-    const sorted = await admin.get('/devices?sort=IPAddr&order=desc&pageSize=3');
+    const sorted = await world.admin.get('/devices?sort=IPAddr&order=desc&pageSize=3');
     const lastOctet = (ip: string) => Number(ip.split('.')[3]);
     const byIP = [...truth].sort(
       (a, b) =>
@@ -111,7 +93,7 @@ describe('GET /devices', () => {
   });
 
   it('rejects a bad query with the field path', async () => {
-    const res = await admin.get('/devices?status=CONNECTED&pageSize=0');
+    const res = await world.admin.get('/devices?status=CONNECTED&pageSize=0');
     expect(res.status).toBe(400);
     const paths = res.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toContain('query.status.0');
@@ -119,16 +101,16 @@ describe('GET /devices', () => {
   });
 
   it("limits a tenant viewer to its tenant's devices", async () => {
-    const res = await viewer.get('/devices?pageSize=1000');
+    const res = await world.viewer.get('/devices?pageSize=1000');
     expect(new Set(res.body.items.map((d: { gatewayID: string }) => d.gatewayID))).toEqual(
       new Set(['gateway1', 'gateway2']),
     );
-    expect((await viewer.get('/devices?gatewayID=gateway3')).status).toBe(403);
-    expect((await viewer.get('/devices/939000101')).status).toBe(404);
+    expect((await world.viewer.get('/devices?gatewayID=gateway3')).status).toBe(403);
+    expect((await world.viewer.get('/devices/939000101')).status).toBe(404);
   });
 
   it('shows one device with its async registration, accept-filter state and slaves', async () => {
-    const res = await admin.get('/devices/540092581');
+    const res = await world.admin.get('/devices/540092581');
     expect(res.status).toBe(200);
     const body = deviceDetail.parse(res.body);
     expect(body.device).toMatchObject({
@@ -138,36 +120,36 @@ describe('GET /devices', () => {
       autoReconnect: false,
     });
     expect(body.slaves.db?.rs485SlaveDeviceIDs).toEqual([846, 847]);
-    const asyncDb = deviceDetail.parse((await admin.get('/devices/544114233')).body);
+    const asyncDb = deviceDetail.parse((await world.admin.get('/devices/544114233')).body);
     expect(asyncDb.asyncConnection.db).toMatchObject({
       deviceID: 544114233,
       IPAddr: '192.168.10.13',
     });
-    const d2s = deviceDetail.parse((await admin.get('/devices/544114239')).body);
+    const d2s = deviceDetail.parse((await world.admin.get('/devices/544114239')).body);
     expect(d2s.acceptedByFilter).toEqual({ session: true, db: true });
-    expect((await admin.get('/devices/12345')).status).toBe(404);
-    expect((await admin.get('/devices/0')).status).toBe(400);
+    expect((await world.admin.get('/devices/12345')).status).toBe(404);
+    expect((await world.admin.get('/devices/0')).status).toBe(400);
   });
 });
 
 // Last: taking a gateway offline drops its session settings in the simulator.
 describe('offline gateway', () => {
   it('reports an offline gateway without failing the list', async () => {
-    await fetch(`${h.sim.controlUrl}/gateways/gateway2/offline`, { method: 'POST' });
+    await fetch(`${world.h.sim.controlUrl}/gateways/gateway2/offline`, { method: 'POST' });
     try {
-      const res = await admin.get('/gateways');
+      const res = await world.admin.get('/gateways');
       const g2 = res.body.gateways.find((g: { gatewayID: string }) => g.gatewayID === 'gateway2');
       expect(g2).toMatchObject({ connected: false, statusCounts: null });
       expect(g2.error).toMatch(/not connected/);
-      const devices = await admin.get('/devices?pageSize=1000');
+      const devices = await world.admin.get('/devices?pageSize=1000');
       expect(devices.status).toBe(200);
       expect(devices.body.unavailableGateways).toEqual([
         { gatewayID: 'gateway2', error: expect.stringMatching(/not connected/) },
       ]);
-      const one = await admin.get('/devices?gatewayID=gateway2');
+      const one = await world.admin.get('/devices?gatewayID=gateway2');
       expect(one.status).toBe(503);
     } finally {
-      await fetch(`${h.sim.controlUrl}/gateways/gateway2/online`, { method: 'POST' });
+      await fetch(`${world.h.sim.controlUrl}/gateways/gateway2/online`, { method: 'POST' });
     }
   });
 });
