@@ -12,7 +12,7 @@ import {
 } from './context.ts';
 import { unary } from './handler.ts';
 import { statusStream } from './status-stream.ts';
-import { certInfo, serials, years } from './tenant-service.ts';
+import { certInfo, setBlacklist, years } from './tenant-service.ts';
 import * as v from './validate.ts';
 
 export function gatewayService(ctx: SimContext): GatewayHandlers {
@@ -106,32 +106,12 @@ export function gatewayService(ctx: SimContext): GatewayHandlers {
     AddCertificateBlacklist: unary(async (call) => {
       await admin(call);
       const gw = existing(call.request.gatewayID, 'gatewayID');
-      const missing = ctx.registry.setBlacklisted(
-        'gateway',
-        gw.gatewayID,
-        serials(call.request.serialNOs),
-        true,
-      );
-      if (missing.length)
-        throw notFound(
-          `no certificate of gateway ${gw.gatewayID} with serial ${missing.join(', ')}`,
-        );
-      return {};
+      return setBlacklist(ctx, 'gateway', gw.gatewayID, call.request.serialNOs, true);
     }),
     DeleteCertificateBlacklist: unary(async (call) => {
       await admin(call);
       const gw = existing(call.request.gatewayID, 'gatewayID');
-      const missing = ctx.registry.setBlacklisted(
-        'gateway',
-        gw.gatewayID,
-        serials(call.request.serialNOs),
-        false,
-      );
-      if (missing.length)
-        throw notFound(
-          `no certificate of gateway ${gw.gatewayID} with serial ${missing.join(', ')}`,
-        );
-      return {};
+      return setBlacklist(ctx, 'gateway', gw.gatewayID, call.request.serialNOs, false);
     }),
     SubscribeStatus: statusStream<SubscribeStatusRequest__Output, GatewayStatusEvent>(
       () => world.gatewayHub,

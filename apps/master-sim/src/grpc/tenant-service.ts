@@ -46,6 +46,20 @@ export function serials(values: string[], field = 'serialNOs'): string[] {
   });
 }
 
+/** (Un)blacklists certificates of one owner; NOT_FOUND names the serials never issued to it. */
+export function setBlacklist(
+  ctx: SimContext,
+  kind: 'tenant' | 'gateway',
+  ownerID: string,
+  serialNOs: string[],
+  blacklisted: boolean,
+): Record<string, never> {
+  const missing = ctx.registry.setBlacklisted(kind, ownerID, serials(serialNOs), blacklisted);
+  if (missing.length)
+    throw notFound(`no certificate of ${kind} ${ownerID} with serial ${missing.join(', ')}`);
+  return {};
+}
+
 export function years(value: number): number {
   if (value === 0) return 5;
   if (value < 1 || value > 30)
@@ -150,28 +164,12 @@ export function tenantService(ctx: SimContext): TenantHandlers {
     AddCertificateBlacklist: unary(async (call) => {
       await admin(call);
       const tenantID = requireTenant(ctx, call.request.tenantID);
-      const missing = ctx.registry.setBlacklisted(
-        'tenant',
-        tenantID,
-        serials(call.request.serialNOs),
-        true,
-      );
-      if (missing.length)
-        throw notFound(`no certificate of tenant ${tenantID} with serial ${missing.join(', ')}`);
-      return {};
+      return setBlacklist(ctx, 'tenant', tenantID, call.request.serialNOs, true);
     }),
     DeleteCertificateBlacklist: unary(async (call) => {
       await admin(call);
       const tenantID = requireTenant(ctx, call.request.tenantID);
-      const missing = ctx.registry.setBlacklisted(
-        'tenant',
-        tenantID,
-        serials(call.request.serialNOs),
-        false,
-      );
-      if (missing.length)
-        throw notFound(`no certificate of tenant ${tenantID} with serial ${missing.join(', ')}`);
-      return {};
+      return setBlacklist(ctx, 'tenant', tenantID, call.request.serialNOs, false);
     }),
   };
 }
