@@ -1,30 +1,25 @@
 import { AcceptFilterEditor } from '../features/accept-filter/components/accept-filter-editor.tsx';
 import { PendingList } from '../features/accept-filter/components/pending-list.tsx';
-import { useGateways } from '../features/gateways/api/list-gateways.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
-import { GatewayPicker } from '../ui/gateway-picker.tsx';
-import { PageHeader } from '../ui/page-header.tsx';
 import { useCurrentUser } from './use-current-user.ts';
+import { GatewayPageHeader } from './gateway-page-header.tsx';
 import { useGatewayParam } from './use-gateway-param.ts';
 
 export function Component() {
   const user = useCurrentUser();
-  const gateways = useGateways();
-  const [gatewayID, setGatewayID] = useGatewayParam(gateways.data?.gateways);
+  const selection = useGatewayParam();
+  const { gatewayID } = selection;
   return (
     <>
-      <PageHeader
+      <GatewayPageHeader
         title="Accept filter"
         description="Which device-to-server devices the gateway accepts. By default it accepts nobody."
-      >
-        <GatewayPicker
-          gateways={gateways.data?.gateways ?? []}
-          value={gatewayID}
-          onChange={setGatewayID}
-        />
-      </PageHeader>
+        selection={selection}
+      />
       {gatewayID === '' ? (
-        <EmptyState title="No gateway" />
+        <EmptyState title="No gateway">
+          {selection.pending ? 'Loading gateways…' : 'There is no gateway to show.'}
+        </EmptyState>
       ) : (
         <>
           <section className="card" aria-labelledby="pending-title">

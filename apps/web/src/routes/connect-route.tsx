@@ -1,24 +1,17 @@
 import { ConnectForm } from '../features/connect/components/connect-form.tsx';
-import { useGateways } from '../features/gateways/api/list-gateways.ts';
-import { GatewayPicker } from '../ui/gateway-picker.tsx';
-import { PageHeader } from '../ui/page-header.tsx';
+import { GatewayPageHeader } from './gateway-page-header.tsx';
 import { useGatewayParam } from './use-gateway-param.ts';
 
 export function Component() {
-  const gateways = useGateways();
-  const [gatewayID, setGatewayID] = useGatewayParam(gateways.data?.gateways);
+  const selection = useGatewayParam();
+  const { gatewayID } = selection;
   return (
     <>
-      <PageHeader
+      <GatewayPageHeader
         title="Connect a device"
         description="Synchronous connect: the gateway connects once and does not retry after a drop."
-      >
-        <GatewayPicker
-          gateways={gateways.data?.gateways ?? []}
-          value={gatewayID}
-          onChange={setGatewayID}
-        />
-      </PageHeader>
+        selection={selection}
+      />
       <section className="card">
         <div className="card-body">
           <ConnectForm key={gatewayID} gatewayID={gatewayID} />

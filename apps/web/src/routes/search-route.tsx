@@ -4,7 +4,6 @@ import type { SearchedDevice } from '@cmc/api';
 import { addAsyncConnections } from '../features/async-connections/api/add-async-connections.ts';
 import { changeAcceptedDevices } from '../features/accept-filter/api/set-accept-filter.ts';
 import { connectDevice } from '../features/connect/api/connect-device.ts';
-import { useGateways } from '../features/gateways/api/list-gateways.ts';
 import { useSearchDevices } from '../features/search/api/search-devices.ts';
 import { SearchForm } from '../features/search/components/search-form.tsx';
 import { SearchProgress } from '../features/search/components/search-progress.tsx';
@@ -16,8 +15,7 @@ import {
 import { errorMessage } from '../lib/api-error.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
-import { GatewayPicker } from '../ui/gateway-picker.tsx';
-import { PageHeader } from '../ui/page-header.tsx';
+import { GatewayPageHeader } from './gateway-page-header.tsx';
 import { useGatewayParam } from './use-gateway-param.ts';
 
 const DONE: Record<SearchAction, string> = {
@@ -29,8 +27,8 @@ const DONE: Record<SearchAction, string> = {
 };
 
 export function Component() {
-  const gateways = useGateways();
-  const [gatewayID, setGatewayID] = useGatewayParam(gateways.data?.gateways);
+  const selection = useGatewayParam();
+  const { gatewayID } = selection;
   const search = useSearchDevices();
   const queryClient = useQueryClient();
   const [started, setStarted] = useState<{ at: number; timeoutMs: number } | null>(null);
@@ -70,16 +68,11 @@ export function Component() {
 
   return (
     <>
-      <PageHeader
+      <GatewayPageHeader
         title="Search devices"
         description="Finds devices on the gateway's subnet (UDP broadcast by the gateway)."
-      >
-        <GatewayPicker
-          gateways={gateways.data?.gateways ?? []}
-          value={gatewayID}
-          onChange={setGatewayID}
-        />
-      </PageHeader>
+        selection={selection}
+      />
       <section className="card">
         <div className="card-body stack">
           <SearchForm
