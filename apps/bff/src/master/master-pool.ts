@@ -20,7 +20,11 @@ export interface MasterPool {
   /** tenant -> gateways map from the Tenant API; cached, refreshed on miss and every 60 s. */
   tenants(): Promise<TenantGateways[]>;
   tenantOfGateway(gatewayID: string): Promise<string | undefined>;
-  /** gateway IDs a user may see: all for admin, the tenant's for a tenant user. */
+  /**
+   * Gateway IDs a user may see: the tenant's for a tenant user; for an admin every gateway of the
+   * master (Gateway.GetList), served from a cache that is re-read in the background once it is
+   * `revalidateMs` old and waited for once it is `refreshMs` old.
+   */
   gatewaysFor(user: SessionUser): Promise<string[]>;
   /** Drops the cached tenant map (after a Tenant API change) and tells the listeners. */
   invalidate(): void;
@@ -36,6 +40,8 @@ export interface MasterPoolOptions {
   refreshMs?: number;
   /** Minimum gap between refreshes caused by lookups that missed (unknown gateway IDs). */
   missRefreshMs?: number;
+  /** Age after which the admin gateway list is re-read in the background (default 2 s). */
+  revalidateMs?: number;
   createClient?: typeof createGsdkClient;
 }
 
@@ -44,9 +50,12 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
   const create = options.createClient ?? createGsdkClient;
   const refreshMs = options.refreshMs ?? 60_000;
   const missRefreshMs = options.missRefreshMs ?? 2_000;
+  const revalidateMs = options.revalidateMs ?? 2_000;
   const clients = new Map<string, GsdkClient>();
   let cache: { at: number; tenants: TenantGateways[] } | null = null;
   let inflight: Promise<TenantGateways[]> | null = null;
+  let gatewayCache: { at: number; gatewayIDs: string[] } | null = null;
+  let gatewayInflight: Promise<string[]> | null = null;
   let closed = false;
 
   function forTenant(tenantID: string): GsdkClient {
@@ -93,6 +102,32 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
     return refresh();
   }
 
+  function refreshGateways(): Promise<string[]> {
+    gatewayInflight ??= forTenant(ADMIN_TENANT)
+      .gateway.getList({})
+      .then(({ gatewayIDs }) => {
+        const sorted = [...gatewayIDs].sort();
+        gatewayCache = { at: Date.now(), gatewayIDs: sorted };
+        return sorted;
+      })
+      .finally(() => {
+        gatewayInflight = null;
+      });
+    return gatewayInflight;
+  }
+
+  // A device list of every gateway is the admin's most frequent read: a Gateway.GetList round trip
+  // in front of each one cost as much as the rest of the BFF's own work (bench/README.md).
+  async function allGateways(): Promise<string[]> {
+    const age = gatewayCache ? Date.now() - gatewayCache.at : Infinity;
+    if (!gatewayCache || age >= refreshMs) return [...(await refreshGateways())];
+    if (age >= revalidateMs)
+      refreshGateways().catch((error: unknown) =>
+        options.logger.warn('gateway list not re-read', { error }),
+      );
+    return [...gatewayCache.gatewayIDs];
+  }
+
   function find(list: TenantGateways[], gatewayID: string): string | undefined {
     return list.find((t) => t.gatewayIDs.includes(gatewayID))?.tenantID;
   }
@@ -107,16 +142,14 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
       return find(await refresh(), gatewayID);
     },
     async gatewaysFor(user) {
-      if (user.role === 'admin') {
-        const { gatewayIDs } = await forTenant(ADMIN_TENANT).gateway.getList({});
-        return [...gatewayIDs].sort();
-      }
+      if (user.role === 'admin') return allGateways();
       if (!user.tenantID) return [];
       const list = await tenants();
       return [...(list.find((t) => t.tenantID === user.tenantID)?.gatewayIDs ?? [])].sort();
     },
     invalidate() {
       cache = null;
+      gatewayCache = null;
       for (const listener of invalidateListeners) listener();
     },
     onInvalidate(listener) {

@@ -6,7 +6,7 @@ import { createMasterPool } from '../master-pool.ts';
 
 function fakeFactory(tenants: Record<string, string[]>, gateways: string[]) {
   const created: GsdkClientOptions[] = [];
-  const calls = { getList: 0, get: 0, closed: 0 };
+  const calls = { getList: 0, get: 0, closed: 0, gatewayList: 0 };
   const factory = (options: GsdkClientOptions): GsdkClient => {
     created.push(options);
     return {
@@ -25,7 +25,12 @@ function fakeFactory(tenants: Record<string, string[]>, gateways: string[]) {
           };
         },
       },
-      gateway: { getList: async () => ({ gatewayIDs: gateways }) },
+      gateway: {
+        getList: async () => {
+          calls.gatewayList++;
+          return { gatewayIDs: [...gateways] };
+        },
+      },
       close: () => {
         calls.closed++;
       },
@@ -111,5 +116,44 @@ describe('createMasterPool', () => {
     pool.close();
     expect(calls.closed).toBe(1);
     expect(() => pool.admin()).toThrow(/closed/);
+  });
+
+  it('serves the admin gateway list from cache, re-reading it in the background once stale', async () => {
+    vi.useFakeTimers();
+    try {
+      const gateways = ['gw2', 'gw1'];
+      const { factory, calls } = fakeFactory({}, gateways);
+      const pool = createMasterPool({
+        master,
+        logger,
+        createClient: factory as never,
+        refreshMs: 60_000,
+        revalidateMs: 2_000,
+      });
+      const admin = { id: 1, username: 'a', role: 'admin' as const, tenantID: null };
+      expect(await pool.gatewaysFor(admin)).toEqual(['gw1', 'gw2']);
+      expect(await pool.gatewaysFor(admin)).toEqual(['gw1', 'gw2']);
+      expect(calls.gatewayList).toBe(1);
+      gateways.push('gw3');
+      // Stale: this caller still gets the cached list, and a re-read starts for the next one.
+      vi.advanceTimersByTime(2_500);
+      expect(await pool.gatewaysFor(admin)).toEqual(['gw1', 'gw2']);
+      expect(calls.gatewayList).toBe(2);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await pool.gatewaysFor(admin)).toEqual(['gw1', 'gw2', 'gw3']);
+      expect(calls.gatewayList).toBe(2);
+      // Too old to show at all: the caller waits for a fresh reading.
+      gateways.push('gw4');
+      vi.advanceTimersByTime(61_000);
+      expect(await pool.gatewaysFor(admin)).toEqual(['gw1', 'gw2', 'gw3', 'gw4']);
+      expect(calls.gatewayList).toBe(3);
+      // A change made through the console (invalidate) is read at once.
+      gateways.pop();
+      pool.invalidate();
+      expect(await pool.gatewaysFor(admin)).toEqual(['gw1', 'gw2', 'gw3']);
+      expect(calls.gatewayList).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
