@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import { connectRouter } from './connect/router.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import type { DeviceFactsSource } from './devices/device-row.ts';
+import { DeviceRowCache } from './devices/device-row-cache.ts';
 import { devicesRouter } from './devices/router.ts';
 import { gatewaysRouter } from './gateways/router.ts';
 import { problem, problemHandler } from './http/problem.ts';
@@ -118,6 +119,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     loginRate,
     logger,
     history: deps.history ?? history,
+    deviceRows: new DeviceRowCache(),
   };
   const api = express.Router();
   api.use((req, _res, next) => {

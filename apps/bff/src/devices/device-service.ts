@@ -1,11 +1,11 @@
 // Reads the managed-device lists of the gateways a user may see and turns them into rows.
-import type { DeviceRow } from '@cmc/api';
 import type { SessionUser } from '../auth/types.ts';
 import { accessGateway } from '../master/gateway-access.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 import { errorMessage } from '../http/define-route.ts';
 import type { DeviceInfo } from '@cmc/gsdk';
-import { toDeviceRow, type DeviceFactsSource } from './device-row.ts';
+import type { DeviceFactsSource } from './device-row.ts';
+import type { DeviceRowCache, RenderedRow } from './device-row-cache.ts';
 
 export interface GatewayDevices {
   gatewayID: string;
@@ -13,27 +13,31 @@ export interface GatewayDevices {
   error: unknown;
 }
 
+async function readDeviceList(
+  pool: MasterPool,
+  user: SessionUser,
+  gatewayID: string,
+): Promise<GatewayDevices> {
+  try {
+    const { client } = await accessGateway(pool, user, gatewayID);
+    const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
+    return { gatewayID, devices: deviceInfos, error: null };
+  } catch (error) {
+    return { gatewayID, devices: null, error };
+  }
+}
+
 /** Device lists of several gateways in parallel; a failing gateway is reported, not fatal. */
-export async function readDeviceLists(
+export function readDeviceLists(
   pool: MasterPool,
   user: SessionUser,
   gatewayIDs: string[],
 ): Promise<GatewayDevices[]> {
-  return Promise.all(
-    gatewayIDs.map(async (gatewayID) => {
-      try {
-        const { client } = await accessGateway(pool, user, gatewayID);
-        const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
-        return { gatewayID, devices: deviceInfos, error: null };
-      } catch (error) {
-        return { gatewayID, devices: null, error };
-      }
-    }),
-  );
+  return Promise.all(gatewayIDs.map((gatewayID) => readDeviceList(pool, user, gatewayID)));
 }
 
 export interface CollectedRows {
-  rows: DeviceRow[];
+  rows: RenderedRow[];
   unavailable: Array<{ gatewayID: string; error: string }>;
 }
 
@@ -45,22 +49,26 @@ export async function collectRows(
   pool: MasterPool,
   user: SessionUser,
   history: DeviceFactsSource | undefined,
+  cache: DeviceRowCache,
   gatewayID?: string,
 ): Promise<CollectedRows> {
   const ids = gatewayID ? [gatewayID] : await pool.gatewaysFor(user);
   if (gatewayID) await accessGateway(pool, user, gatewayID); // 403/404 before anything else
-  const lists = await readDeviceLists(pool, user, ids);
-  const failed = lists.filter((l) => l.devices === null);
+  // Each gateway's rows are rendered as its list arrives, while the master still answers the others.
+  const lists = await Promise.all(
+    ids.map(async (id) => {
+      const { devices, error } = await readDeviceList(pool, user, id);
+      if (!devices) return { gatewayID: id, error, rows: null };
+      const facts = history?.facts(devices.map((d) => d.deviceID));
+      // The decoded list is not kept: garbage at once, not carried through the next scavenge.
+      return { gatewayID: id, error, rows: cache.render(id, devices, facts) };
+    }),
+  );
+  const failed = lists.filter((l) => l.rows === null);
   if (failed.length > 0 && failed.length === lists.length) throw failed[0]!.error;
-  // One pass, no intermediate objects: this runs for every row of a 10,000-device list.
-  const deviceIDs: number[] = [];
-  for (const l of lists) for (const d of l.devices ?? []) deviceIDs.push(d.deviceID);
-  const facts = history?.facts(deviceIDs);
-  const rows: DeviceRow[] = new Array<DeviceRow>(deviceIDs.length);
-  let i = 0;
-  for (const l of lists)
-    for (const d of l.devices ?? [])
-      rows[i++] = toDeviceRow(d, l.gatewayID, facts?.get(d.deviceID));
+  if (!gatewayID && user.role === 'admin') cache.retainOnly(ids);
+  const rows: RenderedRow[] = [];
+  for (const l of lists) if (l.rows) for (const r of l.rows) rows.push(r);
   return {
     rows,
     unavailable: failed.map((f) => ({ gatewayID: f.gatewayID, error: errorMessage(f.error) })),

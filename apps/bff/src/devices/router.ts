@@ -10,8 +10,12 @@ import { problem } from '../http/problem.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import { accessGateway } from '../master/gateway-access.ts';
 import { filterDevices, pageOf, sortDevices } from './device-query.ts';
+import { deviceListJson } from './device-list-json.ts';
+import type { RenderedRow } from './device-row-cache.ts';
 import { collectRows } from './device-service.ts';
 import { describeFailures, multiResults } from './multi-results.ts';
+
+const rowOf = (r: RenderedRow) => r.row;
 
 /** Settled value or null: the detail page shows what it could read. */
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -44,20 +48,26 @@ export function devicesRouter(deps: RouterDeps): Router {
   const router = Router();
 
   defineRoute(router, route('devices.list'), deps, async ({ user, query }) => {
-    const { rows, unavailable } = await collectRows(deps.pool, user, deps.history, query.gatewayID);
-    const filtered = sortDevices(filterDevices(rows, query), query.sort, query.order);
-    return {
+    const { rows, unavailable } = await collectRows(
+      deps.pool,
+      user,
+      deps.history,
+      deps.deviceRows,
+      query.gatewayID,
+    );
+    const filtered = sortDevices(filterDevices(rows, query, rowOf), query.sort, query.order, rowOf);
+    return deviceListJson({
       items: pageOf(filtered, query.page, query.pageSize),
       total: filtered.length,
       page: query.page,
       pageSize: query.pageSize,
       unavailableGateways: unavailable,
-    };
+    });
   });
 
   defineRoute(router, route('devices.get'), deps, async ({ user, params }) => {
-    const { rows } = await collectRows(deps.pool, user, deps.history);
-    const device = rows.find((r) => r.deviceID === params.deviceID);
+    const { rows } = await collectRows(deps.pool, user, deps.history, deps.deviceRows);
+    const device = rows.find((r) => r.row.deviceID === params.deviceID)?.row;
     if (!device)
       throw problem(404, `device ${params.deviceID} is not managed by any gateway you can see`);
     const { client } = await accessGateway(deps.pool, user, device.gatewayID);

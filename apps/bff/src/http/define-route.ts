@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { isGsdkError } from '../master/grpc-http.ts';
+import { JsonBytes } from './json-bytes.ts';
 import { HttpProblem, problem } from './problem.ts';
 import { parseRequest } from './validate.ts';
 
@@ -61,7 +62,7 @@ export function defineRoute<R extends RouteDef>(
   router: Router,
   route: R,
   deps: RouteDeps,
-  handler: (ctx: RouteContext<R>) => Promise<Reply<R>>,
+  handler: (ctx: RouteContext<R>) => Promise<Reply<R> | JsonBytes>,
 ): void {
   const mutating = route.method !== 'get';
   router[route.method](expressPath(route.path), async (req: Request, res: Response) => {
@@ -96,6 +97,11 @@ export function defineRoute<R extends RouteDef>(
       } as RouteContext<R>);
       if (mutating && user) record(deps, route, req, res, user, audit, parsed, null);
       if (result === undefined || route.status === 204) res.status(route.status ?? 204).end();
+      else if (result instanceof JsonBytes)
+        res
+          .status(route.status ?? 200)
+          .type('json')
+          .send(result.bytes);
       else res.status(route.status ?? 200).json(result);
     } catch (error) {
       if (mutating && user) record(deps, route, req, res, user, audit, parsed, error);

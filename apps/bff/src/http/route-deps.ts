@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { SessionAuth } from '../auth/session-auth.ts';
 import type { DeviceFactsSource } from '../devices/device-row.ts';
+import type { DeviceRowCache } from '../devices/device-row-cache.ts';
 import type { Logger } from '../logger.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 
@@ -19,4 +20,6 @@ export interface RouterDeps {
   logger: Logger;
   /** The live module's history store, when wired: fills lastConnectedAt & co. */
   history?: DeviceFactsSource;
+  /** Device rows and their JSON, shared by every user's device lists (rows hold nothing per user). */
+  deviceRows: DeviceRowCache;
 }

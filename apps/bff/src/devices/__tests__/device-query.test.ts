@@ -39,7 +39,7 @@ const rows = [
 describe('device list query', () => {
   it('filters by status list, mode, ssl, type and text', () => {
     const q = (input: Record<string, string>) =>
-      filterDevices(rows, deviceListQuery.parse(input)).map((r) => r.deviceID);
+      filterDevices(rows, deviceListQuery.parse(input), (r) => r).map((r) => r.deviceID);
     expect(q({ status: 'TCP_CONNECTED,TLS_CONNECTED' })).toEqual([1, 2]);
     expect(q({ mode: 'DEVICE_TO_SERVER' })).toEqual([2]);
     expect(q({ ssl: 'true' })).toEqual([1]);
@@ -49,9 +49,21 @@ describe('device list query', () => {
     expect(q({ q: 'GW2' })).toEqual([2]);
   });
   it('sorts IP addresses numerically and breaks ties by device ID', () => {
-    expect(sortDevices(rows, 'IPAddr', 'asc').map((r) => r.deviceID)).toEqual([1, 2, 3]);
-    expect(sortDevices(rows, 'IPAddr', 'desc').map((r) => r.deviceID)).toEqual([3, 2, 1]);
-    expect(sortDevices(rows, 'gatewayID', 'asc').map((r) => r.deviceID)).toEqual([1, 3, 2]);
+    expect(sortDevices(rows, 'IPAddr', 'asc', (r) => r).map((r) => r.deviceID)).toEqual([1, 2, 3]);
+    expect(sortDevices(rows, 'IPAddr', 'desc', (r) => r).map((r) => r.deviceID)).toEqual([3, 2, 1]);
+    expect(sortDevices(rows, 'gatewayID', 'asc', (r) => r).map((r) => r.deviceID)).toEqual([
+      1, 3, 2,
+    ]);
+  });
+  it('sorts by device ID both ways without reordering its input', () => {
+    const before = rows.map((r) => r.deviceID);
+    expect(sortDevices(rows, 'deviceID', 'asc', (r) => r).map((r) => r.deviceID)).toEqual([
+      1, 2, 3,
+    ]);
+    expect(sortDevices(rows, 'deviceID', 'desc', (r) => r).map((r) => r.deviceID)).toEqual([
+      3, 2, 1,
+    ]);
+    expect(rows.map((r) => r.deviceID)).toEqual(before);
   });
   it('pages', () => {
     const many = Array.from({ length: 25 }, (_, i) => i + 1);
