@@ -7,6 +7,7 @@ import { matchPolled, matchPushed } from '../lib/matcher.ts';
 import type { MasterAccess } from '../lib/raw-gsdk.ts';
 import { distribution } from '../lib/stats.ts';
 import { serveRpc } from '../lib/child-rpc.ts';
+import { deviceListRounds, type DeviceListRoundsArgs } from './device-list-rounds.ts';
 import { FloorStreams, Poller } from './master-watchers.ts';
 import { SocketFleet } from './socket-fleet.ts';
 
@@ -99,6 +100,7 @@ serveRpc({
     }
     return out;
   },
+  deviceListRounds: (a) => deviceListRounds(a as unknown as DeviceListRoundsArgs),
   stopBaselines: () => {
     floor?.close();
     poller?.close();

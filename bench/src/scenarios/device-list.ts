@@ -1,11 +1,11 @@
 // Scenario 3: the 10,000-device list through the BFF (GET /api/v1/devices?pageSize=10000, which
 // reads every gateway's list over gRPC) vs the same GetDeviceList calls made directly (all 100
-// gateways in parallel, raw grpc-js), 200 times each, interleaved so both see the same noise.
+// gateways in parallel, raw grpc-js), 200 times each, interleaved so both see the same noise. Both
+// clients run in the client process, apart from the simulator (clients/device-list-rounds.ts).
 import { startBffProcess, signIn } from '../lib/bff-process.ts';
-import { now } from '../lib/clock.ts';
-import { masterAccess } from '../lib/coordinator.ts';
+import type { DeviceListRounds, DeviceListRoundsArgs } from '../clients/device-list-rounds.ts';
+import { masterAccess, startClientsProcess } from '../lib/coordinator.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
-import { RawMaster } from '../lib/raw-gsdk.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
 import { startSimWorld } from '../lib/sim-world.ts';
 import { distribution } from '../lib/stats.ts';
@@ -18,43 +18,22 @@ export async function runDeviceList(
 ): Promise<SummaryEntry[]> {
   const world = await startSimWorld();
   const bff = await startBffProcess(world, options);
-  const master = new RawMaster(masterAccess(world));
+  const clients = startClientsProcess();
   try {
     const cookie = await signIn(bff.url);
-    let responseBytes = 0;
-    const viaBff = async (): Promise<number> => {
-      const res = await fetch(`${bff.url}/api/v1/devices?pageSize=10000`, { headers: { cookie } });
-      if (!res.ok) throw new Error(`GET /api/v1/devices: ${res.status} ${await res.text()}`);
-      const text = await res.text();
-      responseBytes = text.length;
-      const body = JSON.parse(text) as { items: unknown[]; total: number };
-      return body.items.length;
+    const args: DeviceListRoundsArgs = {
+      bffUrl: bff.url,
+      cookie,
+      access: masterAccess(world),
+      tenantOf: world.tenantOf,
+      rounds: ROUNDS,
+      warmup: WARMUP,
     };
-    const direct = async (): Promise<number> => {
-      const lists = await Promise.all(
-        Object.entries(world.tenantOf).map(([gatewayID, tenantID]) =>
-          master.getDeviceList(tenantID, gatewayID),
-        ),
-      );
-      return lists.reduce((n, l) => n + l.length, 0);
-    };
-    for (let i = 0; i < WARMUP; i++) {
-      await viaBff();
-      await direct();
-    }
-    const bffTimes: number[] = [];
-    const directTimes: number[] = [];
-    let rows = { bff: 0, direct: 0 };
-    for (let i = 0; i < ROUNDS; i++) {
-      // Alternate which goes first, so neither always follows the other's garbage.
-      const order = i % 2 === 0 ? (['bff', 'direct'] as const) : (['direct', 'bff'] as const);
-      for (const which of order) {
-        const t0 = now();
-        const n = which === 'bff' ? await viaBff() : await direct();
-        (which === 'bff' ? bffTimes : directTimes).push(now() - t0);
-        rows = { ...rows, [which]: n };
-      }
-    }
+    const { bffTimes, directTimes, rows, responseBytes } = await clients.call<DeviceListRounds>(
+      'deviceListRounds',
+      args,
+      600_000,
+    );
     if (rows.bff !== rows.direct)
       throw new Error(`the BFF listed ${rows.bff} devices, the master ${rows.direct}`);
     const b = distribution(bffTimes);
@@ -111,7 +90,7 @@ export async function runDeviceList(
     });
     return targets;
   } finally {
-    master.close();
+    await clients.close();
     await bff.stop();
     await world.stop();
   }
