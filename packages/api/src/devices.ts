@@ -2,25 +2,29 @@ import { z } from 'zod';
 import { deviceID, deviceIDParam, gatewayID, intParam, ipv4, isoTime, port } from './common.ts';
 import { connectionMode, deviceStatus, deviceTypeName } from './names.ts';
 
-/** One managed device as the console shows it; live fields are filled from connection history. */
+/**
+ * One managed device. Labels for the codes are the client's business (`@cmc/gsdk/names`), and the
+ * connection-history facts are omitted while the BFF has none, so a 10,000-row list carries data,
+ * not nulls (docs/decisions.md, "Device rows").
+ */
 export const deviceRow = z.object({
   deviceID,
   gatewayID,
   type: deviceTypeName,
-  /** Human label, e.g. 'BioStation L2'. */
-  typeLabel: z.string(),
   IPAddr: z.string(),
   port: z.number().int(),
   status: deviceStatus,
-  statusLabel: z.string(),
   connectionMode,
   useSSL: z.boolean(),
   autoReconnect: z.boolean(),
-  lastConnectedAt: isoTime.nullable(),
-  lastDisconnectedAt: isoTime.nullable(),
-  /** Last failure status name, e.g. 'TCP_NOT_ALLOWED'. */
-  lastFailure: deviceStatus.nullable(),
-  flapping: z.boolean(),
+  /** Omitted until the BFF has seen the device connect. */
+  lastConnectedAt: isoTime.optional(),
+  /** Omitted until the BFF has seen the device disconnect. */
+  lastDisconnectedAt: isoTime.optional(),
+  /** Last failure status name, e.g. 'TCP_NOT_ALLOWED'; omitted when none was recorded. */
+  lastFailure: deviceStatus.optional(),
+  /** true while the device flaps; omitted otherwise. */
+  flapping: z.literal(true).optional(),
 });
 export type DeviceRow = z.infer<typeof deviceRow>;
 

@@ -29,7 +29,6 @@ export type SearchRequest = z.input<typeof searchRequest>;
 export const searchedDevice = z.object({
   deviceID,
   type: deviceTypeName,
-  typeLabel: z.string(),
   useDHCP: z.boolean(),
   connectionMode,
   IPAddr: z.string(),
@@ -101,7 +100,6 @@ export type SetAcceptFilterRequest = z.infer<typeof setAcceptFilterRequest>;
 export const pendingDevice = z.object({
   deviceID,
   type: deviceTypeName,
-  typeLabel: z.string(),
   IPAddr: z.string(),
   lastTry: isoTime,
 });

@@ -71,6 +71,15 @@ export function deviceTypeLabel(value: number): string {
   return name === undefined ? `Unknown type (${value})` : deviceTypeLabels[name];
 }
 
+/**
+ * Product name for a type name as the API sends it: 'BIOSTATION_L2' → "BioStation L2". A name our
+ * protos do not know (the BFF sends 'UNKNOWN_<n>' for a newer device type) is returned as it is.
+ */
+export function deviceTypeLabelOfName(name: string): string {
+  const labels: Readonly<Record<string, string>> = deviceTypeLabels;
+  return Object.hasOwn(labels, name) ? labels[name]! : name;
+}
+
 /** 'CONNECTED' or 'DISCONNECTED'. */
 export function gatewayStatusName(value: number): string {
   return gatewayStatusNames.get(value) ?? unknown(value);

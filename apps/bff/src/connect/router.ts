@@ -1,7 +1,7 @@
 // Search, sync connect, async connections, accept filter and pending list of one gateway.
 import { Router } from 'express';
 import { route, type AcceptFilterResponse, type AsyncConnectInfo } from '@cmc/api';
-import { ConnectionMode, connectionModeName, deviceTypeLabel, deviceTypeName } from '@cmc/gsdk';
+import { ConnectionMode, connectionModeName, deviceTypeName } from '@cmc/gsdk';
 import type { GsdkClient } from '@cmc/gsdk';
 import { defineRoute } from '../http/define-route.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
@@ -51,7 +51,6 @@ export function connectRouter(deps: RouterDeps): Router {
       devices: found.deviceInfos.map((d) => ({
         deviceID: d.deviceID,
         type: deviceTypeName(d.type),
-        typeLabel: deviceTypeLabel(d.type),
         useDHCP: d.useDHCP,
         connectionMode: connectionModeName(d.connectionMode) as
           'SERVER_TO_DEVICE' | 'DEVICE_TO_SERVER',
@@ -167,7 +166,6 @@ export function connectRouter(deps: RouterDeps): Router {
       devices: deviceInfos.map((d) => ({
         deviceID: d.deviceID,
         type: deviceTypeName(d.type),
-        typeLabel: deviceTypeLabel(d.type),
         IPAddr: d.IPAddr,
         // lastTry is unix seconds on the wire.
         lastTry: new Date(d.lastTry * 1000).toISOString(),

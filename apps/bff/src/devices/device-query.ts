@@ -1,5 +1,6 @@
 // Server-side filter, sort and page of device rows, so 10,000 devices never travel at once unless asked.
 import type { DeviceListQueryParsed, DeviceRow } from '@cmc/api';
+import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
 
 function ipKey(ip: string): string {
   // Zero-padded octets sort numerically as strings; non-IPv4 text sorts after.
@@ -26,7 +27,9 @@ export function filterDevices<T>(
     if (q.ssl !== undefined && r.useSSL !== q.ssl) return false;
     if (types && !types.has(r.type)) return false;
     if (text) {
-      const hay = `${r.deviceID} ${r.IPAddr} ${r.type} ${r.typeLabel} ${r.gatewayID}`.toLowerCase();
+      // The product name too, as the console shows it ('x-station' finds XSTATION_2).
+      const label = deviceTypeLabelOfName(r.type);
+      const hay = `${r.deviceID} ${r.IPAddr} ${r.type} ${label} ${r.gatewayID}`.toLowerCase();
       if (!hay.includes(text)) return false;
     }
     return true;

@@ -1,13 +1,7 @@
-// Wire DeviceInfo (numeric enums) -> the API's DeviceRow (names + labels + history facts).
+// Wire DeviceInfo (numeric enums) -> the API's DeviceRow (names + history facts).
 import type { DeviceRow } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
-import {
-  connectionModeName,
-  deviceStatusLabel,
-  deviceStatusName,
-  deviceTypeLabel,
-  deviceTypeName,
-} from '@cmc/gsdk';
+import { connectionModeName, deviceStatusName, deviceTypeName } from '@cmc/gsdk';
 
 /** Same shape as history's DeviceFacts (docs/bff-internals.md). */
 export interface DeviceFacts {
@@ -22,22 +16,22 @@ export interface DeviceFactsSource {
   facts(deviceIDs: number[]): Map<number, DeviceFacts>;
 }
 
+/** Facts with nothing in them are left out of the row, not sent as nulls (docs/decisions.md). */
 export function toDeviceRow(info: DeviceInfo, gatewayID: string, facts?: DeviceFacts): DeviceRow {
-  return {
+  const row: DeviceRow = {
     deviceID: info.deviceID,
     gatewayID,
     type: deviceTypeName(info.type),
-    typeLabel: deviceTypeLabel(info.type),
     IPAddr: info.IPAddr,
     port: info.port,
     status: deviceStatusName(info.status) as DeviceRow['status'],
-    statusLabel: deviceStatusLabel(info.status),
     connectionMode: connectionModeName(info.connectionMode) as DeviceRow['connectionMode'],
     useSSL: info.useSSL,
     autoReconnect: info.autoReconnect,
-    lastConnectedAt: facts?.lastConnectedAt ?? null,
-    lastDisconnectedAt: facts?.lastDisconnectedAt ?? null,
-    lastFailure: (facts?.lastFailure ?? null) as DeviceRow['lastFailure'],
-    flapping: facts?.flapping ?? false,
   };
+  if (facts?.lastConnectedAt) row.lastConnectedAt = facts.lastConnectedAt;
+  if (facts?.lastDisconnectedAt) row.lastDisconnectedAt = facts.lastDisconnectedAt;
+  if (facts?.lastFailure) row.lastFailure = facts.lastFailure as DeviceRow['lastFailure'];
+  if (facts?.flapping) row.flapping = true;
+  return row;
 }

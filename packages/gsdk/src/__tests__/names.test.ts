@@ -9,6 +9,7 @@ import {
   deviceStatusLabel,
   deviceStatusName,
   deviceTypeLabel,
+  deviceTypeLabelOfName,
   deviceTypeName,
   gatewayStatusName,
   isConnectedStatus,
@@ -121,5 +122,14 @@ describe('deviceTypeLabel', () => {
       expect(label).not.toMatch(/_/);
     }
     expect(new Set(labels).size).toBe(values.length);
+  });
+});
+
+describe('deviceTypeLabelOfName', () => {
+  it('gives the product name of an API type name, and an unknown name as it is', () => {
+    expect(deviceTypeLabelOfName('BIOSTATION_L2')).toBe('BioStation L2');
+    expect(deviceTypeLabelOfName('XSTATION_2')).toBe('X-Station 2');
+    expect(deviceTypeLabelOfName('UNKNOWN_300')).toBe('UNKNOWN_300');
+    expect(deviceTypeLabelOfName('toString')).toBe('toString');
   });
 });

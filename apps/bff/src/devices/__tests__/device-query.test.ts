@@ -8,18 +8,12 @@ function row(deviceID: number, over: Partial<DeviceRow> = {}): DeviceRow {
     deviceID,
     gatewayID: 'gw1',
     type: 'BIOSTATION_L2',
-    typeLabel: 'BioStation L2',
     IPAddr: `10.0.0.${deviceID % 256}`,
     port: 51211,
     status: 'TCP_CONNECTED',
-    statusLabel: 'Connected (TCP)',
     connectionMode: 'SERVER_TO_DEVICE',
     useSSL: false,
     autoReconnect: true,
-    lastConnectedAt: null,
-    lastDisconnectedAt: null,
-    lastFailure: null,
-    flapping: false,
     ...over,
   };
 }
@@ -29,7 +23,6 @@ const rows = [
   row(1, { useSSL: true, status: 'TLS_CONNECTED', IPAddr: '10.0.0.9' }),
   row(2, {
     type: 'XSTATION_2',
-    typeLabel: 'X-Station 2',
     connectionMode: 'DEVICE_TO_SERVER',
     gatewayID: 'gw2',
     IPAddr: '10.0.0.20',

@@ -72,12 +72,8 @@ describe('GET /devices', () => {
       new Set(['gateway3']),
     );
     const type = await world.admin.get('/devices?type=BIOSTATION_L2');
-    expect(
-      type.body.items.every(
-        (d: { type: string; typeLabel: string }) =>
-          d.type === 'BIOSTATION_L2' && d.typeLabel === 'BioStation L2',
-      ),
-    ).toBe(true);
+    expect(type.body.items.length).toBeGreaterThan(0);
+    expect(type.body.items.every((d: { type: string }) => d.type === 'BIOSTATION_L2')).toBe(true);
     const failing = await world.admin.get('/devices?status=TCP_CANNOT_CONNECT');
     expect(failing.body.items.map((d: { deviceID: number }) => d.deviceID)).toContain(544114241);
     const sorted = await world.admin.get('/devices?sort=IPAddr&order=desc&pageSize=3');
