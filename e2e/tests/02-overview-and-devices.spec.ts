@@ -29,15 +29,20 @@ test('a device taken offline flips to disconnected in place, then back, without 
 }) => {
   await openAs(page, '/devices?gateway=gateway2');
   const row = deviceRow(page, 540092578);
+  // Cells: select, ID, gateway, type, address, status, mode, SSL, last up, last down, failure.
+  const cell = (n: number) => row.locator('[role=gridcell]').nth(n);
   await expect(row.getByTestId('device-status')).toHaveText(/Connected/);
+  await expect(cell(3)).toHaveText('BioStation 3');
   let reloaded = false;
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) reloaded = true;
   });
   await sim('/devices/540092578/offline');
   await expect(row.getByTestId('device-status')).toHaveText(/Disconnected/);
+  await expect(cell(9)).toHaveText('just now');
   await sim('/devices/540092578/online?now=1');
   await expect(row.getByTestId('device-status')).toHaveText(/^Connected/);
+  await expect(cell(8)).toHaveText('just now');
   expect(reloaded).toBe(false);
 });
 

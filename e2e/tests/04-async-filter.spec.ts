@@ -48,6 +48,7 @@ test('a pending device-to-server device is accepted through the filter and becom
   const pending = page.getByRole('table', { name: 'Pending devices' });
   const row = pending.locator('tr[data-device-id="540092587"]');
   await expect(row).toBeVisible();
+  await expect(row).toContainText('BioEntry W2');
   await expect(row).toContainText(/ago|just now/);
   await screenshot(page, 'accept-filter');
   await row.getByRole('button', { name: 'Accept 540092587', exact: true }).click();

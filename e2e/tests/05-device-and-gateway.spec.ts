@@ -4,6 +4,8 @@ test('guided mode change shows the plan, then switches the device to device-to-s
   page,
 }) => {
   await openAs(page, '/devices/544114232');
+  await expect(page.locator('.page-header p')).toHaveText('BioEntry W2 on gateway1');
+  await expect(page.locator('dl.kv dt:text-is("Type") + dd')).toHaveText('BioEntry W2');
   await expect(page.getByTestId('detail-mode')).toHaveText('Server → device');
   await screenshot(page, 'device-detail');
   await page.getByRole('button', { name: /Switch to Device → server/ }).click();

@@ -1,13 +1,4 @@
-/** connect.Status, as numbers on the wire and names in our API. */
-export const STATUS_NAMES: Record<number, string> = {
-  0: 'DISCONNECTED',
-  1: 'TCP_CONNECTED',
-  2: 'TLS_CONNECTED',
-  0x100: 'TCP_CANNOT_CONNECT',
-  0x101: 'TCP_NOT_ALLOWED',
-  0x200: 'TLS_CANNOT_CONNECT',
-  0x201: 'TLS_NOT_ALLOWED',
-};
+import { deviceStatusName } from '@cmc/gsdk/names';
 
 export type StatusTone = 'ok' | 'off' | 'bad';
 
@@ -44,9 +35,10 @@ const DISPLAY: Record<string, StatusDisplay> = {
   },
 };
 
+/** connect.Status name; numbers (as the wire has them) go through the SDK's table, names pass as they are. */
 export function statusName(status: number | string | null | undefined): string {
   if (status === null || status === undefined) return 'UNKNOWN';
-  return typeof status === 'number' ? (STATUS_NAMES[status] ?? `STATUS_${status}`) : status;
+  return typeof status === 'number' ? deviceStatusName(status) : status;
 }
 
 export function statusDisplay(status: number | string | null | undefined): StatusDisplay {

@@ -1,6 +1,5 @@
 import type { DeviceDetail, DeviceList, DeviceRow, DeviceStatus, LiveChange } from '@cmc/api';
 import { connectedStatuses, deviceStatusNames, failureStatuses } from '@cmc/api';
-import { statusDisplay } from '../lib/device-status.ts';
 
 /** The newest change per device of one batch (changes arrive in the order they happened). */
 export function latestByDevice(changes: readonly LiveChange[]): Map<number, LiveChange> {
@@ -14,14 +13,14 @@ function asStatus(name: string): DeviceStatus | null {
 }
 
 /**
- * A row after a status change: the status, its label and the connection facts the history would
+ * A row after a status change: the status and the connection facts the history would
  * record. Returns the same object when nothing changes, so memoised rows do not re-render.
  */
 export function applyChangeToRow(row: DeviceRow, change: LiveChange): DeviceRow {
   const status = asStatus(change.statusName);
   if (!status || status === row.status) return row;
   const at = new Date(change.at).toISOString();
-  const next: DeviceRow = { ...row, status, statusLabel: statusDisplay(status).label };
+  const next: DeviceRow = { ...row, status };
   if (connectedStatuses.includes(status)) next.lastConnectedAt = at;
   else if (status === 'DISCONNECTED') next.lastDisconnectedAt = at;
   if (failureStatuses.includes(status)) {

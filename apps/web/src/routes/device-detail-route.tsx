@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
 import { useDevice } from '../features/devices/api/get-device.ts';
 import { DeviceActions } from '../features/devices/components/device-actions.tsx';
 import { DeviceSettings } from '../features/devices/components/device-settings.tsx';
@@ -34,7 +35,10 @@ export function Component() {
   const target = d.connectionMode === 'SERVER_TO_DEVICE' ? 'DEVICE_TO_SERVER' : 'SERVER_TO_DEVICE';
   return (
     <>
-      <PageHeader title={`Device ${d.deviceID}`} description={`${d.typeLabel} on ${d.gatewayID}`}>
+      <PageHeader
+        title={`Device ${d.deviceID}`}
+        description={`${deviceTypeLabelOfName(d.type)} on ${d.gatewayID}`}
+      >
         <Link to={`/devices?gateway=${encodeURIComponent(d.gatewayID)}`}>
           ← Devices of {d.gatewayID}
         </Link>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deviceTypeLabel } from '../device-types.ts';
-import { failureReason, statusDisplay } from '../device-status.ts';
+import { failureReason, statusDisplay, statusName } from '../device-status.ts';
 import { timeAgo } from '../format.ts';
 import { safeReturnTo, signInPath } from '../return-to.ts';
 
@@ -46,6 +46,16 @@ describe('status display', () => {
     expect(statusDisplay(0x101).tone).toBe('bad');
     expect(failureReason('TCP_NOT_ALLOWED')).toMatch(/accept filter/);
     expect(failureReason(null)).toBeNull();
+    expect(failureReason(undefined)).toBeNull();
+  });
+
+  it('names wire numbers through the SDK table and keeps the console wording', () => {
+    expect(statusName(0x201)).toBe('TLS_NOT_ALLOWED');
+    expect(statusName('TCP_CONNECTED')).toBe('TCP_CONNECTED');
+    expect(statusName(undefined)).toBe('UNKNOWN');
+    expect(statusDisplay(0)).toMatchObject({ tone: 'off', label: 'Disconnected' });
+    expect(statusDisplay(0x200)).toMatchObject({ tone: 'bad', label: 'TLS failed' });
+    expect(statusDisplay(999)).toMatchObject({ tone: 'bad', label: 'unknown 999' });
   });
 });
 

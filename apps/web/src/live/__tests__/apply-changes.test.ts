@@ -7,6 +7,7 @@ import {
   latestByDevice,
   sequenceGap,
 } from '../apply-changes.ts';
+import { statusDisplay } from '../../lib/device-status.ts';
 
 function row(
   deviceID: number,
@@ -17,18 +18,12 @@ function row(
     deviceID,
     gatewayID,
     type: 'BIOSTATION_L2',
-    typeLabel: 'BioStation L2',
     IPAddr: `10.0.0.${deviceID % 250}`,
     port: 51211,
     status,
-    statusLabel: 'Connected',
     connectionMode: 'SERVER_TO_DEVICE',
     useSSL: false,
     autoReconnect: true,
-    lastConnectedAt: null,
-    lastDisconnectedAt: null,
-    lastFailure: null,
-    flapping: false,
   };
 }
 
@@ -64,9 +59,14 @@ describe('applying live deltas to cached device pages', () => {
     expect(after.items[41]).toMatchObject({
       deviceID: 42,
       status: 'DISCONNECTED',
-      statusLabel: 'Disconnected',
       lastDisconnectedAt: '2023-11-14T22:13:20.000Z',
     });
+    // The row carries no label; the badge words come from the status itself.
+    expect(after.items[41]).not.toHaveProperty('statusLabel');
+    expect(statusDisplay(after.items[41]?.status).label).toBe('Disconnected');
+    // A disconnect records no connect or failure fact the row did not have.
+    expect(after.items[41]?.lastConnectedAt).toBeUndefined();
+    expect(after.items[41]?.lastFailure).toBeUndefined();
     const unchanged = after.items.filter((r, i) => r === before.items[i]).length;
     expect(unchanged).toBe(9_999);
   });

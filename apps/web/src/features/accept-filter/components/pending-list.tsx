@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
@@ -46,7 +47,7 @@ export function PendingList({ gatewayID, readOnly }: { gatewayID: string; readOn
           {query.data.devices.map((d) => (
             <tr key={d.deviceID} data-device-id={d.deviceID}>
               <td className="mono">{d.deviceID}</td>
-              <td>{d.typeLabel}</td>
+              <td>{deviceTypeLabelOfName(d.type)}</td>
               <td className="mono">{d.IPAddr}</td>
               <td title={dateTime(d.lastTry)}>{timeAgo(d.lastTry)}</td>
               {readOnly ? null : accepted.has(d.deviceID) ? (

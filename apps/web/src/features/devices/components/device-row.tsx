@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import type { DeviceRow as Row } from '@cmc/api';
+import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
 import { connectionModeLabel, failureReason } from '../../../lib/device-status.ts';
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
@@ -29,6 +30,7 @@ export const DeviceRow = memo(function DeviceRow({
   onToggle,
 }: Props) {
   const failure = failureReason(row.lastFailure);
+  const typeLabel = deviceTypeLabelOfName(row.type);
   return (
     <div
       className="vt-row"
@@ -55,8 +57,8 @@ export const DeviceRow = memo(function DeviceRow({
         <Link to={`/devices/${row.deviceID}`}>{row.deviceID}</Link>
       </span>
       <span role="gridcell">{row.gatewayID}</span>
-      <span role="gridcell" title={row.typeLabel}>
-        {row.typeLabel}
+      <span role="gridcell" title={typeLabel}>
+        {typeLabel}
       </span>
       <span role="gridcell" className="mono" title={`${row.IPAddr}:${row.port}`}>
         {row.IPAddr}:{row.port}

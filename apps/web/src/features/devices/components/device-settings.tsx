@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { DeviceDetail } from '@cmc/api';
+import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
 import { connectionModeLabel, failureReason } from '../../../lib/device-status.ts';
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
@@ -45,7 +46,7 @@ export function DeviceSettings({ detail }: { detail: DeviceDetail }) {
         {d.flapping ? <span className="badge badge-warn">Flapping</span> : null}
       </dd>
       <dt>Type</dt>
-      <dd>{d.typeLabel}</dd>
+      <dd>{deviceTypeLabelOfName(d.type)}</dd>
       <dt>Gateway</dt>
       <dd>
         <Link to={`/gateways/${encodeURIComponent(d.gatewayID)}`}>{d.gatewayID}</Link>

@@ -1,4 +1,5 @@
 import type { SearchedDevice } from '@cmc/api';
+import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
 import { connectionModeLabel } from '../../../lib/device-status.ts';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 
@@ -72,7 +73,7 @@ export function SearchResults({
           return (
             <tr key={d.deviceID} data-device-id={d.deviceID}>
               <td className="mono">{d.deviceID}</td>
-              <td>{d.typeLabel}</td>
+              <td>{deviceTypeLabelOfName(d.type)}</td>
               <td className="mono">{d.IPAddr}</td>
               <td className="mono">{d.port}</td>
               <td>{d.useDHCP ? 'Yes' : 'No'}</td>
