@@ -2,6 +2,7 @@ import {
   Channel,
   credentials,
   Metadata,
+  type CallCredentials,
   type ChannelCredentials,
   type ChannelOptions,
 } from '@grpc/grpc-js';
@@ -36,25 +37,17 @@ export interface ChannelConfig {
   clientKey: Buffer;
   serverName?: string;
   backoff: BackoffPolicy;
-  /** Reads the current JWT at the moment each call starts. */
-  currentToken: () => string | undefined;
 }
 
 /**
- * One HTTP/2 channel for all four services: mutual TLS (CA + client cert/key) combined with a call
- * credential that adds metadata `token: <JWT>` to every call but Login/LoginAdmin.
+ * One HTTP/2 channel over mutual TLS (CA + client cert/key). It carries no token: each client adds
+ * its own per call (tokenCredentials), so clients of several logins can share one connection.
  */
 export function createGsdkChannel(config: ChannelConfig): {
   channel: Channel;
   credentials: ChannelCredentials;
 } {
   const ssl = credentials.createSsl(config.caCert, config.clientKey, config.clientCert);
-  const tokenCredential = credentials.createFromMetadataGenerator((options, callback) => {
-    const metadata = new Metadata();
-    const token = config.currentToken();
-    if (token !== undefined && !isTokenless(options)) metadata.set('token', token);
-    callback(null, metadata);
-  });
   const options: ChannelOptions = {
     'grpc.max_receive_message_length': maxMessageBytes,
     'grpc.max_send_message_length': maxMessageBytes,
@@ -67,6 +60,15 @@ export function createGsdkChannel(config: ChannelConfig): {
     options['grpc.ssl_target_name_override'] = config.serverName;
     options['grpc.default_authority'] = config.serverName;
   }
-  const combined = credentials.combineChannelCredentials(ssl, tokenCredential);
-  return { channel: new Channel(config.address, combined, options), credentials: combined };
+  return { channel: new Channel(config.address, ssl, options), credentials: ssl };
+}
+
+/** Adds metadata `token: <JWT>` (read when each call starts) to every call but Login/LoginAdmin. */
+export function tokenCredentials(currentToken: () => string | undefined): CallCredentials {
+  return credentials.createFromMetadataGenerator((options, callback) => {
+    const metadata = new Metadata();
+    const token = currentToken();
+    if (token !== undefined && !isTokenless(options)) metadata.set('token', token);
+    callback(null, metadata);
+  });
 }

@@ -1,12 +1,15 @@
 import {
   connectivityState,
   status as GrpcStatus,
+  type Channel,
+  type ChannelCredentials,
   type Client,
+  type ClientOptions,
   type ClientReadableStream,
 } from '@grpc/grpc-js';
 import { loadGsdk } from '@cmc/protos';
-import { createGsdkChannel } from './channel.ts';
-import { resolveOptions } from './client-options.ts';
+import { createGsdkChannel, tokenCredentials } from './channel.ts';
+import { resolveOptions, type ResolvedOptions } from './client-options.ts';
 import { GsdkError } from './errors.ts';
 import { invalidArgument } from './error-mapping.ts';
 import { Session } from './session.ts';
@@ -53,11 +56,22 @@ function validateSubscribeOptions(
 }
 
 /**
- * A client for one master gateway and one login identity. Throws GsdkError(INVALID_ARGUMENT) at
- * construction when an option is unusable; every call afterwards rejects instead of throwing.
+ * A client for one master gateway and one login identity, on a connection of its own. Throws
+ * GsdkError(INVALID_ARGUMENT) at construction when an option is unusable; every call afterwards
+ * rejects instead of throwing. createGsdkConnection() shares one connection between logins.
  */
 export function createGsdkClient(options: GsdkClientOptions): GsdkClient {
   const config = resolveOptions(options);
+  return buildGsdkClient(config, createGsdkChannel(config), true, options.onLogin);
+}
+
+/** The channel a client runs on; `owned` channels are closed with the client. */
+export function buildGsdkClient(
+  config: ResolvedOptions,
+  transport: { channel: Channel; credentials: ChannelCredentials },
+  owned: boolean,
+  onLogin: GsdkClientOptions['onLogin'],
+): GsdkClient {
   const { grpc } = loadGsdk();
   const services = {
     ConnectMaster: grpc.gsdk.connect_master.ConnectMaster,
@@ -68,20 +82,24 @@ export function createGsdkClient(options: GsdkClientOptions): GsdkClient {
 
   let closed = false;
   const subscriptions = new Set<ManagedSubscription<unknown>>();
-  const session = new Session(performLogin, options.onLogin);
-  const { channel, credentials } = createGsdkChannel({
-    ...config,
-    currentToken: () => session.current(),
+  const session = new Session(performLogin, onLogin);
+  const { channel, credentials } = transport;
+  // This login's token goes with each call, not with the channel, which other logins may share.
+  const token = tokenCredentials(() => session.current());
+  const clientOptions = (): ClientOptions => ({
+    channelOverride: channel,
+    callInvocationTransformer: (call) => ({
+      ...call,
+      callOptions: { ...call.callOptions, credentials: token },
+    }),
   });
   // Four service clients over the one channel (grpc-js mutates the options object, so one each);
   // calls go through Client.makeUnaryRequest with the service definitions, the same generic way.
   const clients: Record<keyof typeof services, Client> = {
-    ConnectMaster: new services.ConnectMaster(config.address, credentials, {
-      channelOverride: channel,
-    }),
-    Tenant: new services.Tenant(config.address, credentials, { channelOverride: channel }),
-    Gateway: new services.Gateway(config.address, credentials, { channelOverride: channel }),
-    Login: new services.Login(config.address, credentials, { channelOverride: channel }),
+    ConnectMaster: new services.ConnectMaster(config.address, credentials, clientOptions()),
+    Tenant: new services.Tenant(config.address, credentials, clientOptions()),
+    Gateway: new services.Gateway(config.address, credentials, clientOptions()),
+    Login: new services.Login(config.address, credentials, clientOptions()),
   };
   const deps: InvokerDeps = {
     session,
@@ -210,7 +228,7 @@ export function createGsdkClient(options: GsdkClientOptions): GsdkClient {
       if (closed) return;
       closed = true;
       for (const subscription of [...subscriptions]) subscription.cancel();
-      channel.close();
+      if (owned) channel.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 // One gsdk client per tenant, all logged in with LoginAdmin(admin certificate, tenantID): the master
-// then scopes every call to that tenant, so isolation holds even if a BFF check were missed.
-import { createGsdkClient, type GsdkClient } from '@cmc/gsdk';
+// then scopes every call to that tenant, so isolation holds even if a BFF check were missed. The
+// clients share one mutual-TLS connection; each call carries its own tenant's token.
+import { createGsdkConnection, type GsdkClient, type GsdkConnection } from '@cmc/gsdk';
 import type { MasterConfig } from '../config.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { Logger } from '../logger.ts';
@@ -42,12 +43,14 @@ export interface MasterPoolOptions {
   missRefreshMs?: number;
   /** Age after which the admin gateway list is re-read in the background (default 2 s). */
   revalidateMs?: number;
-  createClient?: typeof createGsdkClient;
+  /** Creates the shared connection (tests pass a fake). */
+  connect?: typeof createGsdkConnection;
 }
 
 export function createMasterPool(options: MasterPoolOptions): MasterPool {
   const invalidateListeners = new Set<() => void>();
-  const create = options.createClient ?? createGsdkClient;
+  const connect = options.connect ?? createGsdkConnection;
+  let connection: GsdkConnection | undefined;
   const refreshMs = options.refreshMs ?? 60_000;
   const missRefreshMs = options.missRefreshMs ?? 2_000;
   const revalidateMs = options.revalidateMs ?? 2_000;
@@ -62,15 +65,15 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
     if (closed) throw new Error('master pool is closed');
     let client = clients.get(tenantID);
     if (!client) {
-      client = create({
+      connection ??= connect({
         address: options.master.address,
         caCert: options.master.caCert,
         clientCert: options.master.adminCert,
         clientKey: options.master.adminKey,
-        login: { kind: 'admin', tenantID },
         ...(options.master.serverName ? { serverName: options.master.serverName } : {}),
         ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
       });
+      client = connection.client({ kind: 'admin', tenantID });
       clients.set(tenantID, client);
       options.logger.debug('master client created', { tenantID });
     }
@@ -160,6 +163,7 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
       closed = true;
       for (const client of clients.values()) client.close();
       clients.clear();
+      connection?.close();
     },
   };
 }

@@ -6,7 +6,7 @@ import { createMasterPool } from '../master-pool.ts';
 
 function fakeFactory(tenants: Record<string, string[]>, gateways: string[]) {
   const created: GsdkClientOptions[] = [];
-  const calls = { getList: 0, get: 0, closed: 0, gatewayList: 0 };
+  const calls = { getList: 0, get: 0, closed: 0, gatewayList: 0, connectionsClosed: 0 };
   const factory = (options: GsdkClientOptions): GsdkClient => {
     created.push(options);
     return {
@@ -36,7 +36,14 @@ function fakeFactory(tenants: Record<string, string[]>, gateways: string[]) {
       },
     } as unknown as GsdkClient;
   };
-  return { factory, created, calls };
+  // The pool's shared connection: every client it gives records its options with its login.
+  const connect = ((options: Omit<GsdkClientOptions, 'login'>) => ({
+    client: (login: GsdkClientOptions['login']) => factory({ ...options, login }),
+    close: () => {
+      calls.connectionsClosed++;
+    },
+  })) as never;
+  return { connect, created, calls };
 }
 
 const master = { address: '127.0.0.1:1', caCert: 'ca', adminCert: 'cert', adminKey: 'key' };
@@ -44,8 +51,8 @@ const logger = createLogger({ level: 'silent' });
 
 describe('createMasterPool', () => {
   it('creates one LoginAdmin client per tenant and reuses it', () => {
-    const { factory, created } = fakeFactory({}, []);
-    const pool = createMasterPool({ master, logger, createClient: factory as never });
+    const { connect, created } = fakeFactory({}, []);
+    const pool = createMasterPool({ master, logger, connect });
     expect(pool.forTenant('tenant1')).toBe(pool.forTenant('tenant1'));
     pool.admin();
     expect(created.map((o) => o.login)).toEqual([
@@ -64,11 +71,11 @@ describe('createMasterPool', () => {
     vi.useFakeTimers();
     try {
       const tenants: Record<string, string[]> = { tenant1: ['gw1'] };
-      const { factory, calls } = fakeFactory(tenants, ['gw1', 'gw2']);
+      const { connect, calls } = fakeFactory(tenants, ['gw1', 'gw2']);
       const pool = createMasterPool({
         master,
         logger,
-        createClient: factory as never,
+        connect,
         refreshMs: 60_000,
         missRefreshMs: 2_000,
       });
@@ -95,15 +102,15 @@ describe('createMasterPool', () => {
   });
 
   it('shares one in-flight refresh between concurrent callers', async () => {
-    const { factory, calls } = fakeFactory({ tenant1: ['gw1'] }, []);
-    const pool = createMasterPool({ master, logger, createClient: factory as never });
+    const { connect, calls } = fakeFactory({ tenant1: ['gw1'] }, []);
+    const pool = createMasterPool({ master, logger, connect });
     await Promise.all([pool.tenants(), pool.tenants(), pool.tenants()]);
     expect(calls.getList).toBe(1);
   });
 
   it('lists gateways per user and closes every client', async () => {
-    const { factory, calls } = fakeFactory({ tenant1: ['gw2', 'gw1'] }, ['gw3', 'gw1', 'gw2']);
-    const pool = createMasterPool({ master, logger, createClient: factory as never });
+    const { connect, calls } = fakeFactory({ tenant1: ['gw2', 'gw1'] }, ['gw3', 'gw1', 'gw2']);
+    const pool = createMasterPool({ master, logger, connect });
     expect(await pool.gatewaysFor({ id: 1, username: 'a', role: 'admin', tenantID: null })).toEqual(
       ['gw1', 'gw2', 'gw3'],
     );
@@ -115,6 +122,7 @@ describe('createMasterPool', () => {
     ).toEqual([]);
     pool.close();
     expect(calls.closed).toBe(1);
+    expect(calls.connectionsClosed).toBe(1);
     expect(() => pool.admin()).toThrow(/closed/);
   });
 
@@ -122,11 +130,11 @@ describe('createMasterPool', () => {
     vi.useFakeTimers();
     try {
       const gateways = ['gw2', 'gw1'];
-      const { factory, calls } = fakeFactory({}, gateways);
+      const { connect, calls } = fakeFactory({}, gateways);
       const pool = createMasterPool({
         master,
         logger,
-        createClient: factory as never,
+        connect,
         refreshMs: 60_000,
         revalidateMs: 2_000,
       });
