@@ -57,10 +57,7 @@ export function sortDevices<T>(
     }
   };
   const dir = order === 'desc' ? -1 : 1;
-  if (sort === 'deviceID') {
-    // The default order, and device IDs are unique: a plain numeric sort, no keys, no tie-break.
-    return [...items].sort((a, b) => dir * (rowOf(a).deviceID - rowOf(b).deviceID));
-  }
+  if (sort === 'deviceID') return byDeviceID(items, dir, rowOf);
   // Keys computed once per row, not once per comparison (10,000 rows ~ 130,000 comparisons).
   const keyed = items.map((item) => {
     const r = rowOf(item);
@@ -73,6 +70,27 @@ export function sortDevices<T>(
     return a.id - b.id;
   });
   return keyed.map((x) => x.item);
+}
+
+/**
+ * The default order. A device ID is a uint32, so (ID, position) packs exactly into one float64 below
+ * 2^53, and a native Float64Array sort replaces ~130,000 comparator calls for 10,000 rows.
+ */
+function byDeviceID<T>(items: readonly T[], dir: 1 | -1, rowOf: (item: T) => DeviceRow): T[] {
+  const n = items.length;
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = rowOf(items[i]!).deviceID;
+    if (!(Number.isInteger(id) && id >= 0 && id < 2 ** 32) || scale > 2 ** 21) {
+      return [...items].sort((a, b) => dir * (rowOf(a).deviceID - rowOf(b).deviceID));
+    }
+    keys[i] = id * scale + i;
+  }
+  keys.sort();
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = items[keys[dir === 1 ? i : n - 1 - i]! % scale]!;
+  return out;
 }
 
 export function pageOf<T>(rows: T[], page: number, pageSize: number): T[] {

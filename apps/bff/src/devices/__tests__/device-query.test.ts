@@ -58,6 +58,23 @@ describe('device list query', () => {
     ]);
     expect(rows.map((r) => r.deviceID)).toEqual(before);
   });
+  it('sorts thousands of device IDs, the extremes of uint32 included, as a comparator sort would', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 ** 32;
+    const ids = [0, 2 ** 32 - 1, ...Array.from({ length: 5000 }, () => Math.floor(random()))];
+    const many = [...new Set(ids)].map((id) => row(id));
+    const expected = many.map((r) => r.deviceID).sort((a, b) => a - b);
+    expect(sortDevices(many, 'deviceID', 'asc', (r) => r).map((r) => r.deviceID)).toEqual(expected);
+    expect(sortDevices(many, 'deviceID', 'desc', (r) => r).map((r) => r.deviceID)).toEqual(
+      [...expected].reverse(),
+    );
+    // Not a uint32 (cannot come from the wire): still sorted, by the comparator.
+    const odd = [row(3), row(1.5), row(2)];
+    expect(sortDevices(odd, 'deviceID', 'asc', (r) => r).map((r) => r.deviceID)).toEqual([
+      1.5, 2, 3,
+    ]);
+    expect(sortDevices([], 'deviceID', 'asc', (r) => r)).toEqual([]);
+  });
   it('pages', () => {
     const many = Array.from({ length: 25 }, (_, i) => i + 1);
     expect(pageOf(many, 3, 10)).toEqual([21, 22, 23, 24, 25]);
