@@ -61,6 +61,15 @@ test('filters narrow the list on the server and sorting works', async ({ page })
   await expect(page).toHaveURL(/order=desc/);
   await expect(page.locator('.vt-row').first()).toHaveAttribute('data-device-id', '939000110');
   await screenshot(page, 'devices');
+  // The type filter names each type as the rows do, and narrows to it on the server.
+  await page.getByLabel('Search ID or IP').fill('');
+  await expect(page).not.toHaveURL(/q=/);
+  const typeFilter = page.getByLabel('Type');
+  await expect(typeFilter.locator('option', { hasText: 'DM-20 Door Module' })).toHaveCount(1);
+  await typeFilter.selectOption({ label: 'BioStation 3' });
+  await expect(page).toHaveURL(/type=BIOSTATION_3/);
+  await expect(page.locator('.vt-row').filter({ hasNotText: 'BioStation 3' })).toHaveCount(0);
+  await expect(deviceRow(page, 540092578)).toBeVisible();
 });
 
 test('SSL is enabled on two devices at once, each with its own result', async ({ page }) => {

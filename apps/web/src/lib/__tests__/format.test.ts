@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceTypeLabel } from '../device-types.ts';
+import { deviceTypeLabel, deviceTypeLabelOfName } from '@cmc/gsdk/names';
 import { failureReason, statusDisplay, statusName } from '../device-status.ts';
 import { timeAgo } from '../format.ts';
 import { safeReturnTo, signInPath } from '../return-to.ts';
@@ -25,18 +25,29 @@ describe('timeAgo', () => {
 });
 
 describe('device type labels', () => {
+  // The rows label types through the SDK table; these are the product names it prints.
   it.each([
     ['BIOSTATION_L2', 'BioStation L2'],
-    [12, 'BioStation L2'],
     ['BIOENTRY_W2', 'BioEntry W2'],
     ['FACESTATION_F2', 'FaceStation F2'],
     ['XSTATION_2', 'X-Station 2'],
-    ['BIOSTATION_2A', 'BioStation 2A'],
+    ['BIOSTATION_2A', 'BioStation 2a'],
     ['SECURE_IO_2', 'Secure I/O 2'],
-    ['RS485_SLAVE', 'RS-485 Slave'],
-    [77, 'Type 77'],
-  ] as const)('%s -> %s', (type, label) => {
-    expect(deviceTypeLabel(type)).toBe(label);
+    ['RS485_SLAVE', 'RS-485 Slave Device'],
+    ['DOOR_MODULE_20', 'DM-20 Door Module'],
+    ['IM_120', 'IM-120 Input Module'],
+    ['XSTATION_2_FP', 'X-Station 2 (Fingerprint)'],
+    ['ENTRY_MAX', 'XPass S2'],
+    ['UNKNOWN_77', 'UNKNOWN_77'],
+  ] as const)('%s -> %s', (name, label) => {
+    expect(deviceTypeLabelOfName(name)).toBe(label);
+  });
+  it.each([
+    [12, 'BioStation L2'],
+    [5, 'XPass S2'],
+    [77, 'Unknown type (77)'],
+  ] as const)('%s -> %s', (value, label) => {
+    expect(deviceTypeLabel(value)).toBe(label);
   });
 });
 
