@@ -86,8 +86,8 @@ export function buildGsdkClient(
   const { channel, credentials } = transport;
   // This login's token goes with each call, not with the channel, which other logins may share.
   const token = tokenCredentials(() => session.current());
-  const clientOptions = (): ClientOptions => ({
-    channelOverride: channel,
+  const clientOptions = (on: Channel = channel): ClientOptions => ({
+    channelOverride: on,
     callInvocationTransformer: (call) => ({
       ...call,
       callOptions: { ...call.callOptions, credentials: token },
@@ -101,6 +101,33 @@ export function buildGsdkClient(
     Gateway: new services.Gateway(config.address, credentials, clientOptions()),
     Login: new services.Login(config.address, credentials, clientOptions()),
   };
+  // On a shared connection the status streams get a connection of their own, opened by the first
+  // subscribe: streams of every login multiplexed with everyone's calls on one socket measurably
+  // delayed status changes at 5,000 changes/s (bench/README.md). Unary calls stay shared.
+  type StreamSide = { channel: Channel; clients: Record<'ConnectMaster' | 'Gateway', Client> };
+  let ownStreams: StreamSide | undefined;
+  function streamSide(): StreamSide {
+    if (owned) return { channel, clients };
+    if (!ownStreams) {
+      const own = createGsdkChannel(config);
+      ownStreams = {
+        channel: own.channel,
+        clients: {
+          ConnectMaster: new services.ConnectMaster(
+            config.address,
+            own.credentials,
+            clientOptions(own.channel),
+          ),
+          Gateway: new services.Gateway(
+            config.address,
+            own.credentials,
+            clientOptions(own.channel),
+          ),
+        },
+      };
+    }
+    return ownStreams;
+  }
   const deps: InvokerDeps = {
     session,
     defaultDeadlineMs: config.deadlineMs,
@@ -154,7 +181,8 @@ export function buildGsdkClient(
       return failedSubscription<T>(error as GsdkError);
     }
     const method = services[service].service.SubscribeStatus as AnyMethod;
-    const client = clients[service];
+    const side = streamSide();
+    const client = side.clients[service];
     const subscription: ManagedSubscription<T> = createStatusSubscription<T>({
       rpc,
       session,
@@ -171,7 +199,7 @@ export function buildGsdkClient(
       maxBuffered: settings.maxBuffered,
       healthyAfterMs: config.healthyAfterMs,
       subscribedFallbackMs,
-      isChannelReady: () => channel.getConnectivityState(false) === connectivityState.READY,
+      isChannelReady: () => side.channel.getConnectivityState(false) === connectivityState.READY,
       onCancel: () => subscriptions.delete(subscription as ManagedSubscription<unknown>),
     });
     subscriptions.add(subscription as ManagedSubscription<unknown>);
@@ -229,6 +257,7 @@ export function buildGsdkClient(
       closed = true;
       for (const subscription of [...subscriptions]) subscription.cancel();
       if (owned) channel.close();
+      ownStreams?.channel.close();
     },
   };
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGsdkConnection, type GsdkConnection } from '../connection.ts';
+import { DeviceStatus } from '../names.ts';
+import { EventRecorder } from './helpers/events.ts';
 import { startFixture, type SimFixture } from './helpers/sim-fixture.ts';
 
 // Several logins over one mutual-TLS connection to the simulator: each call carries its own
@@ -42,6 +44,37 @@ describe('createGsdkConnection', () => {
       ),
     );
     lists.forEach((ids, i) => expect(ids).toEqual(i % 2 ? ['gw1', 'gw2'] : ['gw3']));
+  });
+
+  it("streams each login's own status changes (on a connection of their own) and stops with close()", async () => {
+    const tenant1 = connection.client({ kind: 'admin', tenantID: 'tenant1' });
+    const tenant2 = connection.client({ kind: 'admin', tenantID: 'tenant2' });
+    const one = new EventRecorder(tenant1.subscribeDeviceStatus());
+    const two = new EventRecorder(tenant2.subscribeDeviceStatus());
+    await one.waitFor('tenant1 subscribed', (e) => e.type === 'subscribed');
+    await two.waitFor('tenant2 subscribed', (e) => e.type === 'subscribed');
+    await fixture.control('POST', '/devices/1101/offline');
+    await one.waitFor(
+      '1101 DISCONNECTED',
+      (e) =>
+        e.type === 'change' &&
+        e.change.deviceID === 1101 &&
+        e.change.status === DeviceStatus.DISCONNECTED,
+    );
+    await fixture.control('POST', '/devices/1101/online?now=1');
+    await one.waitFor(
+      '1101 TCP_CONNECTED',
+      (e) =>
+        e.type === 'change' &&
+        e.change.deviceID === 1101 &&
+        e.change.status === DeviceStatus.TCP_CONNECTED,
+    );
+    expect(two.events.some((e) => e.type === 'change' && e.change.deviceID === 1101)).toBe(false);
+    // The unary side still works while the streams run.
+    expect([...(await tenant2.gateway.getList({})).gatewayIDs]).toEqual(['gw3']);
+    tenant1.close();
+    tenant2.close();
+    await Promise.all([one.done, two.done]);
   });
 
   it('closing one client leaves the others and the connection working', async () => {
