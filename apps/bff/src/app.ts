@@ -106,7 +106,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   app.set('etag', false);
   app.set('trust proxy', false);
   app.use(requestContext(logger, secure));
-  app.use(healthRouter(pool, () => draining));
+  app.use(healthRouter(pool, () => draining, scale?.checkRedis));
 
   const history = createHistoryStore(db, config.history);
   const routerDeps: RouterDeps = {

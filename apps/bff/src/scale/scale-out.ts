@@ -10,6 +10,7 @@ import type { StatusStreams } from '../live/types.ts';
 import type { Logger } from '../logger.ts';
 import { LeasedSubscription } from './leased-subscription.ts';
 import { connectRedis } from './redis-connect.ts';
+import { createRedisHealthCheck, type RedisHealth } from './redis-health.ts';
 import { createRedisLoginThrottle } from './redis-login-throttle.ts';
 import { createRedisSessionStore } from './redis-session-store.ts';
 import { RelayBus } from './relay-bus.ts';
@@ -29,6 +30,8 @@ export interface ScaleOut {
   /** Random per process: names this instance as a lease holder. */
   readonly instanceToken: string;
   readonly redis: Redis;
+  /** For /readyz: a PING on the commands connection, answered within about 1 s. */
+  checkRedis(): Promise<RedisHealth>;
   sessions: SessionStore;
   throttle(name: string, policy: ThrottlePolicy): LoginThrottle;
   /** For `io.adapter(...)`: rooms and server-side operations across every instance. */
@@ -77,6 +80,7 @@ export async function createScaleOut(options: ScaleOutOptions): Promise<ScaleOut
   return {
     instanceToken,
     redis,
+    checkRedis: createRedisHealthCheck(redis, options.url),
     sessions: createRedisSessionStore(redis, options.sessionSecret),
     throttle: (name, policy) => createRedisLoginThrottle(redis, name, policy),
     adapter: createAdapter(adapterPub, adapterSub, { key: 'cmc:socket.io' }),

@@ -38,10 +38,19 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGSTOP / SIGCONT: connections stay open but nothing is answered (a stuck Redis). */
+  pause(): void;
+  resume(): void;
 }
 
-/** `port`: restart on a port used before (a Redis outage test); default a free one. */
-export async function startRedisServer(port?: number): Promise<RedisServer> {
+/**
+ * `port`: restart on a port used before (a Redis outage test); default a free one. `password`: the
+ * server requires it (`--requirepass`) and `url` carries it.
+ */
+export async function startRedisServer(
+  port?: number,
+  options: { password?: string } = {},
+): Promise<RedisServer> {
   const binary = ensureBinary();
   port ??= await freePort();
   const child: ChildProcess = spawn(
@@ -57,13 +66,15 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
       'no',
       '--protected-mode',
       'yes',
+      ...(options.password ? ['--requirepass', options.password] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `redis://127.0.0.1:${port}`;
+  const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
+  const url = `redis://${auth}127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null)
@@ -92,6 +103,8 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
   return {
     url,
     port,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
