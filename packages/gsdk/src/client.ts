@@ -83,48 +83,40 @@ export function buildGsdkClient(
   let closed = false;
   const subscriptions = new Set<ManagedSubscription<unknown>>();
   const session = new Session(performLogin, onLogin);
-  const { channel, credentials } = transport;
+  const { channel } = transport;
   // This login's token goes with each call, not with the channel, which other logins may share.
   const token = tokenCredentials(() => session.current());
-  const clientOptions = (on: Channel = channel): ClientOptions => ({
-    channelOverride: on,
-    callInvocationTransformer: (call) => ({
-      ...call,
-      callOptions: { ...call.callOptions, credentials: token },
-    }),
-  });
-  // Four service clients over the one channel (grpc-js mutates the options object, so one each);
-  // calls go through Client.makeUnaryRequest with the service definitions, the same generic way.
-  const clients: Record<keyof typeof services, Client> = {
-    ConnectMaster: new services.ConnectMaster(config.address, credentials, clientOptions()),
-    Tenant: new services.Tenant(config.address, credentials, clientOptions()),
-    Gateway: new services.Gateway(config.address, credentials, clientOptions()),
-    Login: new services.Login(config.address, credentials, clientOptions()),
+  // Four service clients over one channel (grpc-js mutates the options object, so one each); calls
+  // go through Client.makeUnaryRequest with the service definitions, the same generic way.
+  const serviceClients = (on: {
+    channel: Channel;
+    credentials: ChannelCredentials;
+  }): Record<keyof typeof services, Client> => {
+    const options = (): ClientOptions => ({
+      channelOverride: on.channel,
+      callInvocationTransformer: (call) => ({
+        ...call,
+        callOptions: { ...call.callOptions, credentials: token },
+      }),
+    });
+    return {
+      ConnectMaster: new services.ConnectMaster(config.address, on.credentials, options()),
+      Tenant: new services.Tenant(config.address, on.credentials, options()),
+      Gateway: new services.Gateway(config.address, on.credentials, options()),
+      Login: new services.Login(config.address, on.credentials, options()),
+    };
   };
+  const clients = serviceClients(transport);
   // On a shared connection the status streams get a connection of their own, opened by the first
   // subscribe: streams of every login multiplexed with everyone's calls on one socket measurably
   // delayed status changes at 5,000 changes/s (bench/README.md). Unary calls stay shared.
-  type StreamSide = { channel: Channel; clients: Record<'ConnectMaster' | 'Gateway', Client> };
+  type StreamSide = { channel: Channel; clients: Record<keyof typeof services, Client> };
   let ownStreams: StreamSide | undefined;
   function streamSide(): StreamSide {
     if (owned) return { channel, clients };
     if (!ownStreams) {
       const own = createGsdkChannel(config);
-      ownStreams = {
-        channel: own.channel,
-        clients: {
-          ConnectMaster: new services.ConnectMaster(
-            config.address,
-            own.credentials,
-            clientOptions(own.channel),
-          ),
-          Gateway: new services.Gateway(
-            config.address,
-            own.credentials,
-            clientOptions(own.channel),
-          ),
-        },
-      };
+      ownStreams = { channel: own.channel, clients: serviceClients(own) };
     }
     return ownStreams;
   }

@@ -5,6 +5,7 @@ import { createGsdkConnection, type GsdkClient, type GsdkConnection } from '@cmc
 import type { MasterConfig } from '../config.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { Logger } from '../logger.ts';
+import { cachedRead } from './cached-read.ts';
 
 export const ADMIN_TENANT = 'administrator';
 
@@ -55,10 +56,6 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
   const missRefreshMs = options.missRefreshMs ?? 2_000;
   const revalidateMs = options.revalidateMs ?? 2_000;
   const clients = new Map<string, GsdkClient>();
-  let cache: { at: number; tenants: TenantGateways[] } | null = null;
-  let inflight: Promise<TenantGateways[]> | null = null;
-  let gatewayCache: { at: number; gatewayIDs: string[] } | null = null;
-  let gatewayInflight: Promise<string[]> | null = null;
   let closed = false;
 
   function forTenant(tenantID: string): GsdkClient {
@@ -80,55 +77,35 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
     return client;
   }
 
-  async function load(): Promise<TenantGateways[]> {
+  const tenantMap = cachedRead(async (): Promise<TenantGateways[]> => {
     const admin = forTenant(ADMIN_TENANT);
     const { tenantIDs } = await admin.tenant.getList({});
     if (tenantIDs.length === 0) return [];
     const { tenantInfos } = await admin.tenant.get({ tenantIDs });
     return tenantInfos.map((t) => ({ tenantID: t.tenantID, gatewayIDs: [...t.gatewayIDs] }));
-  }
-
-  function refresh(): Promise<TenantGateways[]> {
-    inflight ??= load()
-      .then((tenants) => {
-        cache = { at: Date.now(), tenants };
-        return tenants;
-      })
-      .finally(() => {
-        inflight = null;
-      });
-    return inflight;
-  }
+  });
+  const gatewayList = cachedRead(async () => {
+    const { gatewayIDs } = await forTenant(ADMIN_TENANT).gateway.getList({});
+    return [...gatewayIDs].sort();
+  });
 
   async function tenants(): Promise<TenantGateways[]> {
-    if (cache && Date.now() - cache.at < refreshMs) return cache.tenants;
-    return refresh();
-  }
-
-  function refreshGateways(): Promise<string[]> {
-    gatewayInflight ??= forTenant(ADMIN_TENANT)
-      .gateway.getList({})
-      .then(({ gatewayIDs }) => {
-        const sorted = [...gatewayIDs].sort();
-        gatewayCache = { at: Date.now(), gatewayIDs: sorted };
-        return sorted;
-      })
-      .finally(() => {
-        gatewayInflight = null;
-      });
-    return gatewayInflight;
+    const cached = tenantMap.current;
+    if (cached && Date.now() - cached.at < refreshMs) return cached.value;
+    return tenantMap.refresh();
   }
 
   // A device list of every gateway is the admin's most frequent read: a Gateway.GetList round trip
   // in front of each one cost as much as the rest of the BFF's own work (bench/README.md).
   async function allGateways(): Promise<string[]> {
-    const age = gatewayCache ? Date.now() - gatewayCache.at : Infinity;
-    if (!gatewayCache || age >= refreshMs) return [...(await refreshGateways())];
+    const cached = gatewayList.current;
+    const age = cached ? Date.now() - cached.at : Infinity;
+    if (!cached || age >= refreshMs) return [...(await gatewayList.refresh())];
     if (age >= revalidateMs)
-      refreshGateways().catch((error: unknown) =>
-        options.logger.warn('gateway list not re-read', { error }),
-      );
-    return [...gatewayCache.gatewayIDs];
+      gatewayList
+        .refresh()
+        .catch((error: unknown) => options.logger.warn('gateway list not re-read', { error }));
+    return [...cached.value];
   }
 
   function find(list: TenantGateways[], gatewayID: string): string | undefined {
@@ -141,8 +118,9 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
     tenants,
     async tenantOfGateway(gatewayID) {
       const hit = find(await tenants(), gatewayID);
-      if (hit !== undefined || !cache || Date.now() - cache.at < missRefreshMs) return hit;
-      return find(await refresh(), gatewayID);
+      const cached = tenantMap.current;
+      if (hit !== undefined || !cached || Date.now() - cached.at < missRefreshMs) return hit;
+      return find(await tenantMap.refresh(), gatewayID);
     },
     async gatewaysFor(user) {
       if (user.role === 'admin') return allGateways();
@@ -151,8 +129,8 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
       return [...(list.find((t) => t.tenantID === user.tenantID)?.gatewayIDs ?? [])].sort();
     },
     invalidate() {
-      cache = null;
-      gatewayCache = null;
+      tenantMap.clear();
+      gatewayList.clear();
       for (const listener of invalidateListeners) listener();
     },
     onInvalidate(listener) {

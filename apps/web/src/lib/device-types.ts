@@ -1,4 +1,4 @@
-import { DeviceType, deviceTypeLabelOfName, deviceTypeName } from '@cmc/gsdk/names';
+import { DeviceType, deviceTypeLabel, deviceTypeName } from '@cmc/gsdk/names';
 
 export interface DeviceTypeOption {
   /** The type name the API filters on, e.g. 'BIOSTATION_L2'. */
@@ -18,9 +18,6 @@ export function deviceTypeOptions(): DeviceTypeOption[] {
   const values = new Set<number>(Object.values(DeviceType));
   return [...values]
     .filter((value) => !NOT_A_PRODUCT.has(value))
-    .map((value) => {
-      const name = deviceTypeName(value);
-      return { value: name, label: deviceTypeLabelOfName(name) };
-    })
+    .map((value) => ({ value: deviceTypeName(value), label: deviceTypeLabel(value) }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }
