@@ -16,10 +16,25 @@ export const SCREENSHOTS = new URL(
 export async function sim(path: string, method: 'GET' | 'POST' = 'POST'): Promise<unknown> {
   const base = process.env.E2E_CONTROL_URL;
   if (!base) throw new Error('E2E_CONTROL_URL is not set: run through playwright (global setup)');
-  const res = await fetch(`${base}${path}`, { method });
-  const body = await res.text();
-  if (!res.ok) throw new Error(`simulator ${method} ${path}: HTTP ${res.status} ${body}`);
-  return body ? JSON.parse(body) : undefined;
+  return simAt(base, path, method);
+}
+
+/** The control API of one simulator (the shared one, or a spec file's own: see own-stack.ts). */
+export async function simAt(
+  base: string,
+  path: string,
+  method: 'GET' | 'POST' = 'POST',
+  body?: unknown,
+): Promise<unknown> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`simulator ${method} ${path}: HTTP ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
 }
 
 export interface SimDevice {

@@ -13,7 +13,8 @@ export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 export const VIEWER = { username: 'viewer1', password: 'viewer1-e2e-pass', tenantID: 'tenant1' };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const WEB_DIST = path.resolve(here, '../../apps/web/dist');
+// E2E_WEB_DIST lets a developer test a build of their own while another build is being written.
+export const WEB_DIST = process.env.E2E_WEB_DIST ?? path.resolve(here, '../../apps/web/dist');
 
 export interface Stack {
   url: string;
