@@ -32,6 +32,7 @@ import { createMasterPool, type MasterPool } from './master/master-pool.ts';
 import { createHistoryStore } from './history/history-store.ts';
 import { historyRouter } from './history/history-router.ts';
 import { createLiveHub, type LiveHub } from './live/live-hub.ts';
+import { revokeLiveSessions } from './live/session-revocation.ts';
 import { healthRouter } from './ops/health.ts';
 import { createScaleOut } from './scale/scale-out.ts';
 import { createStorage } from './scale/storage.ts';
@@ -54,6 +55,8 @@ export interface BffDeps {
   history?: DeviceFactsSource;
   /** Milliseconds to wait for open requests during shutdown before cutting them. */
   drainTimeoutMs?: number;
+  /** How often live sockets' sessions are re-read to close expired ones (default 60 s). */
+  sessionCheckMs?: number;
 }
 
 export interface Bff {
@@ -184,6 +187,8 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     : http.createServer(app);
   const io = new SocketServer(server, { path: '/socket.io', serveClient: false });
   if (scale) io.adapter(scale.adapter);
+  // Sign-out, password reset, deleted account: their open live sockets close now, on every instance.
+  auth.onEnded((ended) => revokeLiveSessions(io, ended));
   const hooks: Array<() => Promise<void> | void> = [];
 
   const live = createLiveHub({
@@ -193,6 +198,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     getSessionUser: auth.getSessionUser,
     logger,
     batchWindowMs: config.live.batchWindowMs,
+    ...(deps.sessionCheckMs ? { sessionCheckMs: deps.sessionCheckMs } : {}),
     ...(scale ? { streams: scale.streams } : {}),
   });
   hooks.push(

@@ -145,6 +145,26 @@ export const problemEventSchema = z.object({
 });
 export type ProblemEvent = z.infer<typeof problemEventSchema>;
 
+/** Why the server ended a live connection whose session ended (signed-out event). */
+export const signedOutReasonSchema = z.enum([
+  'signed-out',
+  'signed-in-again',
+  'password-reset',
+  'account-deleted',
+  'expired',
+]);
+export type SignedOutReason = z.infer<typeof signedOutReasonSchema>;
+
+/**
+ * `signed-out`: the connection's session ended (sign-out, password reset, deleted account, expiry);
+ * the server disconnects it right after. The client goes to the sign-in page.
+ */
+export const signedOutEventSchema = z.object({
+  reason: signedOutReasonSchema,
+  message: z.string(),
+});
+export type SignedOutEvent = z.infer<typeof signedOutEventSchema>;
+
 /** The message of the connect_error a client gets when its session cookie is missing or expired. */
 export const LIVE_UNAUTHORIZED = 'unauthorized';
 /** The message of the connect_error for a handshake from a page of another origin. */
@@ -158,6 +178,7 @@ export interface LiveServerToClientEvents {
   deltas: (event: DeltasEvent) => void;
   mode: (event: ModeEvent) => void;
   problem: (event: ProblemEvent) => void;
+  'signed-out': (event: SignedOutEvent) => void;
 }
 
 export interface LiveClientToServerEvents {

@@ -55,7 +55,7 @@ export function accountsRouter(
     if (target.id === user.id) throw problem(409, 'you cannot delete your own account');
     if (target.role === 'admin' && deps.accounts.countAdmins() <= 1)
       throw problem(409, 'the last admin account cannot be deleted');
-    await deps.auth.endSessionsOf(target.id);
+    await deps.auth.endSessionsOf(target.id, 'account-deleted');
     deps.accounts.remove(target.id);
   });
 
@@ -64,7 +64,7 @@ export function accountsRouter(
     if (!target) throw problem(404, `account ${params.accountID} does not exist`);
     audit.summary = `reset password of ${target.username}`;
     deps.accounts.setPassword(target.id, await hashPassword(body.password));
-    await deps.auth.endSessionsOf(target.id);
+    await deps.auth.endSessionsOf(target.id, 'password-reset');
   });
 
   return router;

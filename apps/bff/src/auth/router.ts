@@ -66,7 +66,8 @@ export function authRouter(deps: RouterDeps): Router {
     }
     await deps.userThrottle.reset(keys.user);
     await deps.addressThrottle.reset(keys.address);
-    if (res.locals.session) await deps.auth.endSession(req, res); // no session fixation across sign-ins
+    // No session fixation across sign-ins.
+    if (res.locals.session) await deps.auth.endSession(req, res, 'signed-in-again');
     const { csrfToken } = await deps.auth.startSession(res, account.id);
     note('success', null, account.role);
     return { user: toSessionUser(account), csrfToken };

@@ -3,7 +3,7 @@
 // cmc_csrf cookie), and a present Origin must be this server's own origin.
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@cmc/api';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type SignedOutReason } from '@cmc/api';
 import { parseCookies } from '../http/cookies.ts';
 import { problem } from '../http/problem.ts';
 import { toSessionUser, type AccountStore } from '../accounts/account-store.ts';
@@ -12,15 +12,21 @@ import type { GetSessionUser, SessionUser } from './types.ts';
 
 export const SESSION_TTL_MS = 8 * 60 * 60_000;
 
+/** Sessions that just ended: one (by its cookie value) or every session of an account. */
+export type EndedSessions =
+  { sessionID: string; reason: SignedOutReason } | { accountID: number; reason: SignedOutReason };
+
 export interface SessionAuth {
   getSessionUser: GetSessionUser;
   /** Sets res.locals.user/session when the cookie names a live session. */
   loadSession: RequestHandler;
   csrf: RequestHandler;
   startSession(res: Response, accountID: number): Promise<{ csrfToken: string }>;
-  endSession(req: Request, res: Response): Promise<void>;
+  endSession(req: Request, res: Response, reason?: SignedOutReason): Promise<void>;
   /** Signs an account out everywhere (deleted account, reset password). */
-  endSessionsOf(accountID: number): Promise<void>;
+  endSessionsOf(accountID: number, reason: SignedOutReason): Promise<void>;
+  /** Called after sessions end, e.g. to close the live sockets still open on them. */
+  onEnded(listener: (ended: EndedSessions) => void): void;
 }
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -38,6 +44,10 @@ export function createSessionAuth(deps: {
 }): SessionAuth {
   const { sessions, accounts, secure } = deps;
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure };
+  const endedListeners: Array<(ended: EndedSessions) => void> = [];
+  const ended = (what: EndedSessions) => {
+    for (const listener of endedListeners) listener(what);
+  };
 
   async function resolve(
     cookieHeader: string | undefined,
@@ -100,9 +110,18 @@ export function createSessionAuth(deps: {
       res.cookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false });
       return { csrfToken };
     },
-    endSessionsOf: (accountID) => sessions.destroyForAccount(accountID),
-    async endSession(_req, res) {
-      if (res.locals.session) await sessions.destroy(res.locals.session.id);
+    async endSessionsOf(accountID, reason) {
+      await sessions.destroyForAccount(accountID);
+      ended({ accountID, reason });
+    },
+    onEnded(listener) {
+      endedListeners.push(listener);
+    },
+    async endSession(_req, res, reason = 'signed-out') {
+      if (res.locals.session) {
+        await sessions.destroy(res.locals.session.id);
+        ended({ sessionID: res.locals.session.id, reason });
+      }
       res.clearCookie(SESSION_COOKIE, { ...cookieBase, httpOnly: true });
       res.clearCookie(CSRF_COOKIE, { ...cookieBase });
     },

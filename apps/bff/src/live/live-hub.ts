@@ -7,6 +7,7 @@ import { fanOutDeltas, joinedChanged, type FanOutSocketData } from './fan-out.ts
 import { GatewayFeed } from './gateway-feed.ts';
 import type { HubContext } from './hub-context.ts';
 import { LiveState } from './live-state.ts';
+import { startSessionCheck } from './session-revocation.ts';
 import { attachLiveSockets, gatewayRoom } from './socket-handlers.ts';
 import { TenantFeed } from './tenant-feed.ts';
 import { directStreams, type LiveHubDeps, type SessionUser } from './types.ts';
@@ -43,6 +44,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   let startPromise: Promise<void> | undefined;
   let refreshing: Promise<void> | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;
+  let stopSessionCheck: (() => void) | undefined;
 
   // Only this process's sockets: with a shared adapter every BFF instance runs its own hub.
   const local = () => io.local;
@@ -217,6 +219,13 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   return {
     start() {
       // Idempotent: a second caller (a test, the app) awaits the same start.
+      if (!stopped)
+        stopSessionCheck ??= startSessionCheck(
+          io,
+          deps.getSessionUser,
+          deps.sessionCheckMs ?? 60_000,
+          logger,
+        );
       startPromise ??= startOnce();
       return startPromise;
     },
@@ -225,6 +234,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       if (stopped) return;
       stopped = true;
       if (refreshTimer) clearInterval(refreshTimer);
+      stopSessionCheck?.();
       for (const feed of feeds.values()) feed.stop();
       gatewayFeed?.stop();
       batcher.flush();

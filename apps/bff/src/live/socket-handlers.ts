@@ -17,6 +17,7 @@ import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { joinedChanged, type FanOutSocketData } from './fan-out.ts';
 import type { LiveState } from './live-state.ts';
+import { accountRoom, sessionIDOf, sessionRoom } from './session-revocation.ts';
 import type { GetSessionUser, LivePool, Logger, SessionUser } from './types.ts';
 
 export const gatewayRoom = (gatewayID: string): string => `gw:${gatewayID}`;
@@ -114,6 +115,21 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
 
   io.on('connection', (raw) => {
     const socket = raw as unknown as LiveSocket;
+    // The rooms through which an ended session closes its sockets (session-revocation.ts). A session
+    // that ended between the handshake and this join is caught by reading it once more.
+    const sessionID = sessionIDOf(socket.handshake.headers.cookie) ?? '';
+    void socket.join([sessionRoom(sessionID), accountRoom(socket.data.user.id)]);
+    void deps.getSessionUser(socket.handshake.headers.cookie).then(
+      (user) => {
+        if (user || !socket.connected) return;
+        socket.emit('signed-out', {
+          reason: 'expired',
+          message: 'the session has ended; sign in again',
+        });
+        socket.disconnect(true);
+      },
+      (error: unknown) => logger.warn('live: session re-check failed', { error }),
+    );
     const reply = (event: 'join' | 'leave', ack: unknown, result: LiveAck): void => {
       if (typeof ack === 'function') (ack as (r: LiveAck) => void)(result);
       else if (!result.ok)

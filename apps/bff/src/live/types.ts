@@ -53,6 +53,8 @@ export interface LiveHubDeps {
   batchWindowMs?: number;
   /** How often the tenant -> gateways map is re-read to pick up new tenants (ms); default 60,000. */
   tenantRefreshMs?: number;
+  /** How often open sockets' sessions are re-read, so an expired one is closed (ms); default 60,000. */
+  sessionCheckMs?: number;
   /** Default: each feed opens its master stream (one process). */
   streams?: StatusStreams;
 }

@@ -181,6 +181,13 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
   socket.on('deltas', (raw) => onDeltas('deltas', raw));
   socket.on('mode', onMode);
   socket.on('problem', (p) => console.warn('live: server refused', p));
+  // The session ended (signed out, password reset, account deleted, expired), maybe in another
+  // tab: stop at once and go to sign-in — unless this tab is already on its way there.
+  socket.on('signed-out', () => {
+    socket.disconnect();
+    liveStore.setConnection('offline');
+    if (!window.location.pathname.startsWith('/sign-in')) onUnauthorized();
+  });
   socket.on('disconnect', () => liveStore.setConnection('offline'));
   socket.on('connect_error', (error) => {
     liveStore.setConnection('offline');

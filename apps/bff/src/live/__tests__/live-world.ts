@@ -15,7 +15,7 @@ import type {
   SnapshotEvent,
 } from '@cmc/api';
 import { deltasEventSchema } from '@cmc/api';
-import { createBff, type Bff } from '../../app.ts';
+import { createBff, type Bff, type BffDeps } from '../../app.ts';
 import { createAccountStore } from '../../accounts/account-store.ts';
 import { hashPassword } from '../../auth/password.ts';
 import type { Config } from '../../config.ts';
@@ -138,7 +138,7 @@ async function signIn(url: string, username: string): Promise<string> {
     .join('; ');
 }
 
-export async function startLiveWorld(): Promise<LiveWorld> {
+export async function startLiveWorld(bffDeps: BffDeps = {}): Promise<LiveWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-live-'));
   // Async devices are retried only after a minute, so nothing changes unless a test asks for it.
   const simOptions = {
@@ -172,6 +172,7 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     mode: 'test',
   };
   const bff = await createBff(config, {
+    ...bffDeps,
     logger: createLogger({ level: process.env.LIVE_TEST_LOG === '1' ? 'debug' : 'silent' }),
   });
   const accounts = createAccountStore(bff.db);
