@@ -30,16 +30,24 @@ export function withOwnStack(options: { scenario?: Scenario } = {}): {
   const test = base.extend({
     // Playwright reads fixture dependencies from the destructuring pattern, so it must be an object.
     // eslint-disable-next-line no-empty-pattern
+    // Playwright resolves option fixtures such as baseURL before the file's beforeAll hooks run,
+    // so whichever comes first starts the stack.
     baseURL: async ({}, use) => {
-      await use(current().url);
+      await use((await start()).url);
     },
   });
+  let starting: Promise<Stack> | undefined;
+  const start = (): Promise<Stack> => {
+    starting ??= startStack(options).then((s) => (running = s));
+    return starting;
+  };
   test.beforeAll(async () => {
-    running = await startStack(options);
+    await start();
   });
   test.afterAll(async () => {
     await running?.stop();
     running = undefined;
+    starting = undefined;
   });
   const own: OwnStack = {
     stack: current,
