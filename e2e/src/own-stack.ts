@@ -28,10 +28,10 @@ export function withOwnStack(options: { scenario?: Scenario } = {}): {
     return running;
   };
   const test = base.extend({
-    // Playwright reads fixture dependencies from the destructuring pattern, so it must be an object.
-    // eslint-disable-next-line no-empty-pattern
     // Playwright resolves option fixtures such as baseURL before the file's beforeAll hooks run,
     // so whichever comes first starts the stack.
+    // Playwright reads fixture dependencies from the destructuring pattern, so it must be an object.
+    // eslint-disable-next-line no-empty-pattern
     baseURL: async ({}, use) => {
       await use((await start()).url);
     },
