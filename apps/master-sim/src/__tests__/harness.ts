@@ -110,11 +110,20 @@ export async function adminToken(
   return res.jwtToken;
 }
 
-export async function tenantToken(c: Clients, sim: Simulator, tenantID: string): Promise<string> {
-  const res = await rpc<{ jwtToken: string }>(c.login, 'Login', {
-    tenantCert: sim.certs.tenants[tenantID]!.cert,
-  });
-  return res.jwtToken;
+/**
+ * Login as a tenant. The master accepts only the certificate of the TLS session, so this logs in
+ * over a channel of the tenant's own pair; the token then works on any channel (as `c`'s).
+ */
+export async function tenantToken(_c: Clients, sim: Simulator, tenantID: string): Promise<string> {
+  const own = clients(sim, sim.certs.tenants[tenantID]!);
+  try {
+    const res = await rpc<{ jwtToken: string }>(own.login, 'Login', {
+      tenantCert: sim.certs.tenants[tenantID]!.cert,
+    });
+    return res.jwtToken;
+  } finally {
+    own.close();
+  }
 }
 
 export interface StatusEvent {

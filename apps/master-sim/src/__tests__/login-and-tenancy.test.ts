@@ -130,12 +130,18 @@ describe('login, tokens and tenancy', () => {
     await expect(rpc(c.login, 'Login', { tenantCert: '' })).rejects.toMatchObject({
       code: status.INVALID_ARGUMENT,
     });
-    await expect(
-      rpc(c.login, 'LoginAdmin', {
-        adminTenantCert: sim.certs.tenants.tenant1!.cert,
-        tenantID: 'tenant1',
-      }),
-    ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+    // Over tenant1's own TLS session, so the certificate matches the handshake and the role decides.
+    const asTenant1 = clients(sim, sim.certs.tenants.tenant1!);
+    try {
+      await expect(
+        rpc(asTenant1.login, 'LoginAdmin', {
+          adminTenantCert: sim.certs.tenants.tenant1!.cert,
+          tenantID: 'tenant1',
+        }),
+      ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+    } finally {
+      asTenant1.close();
+    }
     await expect(
       rpc(c.login, 'LoginAdmin', { adminTenantCert: sim.certs.adminCert, tenantID: 'ghost' }),
     ).rejects.toMatchObject({

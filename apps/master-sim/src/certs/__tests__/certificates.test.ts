@@ -90,7 +90,7 @@ describe('mutual TLS handshake', () => {
   it('refuses a client without a certificate and one whose certificate another CA signed', async () => {
     const sim = await startTestSim(dir.path);
     try {
-      const good = clients(sim);
+      const good = clients(sim, sim.certs.tenants.tenant1!);
       await expect(
         rpc(good.login, 'Login', { tenantCert: sim.certs.tenants.tenant1!.cert }),
       ).resolves.toHaveProperty('jwtToken');
