@@ -37,6 +37,7 @@ export interface ChannelConfig {
   clientKey: Buffer;
   serverName?: string;
   backoff: BackoffPolicy;
+  keepalive: { timeMs: number; timeoutMs: number } | null;
 }
 
 /**
@@ -56,6 +57,14 @@ export function createGsdkChannel(config: ChannelConfig): {
     'grpc.initial_reconnect_backoff_ms': Math.max(100, config.backoff.initialDelayMs),
     'grpc.max_reconnect_backoff_ms': Math.max(100, config.backoff.maxDelayMs),
   };
+  if (config.keepalive) {
+    // Without pings a stopped (not killed) master leaves every open stream and call waiting
+    // forever: its kernel still holds the TCP connection. Only while calls are open: a master's
+    // default ping policy refuses pings on an idle connection.
+    options['grpc.keepalive_time_ms'] = config.keepalive.timeMs;
+    options['grpc.keepalive_timeout_ms'] = config.keepalive.timeoutMs;
+    options['grpc.keepalive_permit_without_calls'] = 0;
+  }
   if (config.serverName !== undefined) {
     options['grpc.ssl_target_name_override'] = config.serverName;
     options['grpc.default_authority'] = config.serverName;

@@ -14,6 +14,8 @@ export interface ResolvedOptions {
   deadlineMs: number;
   backoff: BackoffPolicy;
   healthyAfterMs: number;
+  /** null: no keep-alive pings. */
+  keepalive: { timeMs: number; timeoutMs: number } | null;
 }
 
 const where = 'createGsdkClient';
@@ -38,6 +40,23 @@ function positive(name: string, value: unknown, fallback: number): number {
     );
   }
   return value;
+}
+
+/** Keep-alive defaults: a hung master is noticed within about 10 s (worst case time + timeout). */
+export const defaultKeepalive = { timeMs: 5_000, timeoutMs: 5_000 };
+
+function resolveKeepalive(value: GsdkClientOptions['keepalive']): ResolvedOptions['keepalive'] {
+  if (value === false) return null;
+  if (value !== undefined && (typeof value !== 'object' || value === null))
+    throw invalidArgument(where, 'options.keepalive must be an object or false');
+  return {
+    timeMs: positive('options.keepalive.timeMs', value?.timeMs, defaultKeepalive.timeMs),
+    timeoutMs: positive(
+      'options.keepalive.timeoutMs',
+      value?.timeoutMs,
+      defaultKeepalive.timeoutMs,
+    ),
+  };
 }
 
 /**
@@ -97,5 +116,6 @@ export function resolveOptions(options: GsdkClientOptions): ResolvedOptions {
       options.resubscribe?.healthyAfterMs,
       30_000,
     ),
+    keepalive: resolveKeepalive(options.keepalive),
   };
 }

@@ -76,6 +76,15 @@ export interface GsdkClientOptions {
    */
   resubscribe?: { initialDelayMs?: number; maxDelayMs?: number; healthyAfterMs?: number };
   /**
+   * HTTP/2 keep-alive pings while calls are open (streams always are), so a master that stops
+   * answering (hung, or a silent network drop) fails the open calls within about timeMs + timeoutMs
+   * instead of never. Defaults 5,000 / 5,000; `false` turns pings off. A master whose gRPC server
+   * keeps the default ping policy (5 min) answers pings on a connection that carries no responses
+   * with GOAWAY too_many_pings: a caller pinging this often must make the master send something
+   * at least as often (the BFF probes every 4 s).
+   */
+  keepalive?: { timeMs?: number; timeoutMs?: number } | false;
+  /**
    * Called after every successful Login/LoginAdmin: 'first-call' (lazy login), 'explicit'
    * (login()), 'unauthenticated' (the token was refused, e.g. expired, and was replaced).
    */
