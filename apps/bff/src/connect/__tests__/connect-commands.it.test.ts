@@ -65,7 +65,7 @@ describe('search and sync connect', () => {
       port: 51211,
     });
     expect(nobody.status).toBe(503);
-    expect(nobody.body.detail).toMatch(/ConnectMaster\.Connect.*192\.168\.10\.250/);
+    expect(nobody.body.detail).toMatch(/^The device did not answer: .*192\.168\.10\.250/);
   });
 });
 

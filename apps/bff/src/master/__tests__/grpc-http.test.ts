@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gsdkProblem, httpStatusOfGrpc } from '../grpc-http.ts';
+import { failureKind, gsdkProblem, httpStatusOfGrpc } from '../grpc-http.ts';
 
 // grpc-js status numbers; the BFF does not depend on grpc-js directly.
 const status = {
@@ -33,14 +33,81 @@ describe('gRPC status -> HTTP status', () => {
     expect(httpStatusOfGrpc(code)).toBe(http);
   });
 
-  it("keeps the master's own message and names the RPC", () => {
+  it("keeps the master's own message and never names the RPC", () => {
     const p = gsdkProblem({
       code: status.FAILED_PRECONDITION,
       rpc: 'ConnectMaster.EnableSSL',
       details: 'device 7 is not connected',
     });
     expect(p.status).toBe(409);
-    expect(p.detail).toContain('ConnectMaster.EnableSSL');
-    expect(p.detail).toContain('device 7 is not connected');
+    expect(p.detail).toBe('Not possible in the current state: device 7 is not connected');
+    expect(p.detail).not.toContain('ConnectMaster');
+  });
+});
+
+describe('failure words', () => {
+  const err = (code: number, details: string, rpc = 'ConnectMaster.Connect') => ({
+    code,
+    details,
+    rpc,
+  });
+
+  it.each([
+    [
+      err(
+        status.UNAVAILABLE,
+        'cannot connect to 192.168.10.99:51211: no device answers at 192.168.10.99:51211 on gateway gateway1',
+      ),
+      'device-unreachable',
+      'The device did not answer: cannot connect to 192.168.10.99:51211',
+    ],
+    [
+      err(
+        status.FAILED_PRECONDITION,
+        'cannot connect to 192.168.10.14:51211: device 544114234 requires SSL: connect with useSSL=true',
+      ),
+      'ssl-mismatch',
+      'The SSL setting does not match the device: ',
+    ],
+    [
+      err(
+        status.UNAVAILABLE,
+        'gateway gateway2 is not connected to the master',
+        'ConnectMaster.GetDeviceList',
+      ),
+      'gateway-offline',
+      'The device gateway is offline: gateway gateway2',
+    ],
+    [
+      err(
+        status.UNAVAILABLE,
+        'No connection established. Last error: connect ECONNREFUSED 127.0.0.1:4010',
+      ),
+      'master-unreachable',
+      'The master gateway cannot be reached: No connection established',
+    ],
+    // A TLS failure of the console's own connection is not the device's SSL setting.
+    [
+      err(status.UNAVAILABLE, 'TLS handshake failed: certificate unknown'),
+      'master-unreachable',
+      'The master gateway cannot be reached: TLS handshake',
+    ],
+    [
+      err(status.DEADLINE_EXCEEDED, 'Deadline exceeded'),
+      'master-timeout',
+      'The master gateway did not answer in time',
+    ],
+    [
+      err(status.PERMISSION_DENIED, 'gateway gateway3 does not belong to tenant tenant1'),
+      'not-allowed',
+      'Not allowed: gateway gateway3',
+    ],
+    [err(status.NOT_FOUND, 'no gateway gw9'), 'not-found', 'Not found: no gateway gw9'],
+    [err(status.INTERNAL, ''), 'master-failed', 'The master gateway failed.'],
+  ] as const)('%o -> %s', (error, kind, start) => {
+    expect(failureKind(error)).toBe(kind);
+    const p = gsdkProblem(error);
+    expect(p.detail.startsWith(start)).toBe(true);
+    expect(p.detail).not.toMatch(/ConnectMaster|master gateway (unavailable|refused)/);
   });
 });
