@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { SelectField, TextField } from '../../../ui/field.tsx';
 import { SkeletonRows } from '../../../ui/skeleton.tsx';
 import { useAudit, type AuditParams } from '../api/list-audit.ts';
+import { auditSentence } from '../audit-summary.ts';
 
 const PAGE_SIZE = 50;
 
@@ -140,7 +141,7 @@ export function AuditLog() {
                         ? e.deviceIDs.join(', ')
                         : `${e.deviceIDs.slice(0, 3).join(', ')} +${e.deviceIDs.length - 3}`}
                   </td>
-                  <td>{e.summary}</td>
+                  <td data-testid="audit-summary">{auditSentence(e)}</td>
                   <td>
                     {e.outcome === 'success' ? (
                       <span className="badge badge-ok badge-plain">Success</span>
