@@ -10,8 +10,10 @@ import { API_PREFIX, buildOpenApiDocument } from '@cmc/api';
 import './http/locals.ts';
 import { accountsRouter } from './accounts/router.ts';
 import { bootstrapAdmin } from './accounts/bootstrap-admin.ts';
+import { createAlerts, type AlertsOptions } from './alerts/alerts.ts';
 import { auditRouter } from './audit/router.ts';
-import type { ThrottlePolicy } from './auth/login-throttle.ts';
+import { createLoginGuard } from './auth/login-guard.ts';
+import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/login-throttle.ts';
 import { authRouter } from './auth/router.ts';
 import { createSessionAuth } from './auth/session-auth.ts';
 import type { SessionStore } from './auth/session-store.ts';
@@ -19,21 +21,35 @@ import type { GetSessionUser } from './auth/types.ts';
 import type { Config } from './config.ts';
 import { connectRouter } from './connect/router.ts';
 import { openDatabase, type Db } from './db/database.ts';
+import { createStorageHealth } from './db/storage-health.ts';
 import type { DeviceFactsSource } from './devices/device-row.ts';
 import { DeviceRowCache } from './devices/device-row-cache.ts';
+import { createLabelStore } from './device-labels/label-store.ts';
+import { deviceLabelsRouter } from './device-labels/router.ts';
 import { devicesRouter } from './devices/router.ts';
 import { gatewaysRouter } from './gateways/router.ts';
 import { problem, problemHandler } from './http/problem.ts';
 import { requestContext } from './http/request-context.ts';
+import { socketSecurityHeaders } from './http/security-headers.ts';
 import type { RouterDeps } from './http/route-deps.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { gsdkProblem, isGsdkError } from './master/grpc-http.ts';
+import { guardedPool } from './master/guarded-pool.ts';
+import { metricsRouter } from './metrics/metrics-router.ts';
+import { createMetrics, type BffMetrics } from './metrics/registry.ts';
+import { countStatusChanges } from './metrics/status-tracker.ts';
+import { timedPool } from './metrics/timed-pool.ts';
+import { createMasterLiveness } from './master/master-liveness.ts';
 import { createMasterPool, type MasterPool } from './master/master-pool.ts';
 import { createHistoryStore } from './history/history-store.ts';
 import { historyRouter } from './history/history-router.ts';
+import { createRecentChangesReader } from './history/recent-changes.ts';
+import { GatewayMemory } from './gateways/gateway-memory.ts';
+import { lostConnectionsRouter } from './gateways/lost-connections-router.ts';
 import { createLiveHub, type LiveHub } from './live/live-hub.ts';
 import { revokeLiveSessions } from './live/session-revocation.ts';
 import { healthRouter } from './ops/health.ts';
+import { storageRouter } from './ops/storage-router.ts';
 import { createScaleOut } from './scale/scale-out.ts';
 import { createStorage } from './scale/storage.ts';
 import { webAppRouter } from './ops/web-app.ts';
@@ -46,7 +62,12 @@ export interface BffDeps {
   databaseFile?: string;
   pool?: MasterPool;
   sessions?: SessionStore;
+  /** Failed sign-ins per (user, address) before that pair is locked. */
   userThrottle?: ThrottlePolicy;
+  /** Failed sign-ins per user from any address before its attempts are slowed down. */
+  userBackoff?: ThrottlePolicy;
+  /** The wait of each sign-in attempt of a backed-off user name (default 1000 ms). */
+  loginBackoffMs?: number;
   /** Per source address; looser than per user, since many people may share an address. */
   addressThrottle?: ThrottlePolicy;
   /** Sign-in attempts (any outcome) per source address: maxFailures attempts per windowMs. */
@@ -57,6 +78,8 @@ export interface BffDeps {
   drainTimeoutMs?: number;
   /** How often live sockets' sessions are re-read to close expired ones (default 60 s). */
   sessionCheckMs?: number;
+  /** Alert evaluation and webhook retry timing (tests shorten them). */
+  alerts?: AlertsOptions;
 }
 
 export interface Bff {
@@ -70,7 +93,12 @@ export interface Bff {
   pool: MasterPool;
   logger: Logger;
   getSessionUser: GetSessionUser;
-  /** Set when the first start created the admin with a generated password (print it once). */
+  /** Prometheus metrics of this instance (GET /metrics); modules update the metric objects. */
+  metrics: BffMetrics;
+  /**
+   * Set when listen() created the admin with a generated password (print it once). The account is
+   * made only once the port is bound, so a failed first start loses no password.
+   */
   generatedAdminPassword: string | undefined;
   /** Runs during shutdown, before the database closes (e.g. the live hub's stop()). */
   onShutdown(hook: () => Promise<void> | void): void;
@@ -86,18 +114,35 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     ? await createScaleOut({ url: config.redis.url, sessionSecret: config.sessionSecret, logger })
     : null;
   const db = openDatabase(deps.databaseFile ?? path.join(config.dataDir, 'bff.sqlite'));
-  const storage = createStorage(db, { sessionSecret: config.sessionSecret, scale, ...deps });
+  const health = createStorageHealth(logger);
+  const storage = createStorage(db, {
+    sessionSecret: config.sessionSecret,
+    scale,
+    logger,
+    reporter: health,
+    ...deps,
+  });
   const { accounts, audit, userThrottle, addressThrottle, loginRate } = storage;
-  const boot = await bootstrapAdmin(accounts, config.adminUser, config.adminPassword);
-  if (boot.created)
-    logger.info('admin account created', {
-      username: config.adminUser,
-      generatedPassword: boot.generatedPassword !== undefined,
-    });
+  const loginGuard = createLoginGuard(storage, {
+    lockoutMs: (deps.userThrottle ?? defaultThrottlePolicy).lockoutMs,
+    backoffMs: deps.loginBackoffMs ?? 1000,
+  });
 
-  const pool =
+  // A probe tells whether the master answers; while it does not, REST calls fail at once.
+  const liveness = createMasterLiveness({
+    probe: (deadlineMs) => pool.admin().gateway.getList({}, { deadlineMs }),
+    logger: logger.child({ module: 'master-liveness' }),
+  });
+  const metrics = createMetrics();
+  const pool = timedPool(
     deps.pool ??
-    createMasterPool({ master: config.master, logger: logger.child({ module: 'master-pool' }) });
+      createMasterPool({
+        master: config.master,
+        logger: logger.child({ module: 'master-pool' }),
+        guard: liveness,
+      }),
+    metrics.rpcDuration,
+  );
   const secure = config.tls !== null;
   const auth = createSessionAuth({ sessions: storage.sessions, accounts, secure });
 
@@ -109,20 +154,46 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   app.set('etag', false);
   app.set('trust proxy', false);
   app.use(requestContext(logger, secure));
-  app.use(healthRouter(pool, () => draining, scale?.checkRedis));
+  const getSessionUser = auth.getSessionUser;
+  const isDraining = () => draining;
+  app.use(
+    healthRouter({
+      pool,
+      isDraining,
+      storage: health,
+      getSessionUser,
+      checkRedis: scale?.checkRedis,
+    }),
+  );
 
-  const history = createHistoryStore(db, config.history);
+  const history = createHistoryStore(db, { ...config.history, reporter: health });
+  health.watch('history', () => history.pending());
+  health.watch('audit', () => audit.pending());
+  const labels = createLabelStore(db);
+  app.use(
+    metricsRouter({
+      token: config.metrics?.token ?? null,
+      metrics,
+      pool: guardedPool(pool, liveness),
+      socketCount: () => io.of('/').sockets.size,
+    }),
+  );
+  // Shared by the live hub (which sees gateways leave and return) and the REST routes.
+  const gatewayMemory = new GatewayMemory();
   const routerDeps: RouterDeps = {
-    pool,
+    pool: guardedPool(pool, liveness),
     audit,
     accounts,
     auth,
     userThrottle,
     addressThrottle,
     loginRate,
+    loginGuard,
     logger,
     history: deps.history ?? history,
     deviceRows: new DeviceRowCache(),
+    labels,
+    gatewayMemory,
   };
   const api = express.Router();
   api.use((req, _res, next) => {
@@ -147,6 +218,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   });
   api.use(authRouter(routerDeps));
   api.use(gatewaysRouter(routerDeps));
+  api.use(lostConnectionsRouter({ ...routerDeps, gatewayMemory }));
   api.use(connectRouter(routerDeps));
   api.use(devicesRouter(routerDeps));
   api.use(slavesRouter(routerDeps));
@@ -154,17 +226,39 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   api.use(
     accountsRouter({
       ...routerDeps,
-      lockedUntil: (name) => userThrottle.lockedFor(`user:${name.toLowerCase()}`),
+      lockedUntil: (name) => loginGuard.lockedFor(name),
     }),
   );
   api.use(auditRouter(routerDeps));
-  api.use(historyRouter({ audit, pool, history }));
+  api.use(storageRouter({ audit, health }));
+  api.use(
+    historyRouter({
+      audit,
+      pool,
+      history,
+      recent: createRecentChangesReader(db, () => history.flush()),
+    }),
+  );
+  api.use(deviceLabelsRouter({ audit, pool, labels }));
+  // Alert rules, alarms and webhooks; `io` is read only once the server exists (below).
+  const alerts = createAlerts({
+    db,
+    io: () => io,
+    pool,
+    audit,
+    getSessionUser,
+    logger,
+    lease: scale ? { redis: scale.redis, token: scale.instanceToken } : null,
+    ...(deps.alerts ? { options: deps.alerts } : {}),
+  });
+  api.use(alerts.router);
   api.use((req, _res, next) =>
     next(problem(404, `no route ${req.method} ${API_PREFIX}${req.path}`)),
   );
   app.use(API_PREFIX, api);
 
   app.use(webAppRouter(config.webDistDir));
+  app.use((req, _res, next) => next(problem(404, `no route ${req.method} ${req.path}`)));
 
   const problems = problemHandler(logger);
   app.use(((error, req, res, next) => {
@@ -187,6 +281,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     : http.createServer(app);
   const io = new SocketServer(server, { path: '/socket.io', serveClient: false });
   if (scale) io.adapter(scale.adapter);
+  socketSecurityHeaders(server, secure);
   // Sign-out, password reset, deleted account: their open live sockets close now, on every instance.
   auth.onEnded((ended) => revokeLiveSessions(io, ended));
   const hooks: Array<() => Promise<void> | void> = [];
@@ -194,25 +289,33 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   const live = createLiveHub({
     io,
     pool,
-    history,
+    history: alerts.tapHistory(countStatusChanges(history, metrics)),
+    onGatewayFlag: alerts.onGatewayFlag,
     getSessionUser: auth.getSessionUser,
     logger,
     batchWindowMs: config.live.batchWindowMs,
+    liveness,
+    memory: gatewayMemory,
     ...(deps.sessionCheckMs ? { sessionCheckMs: deps.sessionCheckMs } : {}),
     ...(scale ? { streams: scale.streams } : {}),
   });
   hooks.push(
+    () => alerts.stop(),
+    () => liveness.stop(),
     () => live.stop(),
     () => history.close(),
+    () => audit.close(),
   );
   // Tenant API changes move gateways between tenants: the hub must follow now, not at its next poll.
   pool.onInvalidate(() => void live.refresh());
   void live.start();
+  alerts.start();
+  liveness.start();
 
   const drainTimeoutMs = deps.drainTimeoutMs ?? 10_000;
   let closing: Promise<void> | null = null;
 
-  return {
+  const bff: Bff = {
     config,
     app,
     server,
@@ -222,16 +325,25 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     pool,
     logger,
     getSessionUser: auth.getSessionUser,
-    generatedAdminPassword: boot.generatedPassword,
+    metrics,
+    generatedAdminPassword: undefined,
     onShutdown: (hook) => hooks.push(hook),
-    listen(port = config.port, host = config.host) {
-      return new Promise((resolve, reject) => {
+    async listen(port = config.port, host = config.host) {
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
           resolve(server.address() as AddressInfo);
         });
       });
+      const boot = await bootstrapAdmin(accounts, config.adminUser, config.adminPassword);
+      bff.generatedAdminPassword = boot.generatedPassword;
+      if (boot.created)
+        logger.info('admin account created', {
+          username: config.adminUser,
+          generatedPassword: boot.generatedPassword !== undefined,
+        });
+      return address;
     },
     close() {
       closing ??= (async () => {
@@ -262,4 +374,5 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
       return closing;
     },
   };
+  return bff;
 }

@@ -34,6 +34,8 @@ export interface Config {
   /** Scale-out over Redis (sessions, login counters, socket.io adapter, stream leases); null = one process. */
   redis: { url: string } | null;
   mode: Env['CMC_MODE'];
+  /** GET /metrics bearer token; null = the endpoint answers 404. */
+  metrics?: { token: string | null };
 }
 
 function readPem(setting: string, file: string | undefined): string {
@@ -169,5 +171,6 @@ export function loadConfig(env: Env, now: Date = new Date()): Config {
     logLevel: env.LOG_LEVEL,
     redis: env.REDIS_URL ? { url: env.REDIS_URL } : null,
     mode: env.CMC_MODE,
+    metrics: { token: env.METRICS_TOKEN ?? null },
   };
 }

@@ -74,6 +74,13 @@ export const envSchema = z.object({
       message: 'must be a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379',
     })
     .optional(),
+  /** Bearer token of GET /metrics (docs/operations.md); unset = /metrics answers 404. */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,256}$/, {
+      message: 'must be 16-256 printable characters without spaces',
+    })
+    .optional(),
   /** 'production' (default), 'demo' or 'test': demo and test may generate a session secret. */
   CMC_MODE: z.enum(['production', 'demo', 'test']).default('production'),
 });
@@ -104,10 +111,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const setting = String(issue?.path[0] ?? 'environment');
     // A Redis URL may carry a password: never echo it.
     const shown = (cleaned[setting] ?? '').replace(/^(\w+:\/\/)[^@/]*@/, '$1***@');
-    throw new SettingError(
-      setting,
-      `${issue?.message ?? 'invalid'} (got ${JSON.stringify(shown)})`,
-    );
+    // A token is a secret too: say only how long the value was.
+    const got = setting === 'METRICS_TOKEN' ? `${shown.length} characters` : JSON.stringify(shown);
+    throw new SettingError(setting, `${issue?.message ?? 'invalid'} (got ${got})`);
   }
   return result.data;
 }
