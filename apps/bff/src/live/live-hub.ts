@@ -7,6 +7,7 @@ import { fanOutDeltas, joinedChanged, type FanOutSocketData } from './fan-out.ts
 import { GatewayFeed } from './gateway-feed.ts';
 import type { HubContext } from './hub-context.ts';
 import { LiveState } from './live-state.ts';
+import { clockTime } from '../master/master-liveness.ts';
 import { startSessionCheck } from './session-revocation.ts';
 import { attachLiveSockets, gatewayRoom } from './socket-handlers.ts';
 import { TenantFeed } from './tenant-feed.ts';
@@ -45,6 +46,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   let refreshing: Promise<void> | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;
   let stopSessionCheck: (() => void) | undefined;
+  let stopLiveness: (() => void) | undefined;
 
   // Only this process's sockets: with a shared adapter every BFF instance runs its own hub.
   const local = () => io.local;
@@ -91,6 +93,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     pool,
     logger,
     streams: deps.streams ?? directStreams,
+    memory: deps.memory,
     setDegraded(key, gatewayIDs, reason) {
       const turned: string[] = [];
       for (const id of gatewayIDs) {
@@ -196,10 +199,29 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     },
   });
 
+  // A master that stops answering (hung) may leave its streams open for a while: every gateway is
+  // degraded until it answers again and the lists have been re-read (changes may have been missed).
+  const MASTER_KEY = 'master-liveness';
+  function followLiveness(): void {
+    stopLiveness = deps.liveness?.onChange((down) => {
+      if (stopped) return;
+      if (down) {
+        const reason = `master gateway not answering since ${clockTime(down.since)}`;
+        return ctx.setDegraded(MASTER_KEY, [...state.gateways.keys()], reason);
+      }
+      void Promise.all([...[...feeds.values()].map((f) => f.reload()), gatewayFeed?.readFlags()])
+        .catch((error: unknown) =>
+          logger.warn('live: re-read after the master answered failed', { error }),
+        )
+        .then(() => ctx.setLive(MASTER_KEY, [...state.gateways.keys()]));
+    });
+  }
+
   async function startOnce(): Promise<void> {
+    followLiveness();
     await refreshTenants();
     if (stopped) return;
-    gatewayFeed = new GatewayFeed(ctx);
+    gatewayFeed = new GatewayFeed(ctx, deps.onGatewayFlag);
     gatewayFeed.start();
     // Also picks up tenants when the master was unreachable at start.
     refreshTimer = setInterval(() => void refreshTenants(), deps.tenantRefreshMs ?? 60_000);
@@ -235,6 +257,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       stopped = true;
       if (refreshTimer) clearInterval(refreshTimer);
       stopSessionCheck?.();
+      stopLiveness?.();
       for (const feed of feeds.values()) feed.stop();
       gatewayFeed?.stop();
       batcher.flush();

@@ -10,6 +10,7 @@ import type { Server } from 'socket.io';
 import type { GetSessionUser, SessionUser } from '../auth/types.ts';
 import type { Logger } from '../logger.ts';
 import type { HistoryStore } from '../history/history-store.ts';
+import type { GatewayMemory } from '../gateways/gateway-memory.ts';
 
 export interface LivePool {
   forTenant(tenantID: string): GsdkClient;
@@ -55,8 +56,16 @@ export interface LiveHubDeps {
   tenantRefreshMs?: number;
   /** How often open sockets' sessions are re-read, so an expired one is closed (ms); default 60,000. */
   sessionCheckMs?: number;
+  /** Whether the master answers (master-liveness.ts): while it does not, every gateway is degraded. */
+  liveness?: {
+    onChange(listener: (down: { since: number; reason: string } | null) => void): () => void;
+  };
   /** Default: each feed opens its master stream (one process). */
   streams?: StatusStreams;
+  /** Listener for every gateway connected flag the hub reads or is streamed (alerts). */
+  onGatewayFlag?: (gatewayID: string, connected: boolean) => void;
+  /** Remembers offline gateways' devices and names what their reconnect lost (gateway-memory.ts). */
+  memory?: GatewayMemory;
 }
 
 export type { SessionUser, GetSessionUser, Logger };

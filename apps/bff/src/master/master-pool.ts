@@ -44,6 +44,8 @@ export interface MasterPoolOptions {
   missRefreshMs?: number;
   /** Age after which the admin gateway list is re-read in the background (default 2 s). */
   revalidateMs?: number;
+  /** Checked before the pool's own reads (tenant map, gateway list): rejects while the master is down. */
+  guard?: { check(rpc: string): void };
   /** Creates the shared connection (tests pass a fake). */
   connect?: typeof createGsdkConnection;
 }
@@ -78,6 +80,7 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
   }
 
   const tenantMap = cachedRead(async (): Promise<TenantGateways[]> => {
+    options.guard?.check('Tenant.GetList');
     const admin = forTenant(ADMIN_TENANT);
     const { tenantIDs } = await admin.tenant.getList({});
     if (tenantIDs.length === 0) return [];
@@ -85,6 +88,7 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
     return tenantInfos.map((t) => ({ tenantID: t.tenantID, gatewayIDs: [...t.gatewayIDs] }));
   });
   const gatewayList = cachedRead(async () => {
+    options.guard?.check('Gateway.GetList');
     const { gatewayIDs } = await forTenant(ADMIN_TENANT).gateway.getList({});
     return [...gatewayIDs].sort();
   });
