@@ -10,6 +10,8 @@ import { connectionMode, deviceStatus, deviceTypeName } from './names.ts';
 export const deviceRow = z.object({
   deviceID,
   gatewayID,
+  /** Display name an administrator gave the device (device-labels); omitted when none. */
+  name: z.string().optional(),
   type: deviceTypeName,
   IPAddr: z.string(),
   port: z.number().int(),
@@ -57,7 +59,7 @@ export const deviceListQuery = z.object({
     .optional()
     .transform((v) => (v ? v.split(',') : undefined))
     .pipe(z.array(deviceTypeName).optional()),
-  /** Free text matched against device ID, IP address, type and gateway ID. */
+  /** Free text matched against device ID, display name, IP address, type and gateway ID. */
   q: z.string().max(100, { message: 'must be at most 100 characters' }).optional(),
   sort: z.enum(deviceSortFields).optional().default('deviceID'),
   order: z.enum(['asc', 'desc']).optional().default('asc'),

@@ -9,6 +9,7 @@ export * from './tenants.ts';
 export * from './audit.ts';
 export * from './health.ts';
 export * from './routes.ts';
+export * from './device-labels.ts';
 export { allRoutes, buildOpenApiDocument } from './openapi.ts';
 // Owned by the live module (socket.io events, connection history routes).
 export * from './live.ts';

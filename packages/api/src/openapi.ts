@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { problem } from './common.ts';
+import { deviceLabelRoutes } from './device-labels.ts';
 import { historyRoutes } from './history.ts';
 import { API_PREFIX, routes, type RouteDef } from './routes.ts';
 
 /** Every REST route: the core table plus the connection-history routes (owned by the live module). */
-export const allRoutes: readonly RouteDef[] = [...routes, ...Object.values(historyRoutes)];
+export const allRoutes: readonly RouteDef[] = [
+  ...routes,
+  ...Object.values(historyRoutes),
+  ...Object.values(deviceLabelRoutes),
+];
 
 type JsonSchema = Record<string, unknown>;
 

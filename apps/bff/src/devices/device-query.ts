@@ -27,9 +27,11 @@ export function filterDevices<T>(
     if (q.ssl !== undefined && r.useSSL !== q.ssl) return false;
     if (types && !types.has(r.type)) return false;
     if (text) {
-      // The product name too, as the console shows it ('x-station' finds XSTATION_2).
+      // The product name too, as the console shows it ('x-station' finds XSTATION_2), and the
+      // display name an administrator gave the device.
       const label = deviceTypeLabelOfName(r.type);
-      const hay = `${r.deviceID} ${r.IPAddr} ${r.type} ${label} ${r.gatewayID}`.toLowerCase();
+      const hay =
+        `${r.deviceID} ${r.IPAddr} ${r.type} ${label} ${r.gatewayID} ${r.name ?? ''}`.toLowerCase();
       if (!hay.includes(text)) return false;
     }
     return true;

@@ -17,6 +17,8 @@ interface Entry extends RenderedRow {
   info: DeviceInfo;
   /** A copy: what the row was built from, whatever the history store does with its own objects. */
   facts: DeviceFacts | undefined;
+  /** Display name the row was built with (device-labels): a rename rebuilds the row. */
+  name: string | undefined;
 }
 
 function sameInfo(a: DeviceInfo, b: DeviceInfo): boolean {
@@ -55,6 +57,7 @@ export class DeviceRowCache {
     gatewayID: string,
     infos: readonly DeviceInfo[],
     facts: ReadonlyMap<number, DeviceFacts> | undefined,
+    names?: ReadonlyMap<number, string>,
   ): RenderedRow[] {
     let entries = this.gateways.get(gatewayID);
     if (!entries) this.gateways.set(gatewayID, (entries = new Map()));
@@ -64,12 +67,18 @@ export class DeviceRowCache {
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       const f = facts?.get(info.deviceID);
+      const name = names?.get(info.deviceID);
       let entry = entries.get(info.deviceID);
-      if (!entry || !sameInfo(entry.info, info) || !sameFacts(entry.facts, f)) {
-        const row = toDeviceRow(info, gatewayID, f);
+      if (
+        !entry ||
+        !sameInfo(entry.info, info) ||
+        !sameFacts(entry.facts, f) ||
+        entry.name !== name
+      ) {
+        const row = toDeviceRow(info, gatewayID, f, name);
         const bytes = Buffer.from(JSON.stringify(row));
         const copy = f ? { ...f } : undefined;
-        entry = { row, bytes, pass: 0, info, facts: copy };
+        entry = { row, bytes, pass: 0, info, facts: copy, name };
         entries.set(info.deviceID, entry);
       }
       if (entry.pass !== pass) seen++;

@@ -17,10 +17,16 @@ export interface DeviceFactsSource {
 }
 
 /** Facts with nothing in them are left out of the row, not sent as nulls (docs/decisions.md). */
-export function toDeviceRow(info: DeviceInfo, gatewayID: string, facts?: DeviceFacts): DeviceRow {
+export function toDeviceRow(
+  info: DeviceInfo,
+  gatewayID: string,
+  facts?: DeviceFacts,
+  name?: string,
+): DeviceRow {
   const row: DeviceRow = {
     deviceID: info.deviceID,
     gatewayID,
+    ...(name ? { name } : {}),
     type: deviceTypeName(info.type),
     IPAddr: info.IPAddr,
     port: info.port,

@@ -51,6 +51,7 @@ export async function collectRows(
   history: DeviceFactsSource | undefined,
   cache: DeviceRowCache,
   gatewayID?: string,
+  names?: () => ReadonlyMap<number, string>,
 ): Promise<CollectedRows> {
   const ids = gatewayID ? [gatewayID] : await pool.gatewaysFor(user);
   if (gatewayID) await accessGateway(pool, user, gatewayID); // 403/404 before anything else
@@ -61,7 +62,7 @@ export async function collectRows(
       if (!devices) return { gatewayID: id, error, rows: null };
       const facts = history?.facts(devices.map((d) => d.deviceID));
       // The decoded list is not kept: garbage at once, not carried through the next scavenge.
-      return { gatewayID: id, error, rows: cache.render(id, devices, facts) };
+      return { gatewayID: id, error, rows: cache.render(id, devices, facts, names?.()) };
     }),
   );
   const failed = lists.filter((l) => l.rows === null);

@@ -54,6 +54,7 @@ export function devicesRouter(deps: RouterDeps): Router {
       deps.history,
       deps.deviceRows,
       query.gatewayID,
+      deps.labels?.names,
     );
     const filtered = sortDevices(filterDevices(rows, query, rowOf), query.sort, query.order, rowOf);
     return deviceListJson({
@@ -66,7 +67,14 @@ export function devicesRouter(deps: RouterDeps): Router {
   });
 
   defineRoute(router, route('devices.get'), deps, async ({ user, params }) => {
-    const { rows } = await collectRows(deps.pool, user, deps.history, deps.deviceRows);
+    const { rows } = await collectRows(
+      deps.pool,
+      user,
+      deps.history,
+      deps.deviceRows,
+      undefined,
+      deps.labels?.names,
+    );
     const device = rows.find((r) => r.row.deviceID === params.deviceID)?.row;
     if (!device)
       throw problem(404, `device ${params.deviceID} is not managed by any gateway you can see`);

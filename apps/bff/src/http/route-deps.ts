@@ -4,6 +4,7 @@ import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { SessionAuth } from '../auth/session-auth.ts';
 import type { DeviceFactsSource } from '../devices/device-row.ts';
 import type { DeviceRowCache } from '../devices/device-row-cache.ts';
+import type { LabelStore } from '../device-labels/label-store.ts';
 import type { Logger } from '../logger.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 
@@ -22,4 +23,6 @@ export interface RouterDeps {
   history?: DeviceFactsSource;
   /** Device rows and their JSON, shared by every user's device lists (rows hold nothing per user). */
   deviceRows: DeviceRowCache;
+  /** Display names of devices (device-labels), shown in rows and matched by the text filter. */
+  labels?: LabelStore;
 }

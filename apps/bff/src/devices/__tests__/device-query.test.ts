@@ -38,6 +38,13 @@ describe('device list query', () => {
     expect(q({ ssl: 'true' })).toEqual([1]);
     expect(q({ type: 'XSTATION_2' })).toEqual([2]);
     expect(q({ q: 'x-station' })).toEqual([2]);
+    // The display name an administrator gave a device, case-insensitive.
+    const named = [...rows, row(4, { name: 'Loading Dock East' })];
+    expect(
+      filterDevices(named, deviceListQuery.parse({ q: 'dock east' }), (r) => r).map(
+        (r) => r.deviceID,
+      ),
+    ).toEqual([4]);
     expect(q({ q: '10.0.0.100' })).toEqual([3]);
     expect(q({ q: 'GW2' })).toEqual([2]);
   });

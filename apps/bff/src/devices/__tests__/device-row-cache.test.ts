@@ -119,6 +119,23 @@ describe('DeviceRowCache', () => {
     const [moved] = cache.render('gw2', [info(1)], undefined);
     expect(moved!.row.gatewayID).toBe('gw2');
   });
+
+  it('rebuilds a row when its display name changes, is given or is removed', () => {
+    const cache = new DeviceRowCache();
+    const [plain] = cache.render('gw1', [info(1)], undefined);
+    expect(plain!.bytes.toString()).not.toContain('name');
+    const [named] = cache.render('gw1', [info(1)], undefined, new Map([[1, 'Lobby — été']]));
+    expect(named).not.toBe(plain);
+    expect(named!.row).toEqual(toDeviceRow(info(1), 'gw1', undefined, 'Lobby — été'));
+    expect(named!.bytes.toString()).toBe(JSON.stringify(named!.row));
+    const [same] = cache.render('gw1', [info(1)], undefined, new Map([[1, 'Lobby — été']]));
+    expect(same).toBe(named);
+    const [renamed] = cache.render('gw1', [info(1)], undefined, new Map([[1, 'Back door']]));
+    expect(renamed!.row.name).toBe('Back door');
+    const [cleared] = cache.render('gw1', [info(1)], undefined, new Map());
+    expect(cleared!.row).not.toHaveProperty('name');
+    expect(cleared!.bytes.toString()).toBe(plain!.bytes.toString());
+  });
 });
 
 describe('deviceListJson', () => {
@@ -128,6 +145,7 @@ describe('deviceListJson', () => {
       'gw1',
       [info(1), info(2, { status: 0 as DeviceInfo['status'] })],
       undefined,
+      new Map([[2, 'Entrée "B" \\ north']]),
     );
     const list = {
       items,
