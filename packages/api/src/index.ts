@@ -10,6 +10,8 @@ export * from './audit.ts';
 export * from './health.ts';
 export * from './routes.ts';
 export * from './device-labels.ts';
+export * from './alerts.ts';
+export * from './alert-webhooks.ts';
 export { allRoutes, buildOpenApiDocument } from './openapi.ts';
 // Owned by the live module (socket.io events, connection history routes).
 export * from './live.ts';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { webhookRoutes } from './alert-webhooks.ts';
+import { alertRoutes } from './alerts.ts';
 import { problem } from './common.ts';
 import { deviceLabelRoutes } from './device-labels.ts';
 import { historyRoutes } from './history.ts';
@@ -9,6 +11,8 @@ export const allRoutes: readonly RouteDef[] = [
   ...routes,
   ...Object.values(historyRoutes),
   ...Object.values(deviceLabelRoutes),
+  ...Object.values(alertRoutes),
+  ...Object.values(webhookRoutes),
 ];
 
 type JsonSchema = Record<string, unknown>;

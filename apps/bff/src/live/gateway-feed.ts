@@ -16,7 +16,11 @@ export class GatewayFeed {
   private resolveReady!: () => void;
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
-  constructor(private readonly ctx: HubContext) {}
+  constructor(
+    private readonly ctx: HubContext,
+    /** Told of every flag read or streamed, changed or not (alerts watch gateways through it). */
+    private readonly onFlag?: (gatewayID: string, connected: boolean) => void,
+  ) {}
 
   private allGateways(): string[] {
     return [...this.ctx.state.gateways.keys()];
@@ -77,6 +81,7 @@ export class GatewayFeed {
 
   private applyFlag(gatewayID: string, connected: boolean): void {
     if (!this.ctx.state.gateways.has(gatewayID)) return;
+    this.onFlag?.(gatewayID, connected);
     if (!this.ctx.state.setGatewayConnected(gatewayID, connected)) return;
     this.ctx.batcher.gateway(gatewayID, connected, Date.now());
     if (this.flagsKnown) this.ctx.reloadDevicesOf(gatewayID);
