@@ -24,12 +24,17 @@ export type Account = z.infer<typeof account>;
 export const accountList = z.object({ accounts: z.array(account) });
 export type AccountList = z.infer<typeof accountList>;
 
+/** The master's own tenant: its token reaches every gateway, so it never gets viewers. */
+export const ADMIN_TENANT_ID = 'administrator';
+
 /** Admins create tenant viewers: read-only, bound to one tenant ID. */
 export const createAccountRequest = z.object({
   username,
   password: newPassword,
   role: z.literal('tenant'),
-  tenantID,
+  tenantID: tenantID.refine((id) => id.toLowerCase() !== ADMIN_TENANT_ID, {
+    message: `must be a customer tenant, not "${ADMIN_TENANT_ID}" (the administrators' own tenant)`,
+  }),
 });
 export type CreateAccountRequest = z.infer<typeof createAccountRequest>;
 

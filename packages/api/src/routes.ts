@@ -28,6 +28,7 @@ import {
   sslRequest,
 } from './gateway-ops.ts';
 import { gatewayList, gatewaySummary } from './gateways.ts';
+import { storageStatus } from './health.ts';
 import {
   createTenantRequest,
   tenantGatewaysRequest,
@@ -55,6 +56,8 @@ export interface RouteDef {
   /** Success status; 200 unless stated. */
   status?: 200 | 201 | 204;
   tag: string;
+  /** A file answer instead of JSON (the body is not described by `response`). */
+  produces?: 'text/csv';
 }
 
 export const API_PREFIX = '/api/v1';
@@ -439,6 +442,17 @@ export const routes = [
     status: 204,
     tag: 'accounts',
   },
+  {
+    id: 'accounts.unlock',
+    method: 'post',
+    path: '/accounts/{accountID}/unlock',
+    summary: 'Clear the sign-in lock-outs of an account, from every address',
+    access: 'admin',
+    params: accountParams,
+    response: null,
+    status: 204,
+    tag: 'accounts',
+  },
 
   // audit
   {
@@ -450,6 +464,17 @@ export const routes = [
     query: auditQuery,
     response: auditList,
     tag: 'audit',
+  },
+
+  // storage (issue 14: the console's own database stops taking writes)
+  {
+    id: 'storage.status',
+    method: 'get',
+    path: '/storage',
+    summary: "Whether the console's database takes writes, and what is held in memory meanwhile",
+    access: 'admin',
+    response: storageStatus,
+    tag: 'ops',
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -66,13 +66,14 @@ export async function startHarness(
     ...options.env,
   });
   const bff = await createBff(loadConfig(env), { drainTimeoutMs: 2000, ...options.deps });
+  // listen() makes the admin (id 1) once the port is bound; the viewer comes after it.
+  const address = await bff.listen(0, '127.0.0.1');
   createAccountStore(bff.db).create({
     username: VIEWER.username,
     role: 'tenant',
     tenantID: VIEWER.tenantID,
     passwordHash: await hashPassword(VIEWER.password),
   });
-  const address = await bff.listen(0, '127.0.0.1');
   const harness: Harness = {
     sim,
     bff,

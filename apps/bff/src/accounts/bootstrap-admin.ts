@@ -1,5 +1,6 @@
-// First start: create the admin account. Without CONSOLE_ADMIN_PASSWORD a password is generated and
-// returned so the caller prints it once (it is not stored anywhere in clear).
+// First successful start (the port is bound): create the admin account. Without
+// CONSOLE_ADMIN_PASSWORD a password is generated and returned so the caller prints it once (it is not
+// stored anywhere in clear); a lost one is replaced with `pnpm -F @cmc/bff reset-admin`.
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/password.ts';
 import type { AccountStore } from './account-store.ts';
@@ -9,7 +10,8 @@ export async function bootstrapAdmin(
   username: string,
   password: string | undefined,
 ): Promise<{ created: boolean; generatedPassword?: string }> {
-  if (accounts.count() > 0) return { created: false };
+  // Admins, not accounts: viewers may be made before the first start that binds the port (tests).
+  if (accounts.countAdmins() > 0) return { created: false };
   const generated = password ? undefined : randomBytes(12).toString('base64url');
   accounts.create({
     username,

@@ -19,15 +19,22 @@ export const defaultThrottlePolicy: ThrottlePolicy = {
 export interface LoginThrottle {
   /** Milliseconds until the key may try again, or 0. */
   lockedFor(key: string, now?: number): number | Promise<number>;
-  recordFailure(key: string, now?: number): void | Promise<void>;
+  /** True when this failure started a lock-out (the one that reached maxFailures). */
+  recordFailure(key: string, now?: number): boolean | Promise<boolean>;
   reset(key: string): void | Promise<void>;
+  /** The longest lock left among the keys starting with `prefix` (all addresses of a user), or 0. */
+  lockedForPrefix(prefix: string, now?: number): number | Promise<number>;
+  /** Clears every key starting with `prefix` (an administrator unlocks a user). */
+  resetPrefix(prefix: string): void | Promise<void>;
 }
 
 /** The SQLite throttle answers synchronously (its own unit tests rely on that). */
 export interface SyncLoginThrottle extends LoginThrottle {
   lockedFor(key: string, now?: number): number;
-  recordFailure(key: string, now?: number): void;
+  recordFailure(key: string, now?: number): boolean;
   reset(key: string): void;
+  lockedForPrefix(prefix: string, now?: number): number;
+  resetPrefix(prefix: string): void;
 }
 
 export function createSqliteLoginThrottle(
@@ -43,6 +50,11 @@ export function createSqliteLoginThrottle(
      ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until`,
   );
   const remove = db.prepare('DELETE FROM login_throttle WHERE key = ?');
+  // substr, not LIKE: a user name may hold % or _.
+  const maxLockedUntil = db.prepare<[number, string], { until: number | null }>(
+    'SELECT MAX(locked_until) AS until FROM login_throttle WHERE substr(key, 1, ?) = ?',
+  );
+  const removePrefix = db.prepare('DELETE FROM login_throttle WHERE substr(key, 1, ?) = ?');
   return {
     lockedFor(key, now = Date.now()) {
       const row = get.get(key);
@@ -59,9 +71,17 @@ export function createSqliteLoginThrottle(
       const windowStart = fresh ? now : row.window_start;
       const lockedUntil = failures >= policy.maxFailures ? now + policy.lockoutMs : null;
       upsert.run(key, failures, windowStart, lockedUntil);
+      return failures === policy.maxFailures;
     },
     reset(key) {
       remove.run(key);
+    },
+    lockedForPrefix(prefix, now = Date.now()) {
+      const until = maxLockedUntil.get(prefix.length, prefix)?.until;
+      return until ? Math.max(0, until - now) : 0;
+    },
+    resetPrefix(prefix) {
+      removePrefix.run(prefix.length, prefix);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { route } from '@cmc/api';
 import { toSessionUser } from '../accounts/account-store.ts';
-import { defineRoute } from '../http/define-route.ts';
+import { defineRoute, errorMessage } from '../http/define-route.ts';
 import { problem } from '../http/problem.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import { dummyHashPromise, verifyPassword } from './password.ts';
@@ -11,7 +11,6 @@ export function authRouter(deps: RouterDeps): Router {
 
   defineRoute(router, route('auth.login'), deps, async ({ body, req, res }) => {
     const source = req.ip ?? 'unknown';
-    const keys = { user: `user:${body.username.toLowerCase()}`, address: `ip:${source}` };
     const note = (
       outcome: 'success' | 'failure',
       error: string | null,
@@ -28,29 +27,11 @@ export function authRouter(deps: RouterDeps): Router {
         requestId: res.locals.requestId ?? null,
       });
 
-    // Rate limit first: it counts every attempt from the address, right or wrong.
-    const rateWait = await deps.loginRate.lockedFor(`rate:${source}`);
-    await deps.loginRate.recordFailure(`rate:${source}`);
-    if (rateWait > 0) {
-      const seconds = Math.ceil(rateWait / 1000);
-      note('failure', `rate limited for ${seconds} s`);
-      throw problem(
-        429,
-        `too many sign-in attempts from this address; try again in ${seconds} s`,
-        undefined,
-        { 'Retry-After': String(seconds) },
-      );
-    }
-    const wait = Math.max(
-      await deps.userThrottle.lockedFor(keys.user),
-      await deps.addressThrottle.lockedFor(keys.address),
-    );
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      note('failure', `locked out for ${seconds} s after repeated failures`);
-      throw problem(429, `too many failed sign-ins; try again in ${seconds} s`, undefined, {
-        'Retry-After': String(seconds),
-      });
+    try {
+      await deps.loginGuard.admit(body.username, source);
+    } catch (error) {
+      note('failure', errorMessage(error));
+      throw error;
     }
     const account = deps.accounts.byUsername(body.username);
     // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
@@ -59,13 +40,22 @@ export function authRouter(deps: RouterDeps): Router {
       account?.passwordHash ?? (await dummyHashPromise),
     );
     if (!account || !valid) {
-      await deps.userThrottle.recordFailure(keys.user);
-      await deps.addressThrottle.recordFailure(keys.address);
+      const lockouts = await deps.loginGuard.failed(body.username, source);
       note('failure', 'wrong username or password');
+      for (const summary of lockouts)
+        deps.audit.record({
+          username: body.username,
+          role: null,
+          action: 'auth.lockout',
+          summary,
+          outcome: 'failure',
+          error: null,
+          sourceAddress: source,
+          requestId: res.locals.requestId ?? null,
+        });
       throw problem(401, 'wrong username or password');
     }
-    await deps.userThrottle.reset(keys.user);
-    await deps.addressThrottle.reset(keys.address);
+    await deps.loginGuard.succeeded(body.username, source);
     // No session fixation across sign-ins.
     if (res.locals.session) await deps.auth.endSession(req, res, 'signed-in-again');
     const { csrfToken } = await deps.auth.startSession(res, account.id);

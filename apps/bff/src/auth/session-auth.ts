@@ -4,6 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type SignedOutReason } from '@cmc/api';
+import { isStorageWriteError } from '../db/storage-health.ts';
 import { parseCookies } from '../http/cookies.ts';
 import { problem } from '../http/problem.ts';
 import { toSessionUser, type AccountStore } from '../accounts/account-store.ts';
@@ -70,7 +71,11 @@ export function createSessionAuth(deps: {
       if (found) {
         res.locals.user = found.user;
         res.locals.session = { id: found.id, csrfToken: found.csrfToken };
-        await sessions.touch(found.id, SESSION_TTL_MS);
+        // Sliding the expiry is a write: on a full or read-only disk the session stays valid
+        // until its stored expiry rather than failing every read.
+        await sessions.touch(found.id, SESSION_TTL_MS).catch((error: unknown) => {
+          if (!isStorageWriteError(error)) throw error;
+        });
       }
       next();
     },

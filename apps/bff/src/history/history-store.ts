@@ -2,6 +2,8 @@
 // flush (every flushIntervalMs, or at once when maxBatch rows wait). Retention runs in the flush path:
 // the row cap on every flush (a counter, no COUNT(*)), the age limit at most once per pruneIntervalMs.
 import type { Database } from 'better-sqlite3';
+import type { StorageReporter } from '../db/storage-health.ts';
+import { WriteBehind } from '../db/write-behind.ts';
 import { FlapTracker } from './flap-tracker.ts';
 import {
   DeviceStatus,
@@ -58,6 +60,8 @@ export interface HistoryStore {
   /** Connected-device count at the end of each step in [from, to), over these gateways or 'all'. */
   connectedSeries(gatewayIDs: string[] | 'all', from: number, to: number, stepMs: number): number[];
   flush(): void;
+  /** Rows waiting in memory for the next write (more than a batch only while writes fail). */
+  pending(): number;
   close(): void;
 }
 
@@ -74,6 +78,10 @@ export interface HistoryStoreOptions {
   pruneIntervalMs?: number;
   /** clock (tests) */
   now?: () => number;
+  /** Rows kept in memory while the database refuses writes (disk full); default 100,000. */
+  maxPending?: number;
+  /** Told about failed and recovered writes (the storage health of /readyz). */
+  reporter?: StorageReporter;
 }
 
 const UINT32_MAX = 4294967295;
@@ -202,8 +210,6 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
 
   let rowCount = (db.prepare('SELECT COUNT(*) AS n FROM status_changes').get() as { n: number }).n;
   let lastAgePrune = 0;
-  let queue: StatusChangeRecord[] = [];
-  let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
   const writeBatch = db.transaction((batch: StatusChangeRecord[]) => {
@@ -231,23 +237,28 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
     }
   });
 
-  function flush(): void {
-    if (timer) {
-      clearTimeout(timer);
-      timer = undefined;
-    }
-    if (queue.length === 0) return;
-    const batch = queue;
-    queue = [];
-    writeBatch(batch);
-  }
-
-  function schedule(): void {
-    if (timer || closed) return;
-    timer = setTimeout(flush, flushIntervalMs);
-    // A pending flush must not keep a finished process alive; close() flushes what is left.
-    timer.unref();
-  }
+  // A failed write (disk full, read-only file) keeps the rows queued and retries: the facts above
+  // are already in memory, so the BFF keeps answering while the disk cannot take them.
+  const writer = new WriteBehind<StatusChangeRecord>({
+    source: 'history',
+    flushIntervalMs,
+    maxBatch,
+    ...(options.maxPending ? { maxPending: options.maxPending } : {}),
+    ...(options.reporter ? { reporter: options.reporter } : {}),
+    write(batch) {
+      const counters = { rowCount, lastAgePrune };
+      try {
+        writeBatch(batch);
+      } catch (error) {
+        ({ rowCount, lastAgePrune } = counters); // the transaction rolled back
+        throw error;
+      }
+    },
+  });
+  // Reads see what is on disk; while writes fail they do not retry the write on every request.
+  const flush = (): void => {
+    if (!writer.failing) writer.flush();
+  };
 
   /** Folds a change into the in-memory facts; false when it repeats the device's last status. */
   function remember(change: StatusChangeRecord): boolean {
@@ -274,14 +285,12 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
   return {
     record(change) {
       if (!remember(change)) return;
-      queue.push({
+      writer.push({
         deviceID: change.deviceID,
         gatewayID: change.gatewayID,
         status: change.status,
         at: change.at,
       });
-      if (queue.length >= maxBatch) flush();
-      else schedule();
     },
 
     observe(change) {
@@ -394,11 +403,15 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
       return points;
     },
 
-    flush,
+    flush() {
+      writer.flush();
+    },
+
+    pending: () => writer.pending,
 
     close() {
       if (closed) return;
-      flush();
+      writer.close();
       closed = true;
     },
   };

@@ -4,9 +4,10 @@
 import type { Request, Response, Router } from 'express';
 import { expressPath, type RouteDef } from '@cmc/api';
 import type { z } from 'zod';
-import type { AuditLog } from '../audit/audit-log.ts';
+import type { AuditLog, AuditRecord } from '../audit/audit-log.ts';
+import { isDeviceID } from '../audit/audit-text.ts';
 import type { SessionUser } from '../auth/types.ts';
-import { isGsdkError } from '../master/grpc-http.ts';
+import { describeGsdkError, isGsdkError } from '../master/grpc-http.ts';
 import { JsonBytes } from './json-bytes.ts';
 import { HttpProblem, problem } from './problem.ts';
 import { parseRequest } from './validate.ts';
@@ -20,6 +21,10 @@ export interface AuditNote {
   summary?: string;
   /** Partial failures of a call that succeeded as a whole (e.g. per-device errors of a Multi RPC). */
   error?: string;
+  /** Device IDs of a refused request that were not valid IDs and so are not recorded. */
+  invalidDeviceIDs?: number;
+  /** Set once the entry is written (by `atomic`), so it is not written twice. */
+  recorded?: boolean;
 }
 
 export interface RouteContext<R extends RouteDef> {
@@ -30,6 +35,11 @@ export interface RouteContext<R extends RouteDef> {
   req: Request;
   res: Response;
   audit: AuditNote;
+  /**
+   * Runs a change to the console's own data in one transaction with its (success) audit entry,
+   * built from `audit` as it is now: after a crash or a failed write, both exist or neither.
+   */
+  atomic<T>(change: () => T): T;
 }
 
 type Reply<R extends RouteDef> = R['response'] extends z.ZodType ? z.input<R['response']> : void;
@@ -40,7 +50,7 @@ export interface RouteDeps {
 
 export function errorMessage(error: unknown): string {
   if (error instanceof HttpProblem) return error.detail;
-  if (isGsdkError(error)) return `${error.rpc}: ${error.details}`;
+  if (isGsdkError(error)) return describeGsdkError(error);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -71,11 +81,14 @@ export function defineRoute<R extends RouteDef>(
     // Raw values first, so even a refused or invalid request is audited with what it targeted.
     const rawGateway = (req.params as Record<string, string | undefined>).gatewayID;
     const rawIDs = (req.body as { deviceIDs?: unknown } | undefined)?.deviceIDs;
+    // Only values that are device IDs: 1.5, 1e20 or 1e309 (Infinity) are counted, not stored.
+    const validIDs = Array.isArray(rawIDs) ? rawIDs.filter(isDeviceID) : [];
     const audit: AuditNote = {
       gatewayID: typeof rawGateway === 'string' ? rawGateway.slice(0, 64) : null,
-      deviceIDs: Array.isArray(rawIDs)
-        ? rawIDs.filter((x): x is number => typeof x === 'number').slice(0, 1000)
-        : [],
+      deviceIDs: validIDs.slice(0, 1000),
+      ...(Array.isArray(rawIDs) && validIDs.length < rawIDs.length
+        ? { invalidDeviceIDs: rawIDs.length - validIDs.length }
+        : {}),
     };
     let parsed: ReturnType<typeof parseRequest> | undefined;
     try {
@@ -88,14 +101,22 @@ export function defineRoute<R extends RouteDef>(
         { deviceIDs?: number[]; connectInfos?: Array<{ deviceID: number }> } | undefined;
       audit.gatewayID = p?.gatewayID ?? audit.gatewayID;
       audit.deviceIDs = b?.deviceIDs ?? b?.connectInfos?.map((c) => c.deviceID) ?? audit.deviceIDs;
+      const atomic = <T>(change: () => T): T => {
+        const entry = entryOf(route, req, res, user!, audit, parsed, null);
+        const result = deps.audit.atomically(entry, change);
+        audit.recorded = true;
+        return result;
+      };
       const result = await handler({
         ...(parsed as object),
         user,
         req,
         res,
         audit,
+        atomic,
       } as RouteContext<R>);
-      if (mutating && user) record(deps, route, req, res, user, audit, parsed, null);
+      if (mutating && user && !audit.recorded)
+        deps.audit.record(entryOf(route, req, res, user, audit, parsed, null));
       if (result === undefined || route.status === 204) res.status(route.status ?? 204).end();
       else if (result instanceof JsonBytes)
         res
@@ -104,14 +125,14 @@ export function defineRoute<R extends RouteDef>(
           .send(result.bytes);
       else res.status(route.status ?? 200).json(result);
     } catch (error) {
-      if (mutating && user) record(deps, route, req, res, user, audit, parsed, error);
+      if (mutating && user && !audit.recorded)
+        deps.audit.record(entryOf(route, req, res, user, audit, parsed, error));
       throw error;
     }
   });
 }
 
-function record(
-  deps: RouteDeps,
+function entryOf(
   route: RouteDef,
   req: Request,
   res: Response,
@@ -119,17 +140,22 @@ function record(
   audit: AuditNote,
   parsed: { params?: unknown; body?: unknown } | undefined,
   error: unknown,
-): void {
-  deps.audit.record({
+): AuditRecord {
+  const summary =
+    audit.summary ?? summarise(route, parsed?.params ?? req.params, parsed?.body ?? null);
+  const invalid = audit.invalidDeviceIDs
+    ? ` (${audit.invalidDeviceIDs} invalid device ID${audit.invalidDeviceIDs === 1 ? '' : 's'} not recorded)`
+    : '';
+  return {
     username: user.username,
     role: user.role,
     action: route.id,
     gatewayID: audit.gatewayID ?? null,
     deviceIDs: audit.deviceIDs ?? [],
-    summary: audit.summary ?? summarise(route, parsed?.params ?? req.params, parsed?.body ?? null),
+    summary: summary + invalid,
     outcome: error ? 'failure' : 'success',
     error: error ? errorMessage(error) : (audit.error ?? null),
     sourceAddress: req.ip ?? null,
     requestId: res.locals.requestId ?? null,
-  });
+  };
 }

@@ -1,6 +1,7 @@
 // Every error leaves the BFF as application/problem+json (RFC 9457) with the field paths at fault.
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Problem } from '@cmc/api';
+import { describeWriteError, isStorageWriteError } from '../db/storage-health.ts';
 import type { Logger } from '../logger.ts';
 
 export class HttpProblem extends Error {
@@ -69,6 +70,22 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, problem(413, 'the request body is too large'));
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
       return sendProblem(res, problem(e.status, e.message ?? 'bad request'));
+    // Disk full, read-only or failing database: nothing was changed; reads keep working.
+    if (isStorageWriteError(error)) {
+      logger.error('storage write failed', {
+        source: 'request',
+        error: describeWriteError(error),
+        path: req.path,
+        requestId: res.locals.requestId,
+      });
+      return sendProblem(
+        res,
+        problem(
+          503,
+          `the console's storage cannot take this change now (${describeWriteError(error)}); nothing was changed, reads still work`,
+        ),
+      );
+    }
     logger.error('unhandled error', { error, path: req.path, requestId: res.locals.requestId });
     sendProblem(res, problem(500, 'internal error; see the server log for this request ID'));
   };

@@ -1,10 +1,12 @@
 import type { AccountStore } from '../accounts/account-store.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
+import type { LoginGuard } from '../auth/login-guard.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { SessionAuth } from '../auth/session-auth.ts';
 import type { DeviceFactsSource } from '../devices/device-row.ts';
 import type { DeviceRowCache } from '../devices/device-row-cache.ts';
 import type { LabelStore } from '../device-labels/label-store.ts';
+import type { GatewayMemory } from '../gateways/gateway-memory.ts';
 import type { Logger } from '../logger.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 
@@ -18,11 +20,15 @@ export interface RouterDeps {
   addressThrottle: LoginThrottle;
   /** Every sign-in attempt per source address, successful or not: a plain rate limit. */
   loginRate: LoginThrottle;
+  /** The lock-out rule over the throttles above (per user and address; back-off per user). */
+  loginGuard: LoginGuard;
   logger: Logger;
   /** The live module's history store, when wired: fills lastConnectedAt & co. */
   history?: DeviceFactsSource;
   /** Device rows and their JSON, shared by every user's device lists (rows hold nothing per user). */
   deviceRows: DeviceRowCache;
+  /** Devices of offline gateways and the connections their reconnect lost (shared with the live hub). */
+  gatewayMemory?: GatewayMemory;
   /** Display names of devices (device-labels), shown in rows and matched by the text filter. */
   labels?: LabelStore;
 }

@@ -1,24 +1,33 @@
-// /healthz: the process answers. /readyz: the master is reachable and the admin login works, and —
-// when scaled out (REDIS_URL) — Redis answers a PING, since sessions and login counters live there.
+// /healthz: the process answers. /readyz: the master is reachable and the admin login works, the
+// console's database takes writes, and — when scaled out (REDIS_URL) — Redis answers a PING, since
+// sessions and login counters live there. The reasons name addresses and errors of the environment,
+// so only a signed-in administrator sees them; anyone else gets `{ ready }` and the status code.
 import { Router } from 'express';
 import type { ReadyResponse } from '@cmc/api';
+import type { GetSessionUser } from '../auth/types.ts';
+import type { StorageHealth } from '../db/storage-health.ts';
 import { errorMessage } from '../http/define-route.ts';
 import { isGsdkError } from '../master/grpc-http.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 import type { RedisHealth } from '../scale/redis-health.ts';
 
-/** `checkRedis`: set only when scaled out; the answer then carries `redis` and needs it reachable. */
-export function healthRouter(
-  pool: MasterPool,
-  isDraining: () => boolean,
-  checkRedis?: () => Promise<RedisHealth>,
-): Router {
+export interface HealthDeps {
+  pool: MasterPool;
+  isDraining: () => boolean;
+  storage: StorageHealth;
+  getSessionUser: GetSessionUser;
+  /** Set only when scaled out; the answer then carries `redis` and needs it reachable. */
+  checkRedis?: (() => Promise<RedisHealth>) | undefined;
+}
+
+export function healthRouter(deps: HealthDeps): Router {
+  const { pool, isDraining, checkRedis } = deps;
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
 
-  async function checkMaster(): Promise<ReadyResponse['master']> {
+  async function checkMaster(): Promise<NonNullable<ReadyResponse['master']>> {
     try {
       // A Gateway API call proves transport, TLS and token in one round trip.
       await pool.admin().gateway.getList({}, { deadlineMs: 3000 });
@@ -29,23 +38,29 @@ export function healthRouter(
     }
   }
 
-  router.get('/readyz', async (_req, res) => {
+  router.get('/readyz', async (req, res) => {
     let body: ReadyResponse;
+    const { writable, error } = deps.storage.status();
+    const storage = { writable, error };
     if (isDraining()) {
       body = {
         ready: false,
         master: { reachable: false, loggedIn: false, error: 'shutting down' },
         ...(checkRedis ? { redis: { reachable: false, error: 'shutting down' } } : {}),
+        storage,
       };
     } else {
       const [master, redis] = await Promise.all([checkMaster(), checkRedis?.()]);
       body = {
-        ready: master.loggedIn && (redis?.reachable ?? true),
+        ready: master.loggedIn && (redis?.reachable ?? true) && writable,
         master,
         ...(redis ? { redis } : {}),
+        storage,
       };
     }
-    res.status(body.ready ? 200 : 503).json(body);
+    // A lost Redis or database must not turn the probe into a 500: no session means no reasons.
+    const user = await deps.getSessionUser(req.headers.cookie).catch(() => null);
+    res.status(body.ready ? 200 : 503).json(user?.role === 'admin' ? body : { ready: body.ready });
   });
   return router;
 }

@@ -33,6 +33,9 @@ redis.call('PEXPIRE', KEYS[1], math.max(windowMs, lockoutMs) + 1000)
 return failures
 `;
 
+// SCAN patterns are globs: a user name may hold * ? [ ] or a backslash.
+const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
+
 export function createRedisLoginThrottle(
   redis: Redis,
   name: string,
@@ -40,13 +43,16 @@ export function createRedisLoginThrottle(
 ): LoginThrottle {
   // One key space per throttle (user, address, rate): the same key string means different things.
   const key = (k: string) => `${PREFIX}${name}:${k}`;
+  // Keys of one user are few (one per address it was tried from); SCAN keeps Redis responsive.
+  const scan = (prefix: string): AsyncIterable<string[]> =>
+    redis.scanStream({ match: `${globEscape(key(prefix))}*`, count: 200 });
   return {
     async lockedFor(k, now = Date.now()) {
       const lockedUntil = Number(await redis.hget(key(k), 'lockedUntil'));
       return lockedUntil > 0 ? Math.max(0, lockedUntil - now) : 0;
     },
     async recordFailure(k, now = Date.now()) {
-      await redis.eval(
+      const failures = await redis.eval(
         RECORD_FAILURE,
         1,
         key(k),
@@ -55,9 +61,23 @@ export function createRedisLoginThrottle(
         policy.maxFailures,
         policy.lockoutMs,
       );
+      return Number(failures) === policy.maxFailures;
     },
     async reset(k) {
       await redis.del(key(k));
+    },
+    async lockedForPrefix(prefix, now = Date.now()) {
+      let longest = 0;
+      for await (const keys of scan(prefix)) {
+        for (const k of keys) {
+          const until = Number(await redis.hget(k, 'lockedUntil'));
+          if (until > now) longest = Math.max(longest, until - now);
+        }
+      }
+      return longest;
+    },
+    async resetPrefix(prefix) {
+      for await (const keys of scan(prefix)) if (keys.length) await redis.del(...keys);
     },
   };
 }

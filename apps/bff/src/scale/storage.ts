@@ -12,14 +12,18 @@ import {
 } from '../auth/login-throttle.ts';
 import { createSqliteSessionStore, type SessionStore } from '../auth/session-store.ts';
 import type { Db } from '../db/database.ts';
+import type { StorageReporter } from '../db/storage-health.ts';
+import type { Logger } from '../logger.ts';
 import type { ScaleOut } from './scale-out.ts';
 
 export interface Storage {
   accounts: AccountStore;
   audit: AuditLog;
   sessions: SessionStore;
-  /** Failed sign-ins per username. */
+  /** Failed sign-ins per (username, source address): locks that pair only. */
   userThrottle: LoginThrottle;
+  /** Failed sign-ins per username from any address: slows that name down, never locks it. */
+  userBackoff: LoginThrottle;
   /** Failed sign-ins per source address (looser: offices share addresses). */
   addressThrottle: LoginThrottle;
   /** Every sign-in attempt per source address. */
@@ -32,8 +36,12 @@ export interface StorageOptions {
   scale: ScaleOut | null;
   sessions?: SessionStore;
   userThrottle?: ThrottlePolicy;
+  userBackoff?: ThrottlePolicy;
   addressThrottle?: ThrottlePolicy;
   loginRate?: ThrottlePolicy;
+  /** Where the audit log reports rows it holds in memory while the disk refuses them. */
+  logger?: Logger;
+  reporter?: StorageReporter;
 }
 
 export function createStorage(db: Db, options: StorageOptions): Storage {
@@ -42,11 +50,18 @@ export function createStorage(db: Db, options: StorageOptions): Storage {
     scale ? scale.throttle(name, policy) : createSqliteLoginThrottle(db, policy);
   return {
     accounts: createAccountStore(db),
-    audit: createAuditLog(db),
+    audit: createAuditLog(db, {
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.reporter ? { reporter: options.reporter } : {}),
+    }),
     sessions:
       options.sessions ??
       (scale ? scale.sessions : createSqliteSessionStore(db, options.sessionSecret)),
     userThrottle: throttle('user', options.userThrottle ?? defaultThrottlePolicy),
+    userBackoff: throttle(
+      'user-backoff',
+      options.userBackoff ?? { ...defaultThrottlePolicy, maxFailures: 20 },
+    ),
     addressThrottle: throttle(
       'address',
       options.addressThrottle ?? { ...defaultThrottlePolicy, maxFailures: 50 },
