@@ -48,7 +48,7 @@ test('a device taken offline flips to disconnected in place, then back, without 
 
 test('filters narrow the list on the server and sorting works', async ({ page }) => {
   await openAs(page, '/devices');
-  await page.getByLabel('Search ID or IP').fill('192.168.30.');
+  await page.getByLabel('Search ID, name or IP').fill('192.168.30.');
   await expect(page).toHaveURL(/q=192\.168\.30\./);
   // Retrying assertions: the previous page stays on screen until the filtered one arrives.
   await expect(page.locator('.vt-row').filter({ hasNotText: 'gateway3' })).toHaveCount(0);
@@ -62,7 +62,7 @@ test('filters narrow the list on the server and sorting works', async ({ page })
   await expect(page.locator('.vt-row').first()).toHaveAttribute('data-device-id', '939000110');
   await screenshot(page, 'devices');
   // The type filter names each type as the rows do, and narrows to it on the server.
-  await page.getByLabel('Search ID or IP').fill('');
+  await page.getByLabel('Search ID, name or IP').fill('');
   await expect(page).not.toHaveURL(/q=/);
   const typeFilter = page.getByLabel('Type');
   await expect(typeFilter.locator('option', { hasText: 'DM-20 Door Module' })).toHaveCount(1);
@@ -72,21 +72,28 @@ test('filters narrow the list on the server and sorting works', async ({ page })
   await expect(deviceRow(page, 540092578)).toBeVisible();
 });
 
-test('SSL is enabled on two devices at once, each with its own result', async ({ page }) => {
+test('SSL is enabled on two devices at once after a plan, each with its own result', async ({
+  page,
+}) => {
   await openAs(page, '/devices?gateway=gateway3');
   for (const id of [939000101, 939000102]) {
     await deviceRow(page, id).getByRole('checkbox').check();
   }
   await expect(page.getByTestId('selected-count')).toHaveText('2 selected');
   await page.getByRole('button', { name: 'Enable SSL' }).click();
-  await expect(page.getByTestId('bulk-outcome')).toContainText('Enable SSL: 2 succeeded.');
+  // The plan comes first; their async registrations follow in the same run, so the gateway
+  // reconnects them over TLS.
+  const dialog = page.getByRole('dialog', { name: 'Enable SSL on 2 devices' });
+  await expect(dialog.getByTestId('plan-async')).toContainText('939000101 (session), 939000102');
+  await expect(dialog.getByLabel(/Update their async registrations to SSL on/)).toBeChecked();
+  await dialog.getByRole('button', { name: 'Enable SSL on 2 devices' }).click();
+  for (const id of [939000101, 939000102])
+    await expect(
+      dialog.getByTestId('ssl-results').locator(`tr[data-device-id="${id}"] td.result`),
+    ).toHaveText(/SSL on; session registration updated/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('selected-count')).toHaveCount(0);
   for (const id of [939000101, 939000102]) expect((await simDevice(id)).useSSL).toBe(true);
-  // Their async registrations follow, so the gateway reconnects them over TLS.
-  await page.getByRole('button', { name: 'Update their async registrations to SSL on' }).click();
-  await expect(page.getByTestId('reregister-outcome')).toHaveText(
-    '2 registrations now use SSL on.',
-  );
   for (const id of [939000101, 939000102]) {
     await expect(deviceRow(page, id).getByTestId('device-status')).toHaveText(/Connected \(TLS\)/);
     await expect(deviceRow(page, id).locator('[role=gridcell]').nth(7)).toHaveText('On');

@@ -2,7 +2,7 @@ import { deleteAsyncConnections } from '../features/async-connections/api/delete
 import { DevicesView } from '../features/devices/components/devices-view.tsx';
 import { useGateways } from '../features/gateways/api/list-gateways.ts';
 import { PageHeader } from '../ui/page-header.tsx';
-import { reRegisterAsync } from './compose/re-register-async.ts';
+import { SslChange } from './compose/ssl-change.tsx';
 import { useCurrentUser } from './use-current-user.ts';
 
 export function Component() {
@@ -22,7 +22,7 @@ export function Component() {
         gateways={gateways.data?.gateways.map((g) => g.gatewayID) ?? []}
         readOnly={!user.isAdmin}
         removeAsync={deleteAsyncConnections}
-        reRegisterAsync={reRegisterAsync}
+        renderSslChange={(props) => <SslChange {...props} />}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { deviceList } from '@cmc/api';
+import { deviceList, type DeviceRow } from '@cmc/api';
 import { api } from '../../../lib/api-client.ts';
 import { toQuery, type DeviceListParams } from './list-devices.ts';
 
@@ -14,15 +14,22 @@ export interface DeviceRef {
  * Every device matching a filter (for "select all N matching"), read when an action runs so the
  * action applies to the filtered set as it is now, not as it was when the page loaded.
  */
-export async function fetchMatchingDevices(
+export async function fetchMatchingRows(
   filter: Omit<DeviceListParams, 'page' | 'pageSize'>,
-): Promise<DeviceRef[]> {
-  const refs: DeviceRef[] = [];
+): Promise<DeviceRow[]> {
+  const rows: DeviceRow[] = [];
   for (let page = 1; ; page++) {
     const result = await api.get('/devices', deviceList, {
       query: toQuery({ ...filter, page, pageSize: MAX_PAGE_SIZE }),
     });
-    for (const row of result.items) refs.push({ deviceID: row.deviceID, gatewayID: row.gatewayID });
-    if (page * MAX_PAGE_SIZE >= result.total || result.items.length === 0) return refs;
+    rows.push(...result.items);
+    if (page * MAX_PAGE_SIZE >= result.total || result.items.length === 0) return rows;
   }
+}
+
+export async function fetchMatchingDevices(
+  filter: Omit<DeviceListParams, 'page' | 'pageSize'>,
+): Promise<DeviceRef[]> {
+  const rows = await fetchMatchingRows(filter);
+  return rows.map((row) => ({ deviceID: row.deviceID, gatewayID: row.gatewayID }));
 }

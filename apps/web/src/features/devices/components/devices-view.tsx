@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { errorMessage } from '../../../lib/api-error.ts';
+import type { DeviceRow } from '@cmc/api';
 import { formatCount } from '../../../lib/format.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import {
@@ -19,10 +19,9 @@ import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { SkeletonRows } from '../../../ui/skeleton.tsx';
 import { disconnectDevices } from '../api/disconnect-devices.ts';
 import { useDevices, type DeviceListParams, type SortField } from '../api/list-devices.ts';
-import { fetchMatchingDevices, type DeviceRef } from '../api/matching-devices.ts';
+import { fetchMatchingRows, type DeviceRef } from '../api/matching-devices.ts';
 import { runBulk, type BulkOutcome } from '../api/run-bulk.ts';
 import { setConnectionMode } from '../api/set-connection-mode.ts';
-import { setSsl } from '../api/set-ssl.ts';
 import { filterKey, PAGE_SIZES, paramsFromSearch, searchFromParams } from '../url-state.ts';
 import { BulkBar, type BulkAction } from './bulk-bar.tsx';
 import { DeviceFilters, type DeviceFilter } from './device-filters.tsx';
@@ -33,18 +32,19 @@ export type RemoveAsync = (
   store: 'session' | 'db',
   deviceIDs: number[],
 ) => Promise<unknown>;
-export type ReRegisterAsync = (
-  refs: DeviceRef[],
-  useSSL: boolean,
-) => Promise<{ updated: number[]; notRegistered: number[]; failures: Map<number, string> }>;
+/** The SSL change (plan, run, results), composed by the route; failures are null when cancelled. */
+export type RenderSslChange = (props: {
+  rows: DeviceRow[];
+  enabled: boolean;
+  onClose: (failures: ReadonlyMap<number, string> | null) => void;
+}) => ReactNode;
 
 interface Props {
   gateways: readonly string[];
   readOnly: boolean;
   /** Provided by the route from the async-connections feature. */
   removeAsync: RemoveAsync;
-  /** Re-adds async registrations with a new SSL flag (composed by the route). */
-  reRegisterAsync: ReRegisterAsync;
+  renderSslChange: RenderSslChange;
 }
 
 const ACTION_LABEL = (a: BulkAction) =>
@@ -58,37 +58,22 @@ const ACTION_LABEL = (a: BulkAction) =>
         ? `Set mode ${a.mode === 'DEVICE_TO_SERVER' ? 'device → server' : 'server → device'}`
         : `Remove async registration (${a.store})`;
 
-// The G-SDK requires the SSL flag of Connect / AddAsyncConnection to match the device.
-const SSL_NOTE =
-  'The devices now use the new SSL setting. Async registrations keep the SSL flag they were added with, so the gateway cannot reconnect them until they are updated.';
-
-export function DevicesView({ gateways, readOnly, removeAsync, reRegisterAsync }: Props) {
+export function DevicesView({ gateways, readOnly, removeAsync, renderSslChange }: Props) {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => paramsFromSearch(search), [search]);
   const query = useDevices(params);
   const queryClient = useQueryClient();
   const [rawSelection, setSelection] = useState<Selection>(emptySelection);
   const selection = reconcileFilter(rawSelection, filterKey(params));
-  const gatewayOf = useRef(new Map<number, string>());
+  const rowOf = useRef(new Map<number, DeviceRow>());
   const [errors, setErrors] = useState<ReadonlyMap<number, string>>(new Map());
-  const [outcome, setOutcome] = useState<{
-    label: string;
-    note: string | null;
-    result: BulkOutcome;
-  } | null>(null);
+  const [outcome, setOutcome] = useState<{ label: string; result: BulkOutcome } | null>(null);
   const [runError, setRunError] = useState<unknown>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  // Devices whose SSL just changed, so their async registrations can follow.
-  const [sslChanged, setSslChanged] = useState<{ refs: DeviceRef[]; enabled: boolean } | null>(
-    null,
-  );
-  const [reRegister, setReRegister] = useState<{ running: boolean; text: string | null }>({
-    running: false,
-    text: null,
-  });
+  const [sslChange, setSslChange] = useState<{ rows: DeviceRow[]; enabled: boolean } | null>(null);
 
   const rows = useMemo(() => query.data?.items ?? [], [query.data]);
-  for (const row of rows) gatewayOf.current.set(row.deviceID, row.gatewayID);
+  for (const row of rows) rowOf.current.set(row.deviceID, row);
 
   const update = useCallback(
     (next: Partial<DeviceListParams>) =>
@@ -106,89 +91,65 @@ export function DevicesView({ gateways, readOnly, removeAsync, reRegisterAsync }
   );
   const onToggle = useCallback((id: number) => setSelection((s) => toggle(s, id)), []);
 
+  /** The selected devices as they are now ("all matching" is read from the server). */
+  async function selectedRows(): Promise<DeviceRow[]> {
+    if (selection.kind === 'all') {
+      const { page: _p, pageSize: _s, ...filter } = params;
+      const all = await fetchMatchingRows(filter);
+      const ids = new Set(
+        resolveSelection(
+          selection,
+          all.map((r) => r.deviceID),
+        ),
+      );
+      return all.filter((r) => ids.has(r.deviceID));
+    }
+    return resolveSelection(selection).flatMap((id) => {
+      const row = rowOf.current.get(id);
+      return row ? [row] : [];
+    });
+  }
+
+  // Failed devices stay selected (with their reason on the row) so they can be retried.
+  function settle(failures: ReadonlyMap<number, string>) {
+    setErrors(failures);
+    setSelection(
+      failures.size > 0 ? { kind: 'some', ids: new Set(failures.keys()) } : emptySelection,
+    );
+  }
+
   async function run(action: BulkAction) {
+    // A new run replaces the last one's messages.
     setRunError(null);
     setOutcome(null);
-    setSslChanged(null);
-    setReRegister({ running: false, text: null });
+    setErrors(new Map());
     setProgress({ done: 0, total: selectedCount(selection) });
     try {
-      let refs: DeviceRef[];
-      if (selection.kind === 'all') {
-        const { page: _p, pageSize: _s, ...filter } = params;
-        const all = await fetchMatchingDevices(filter);
-        const ids = new Set(
-          resolveSelection(
-            selection,
-            all.map((r) => r.deviceID),
-          ),
-        );
-        refs = all.filter((r) => ids.has(r.deviceID));
-      } else {
-        refs = resolveSelection(selection).flatMap((id) => {
-          const gatewayID = gatewayOf.current.get(id);
-          return gatewayID ? [{ deviceID: id, gatewayID }] : [];
-        });
+      const selected = await selectedRows();
+      if (action.kind === 'ssl') {
+        // An SSL change drops connections: the plan is shown first (the route's dialog).
+        setSslChange({ rows: selected, enabled: action.enabled });
+        return;
       }
+      const refs: DeviceRef[] = selected.map((r) => ({
+        deviceID: r.deviceID,
+        gatewayID: r.gatewayID,
+      }));
       const command =
         action.kind === 'disconnect'
           ? (g: string, ids: number[]) => disconnectDevices(g, ids)
-          : action.kind === 'ssl'
-            ? (g: string, ids: number[]) => setSsl(g, ids, action.enabled)
-            : action.kind === 'mode'
-              ? (g: string, ids: number[]) => setConnectionMode(g, ids, action.mode)
-              : (g: string, ids: number[]) => removeAsync(g, action.store, ids);
+          : action.kind === 'mode'
+            ? (g: string, ids: number[]) => setConnectionMode(g, ids, action.mode)
+            : (g: string, ids: number[]) => removeAsync(g, action.store, ids);
       const result = await runBulk(refs, command, (done, total) => setProgress({ done, total }));
-      setErrors(result.failures);
-      setOutcome({
-        label: ACTION_LABEL(action),
-        note: action.kind === 'ssl' ? SSL_NOTE : null,
-        result,
-      });
-      if (action.kind === 'ssl')
-        setSslChanged({
-          refs: refs.filter((r) => !result.failures.has(r.deviceID)),
-          enabled: action.enabled,
-        });
-      // Failed devices stay selected so the user can retry them; the rest are done.
-      setSelection(
-        result.failures.size > 0
-          ? { kind: 'some', ids: new Set(result.failures.keys()) }
-          : emptySelection,
-      );
+      setOutcome({ label: ACTION_LABEL(action), result });
+      settle(result.failures);
     } catch (error) {
       setRunError(error);
     } finally {
       setProgress(null);
       void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
       void queryClient.invalidateQueries({ queryKey: queryKeys.gateways });
-    }
-  }
-
-  async function followSsl() {
-    if (!sslChanged) return;
-    setReRegister({ running: true, text: null });
-    try {
-      const result = await reRegisterAsync(sslChanged.refs, sslChanged.enabled);
-      setErrors((current) => new Map([...current, ...result.failures]));
-      const parts = [
-        `${formatCount(result.updated.length)} registration${result.updated.length === 1 ? '' : 's'} now use SSL ${sslChanged.enabled ? 'on' : 'off'}`,
-      ];
-      if (result.notRegistered.length > 0)
-        parts.push(
-          `${formatCount(result.notRegistered.length)} device(s) had no async registration`,
-        );
-      if (result.failures.size > 0)
-        parts.push(`${formatCount(result.failures.size)} failed (see their rows)`);
-      setReRegister({ running: false, text: `${parts.join('; ')}.` });
-      setSslChanged(null);
-    } catch (error) {
-      setReRegister({
-        running: false,
-        text: `Updating the registrations failed: ${errorMessage(error)}`,
-      });
-    } finally {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
     }
   }
 
@@ -219,6 +180,15 @@ export function DevicesView({ gateways, readOnly, removeAsync, reRegisterAsync }
         />
       ) : null}
       <ErrorAlert error={runError} title="The action did not run" />
+      {sslChange
+        ? renderSslChange({
+            ...sslChange,
+            onClose: (failures) => {
+              setSslChange(null);
+              if (failures) settle(failures);
+            },
+          })
+        : null}
       {outcome ? (
         <div
           className={outcome.result.failures.size > 0 ? 'alert alert-warn' : 'alert alert-ok'}
@@ -229,22 +199,6 @@ export function DevicesView({ gateways, readOnly, removeAsync, reRegisterAsync }
           {outcome.result.failures.size > 0
             ? `, ${formatCount(outcome.result.failures.size)} failed — each failed device shows its reason on its row and stays selected.`
             : '.'}
-          {outcome.note ? <div className="muted">{outcome.note}</div> : null}
-          {sslChanged && sslChanged.refs.length > 0 ? (
-            <div style={{ marginTop: 6 }}>
-              <button
-                className="btn btn-sm"
-                type="button"
-                disabled={reRegister.running}
-                onClick={() => void followSsl()}
-              >
-                {reRegister.running
-                  ? 'Updating…'
-                  : `Update their async registrations to SSL ${sslChanged.enabled ? 'on' : 'off'}`}
-              </button>
-            </div>
-          ) : null}
-          {reRegister.text ? <div data-testid="reregister-outcome">{reRegister.text}</div> : null}
         </div>
       ) : null}
       {query.isPending ? (
