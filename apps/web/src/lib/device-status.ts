@@ -16,22 +16,23 @@ const DISPLAY: Record<string, StatusDisplay> = {
   TCP_CANNOT_CONNECT: {
     label: 'Cannot connect',
     tone: 'bad',
-    reason: 'Gateway could not reach the device',
+    reason: 'The device did not answer (off the network, or a wrong address or port)',
   },
   TCP_NOT_ALLOWED: {
     label: 'Not allowed',
     tone: 'bad',
-    reason: 'Refused: not in the accept filter / SSL required',
+    reason: 'Plain TCP refused: the device requires SSL, or the accept filter does not let it in',
   },
   TLS_CANNOT_CONNECT: {
     label: 'TLS failed',
     tone: 'bad',
-    reason: 'TLS handshake failed (SSL setting or certificate)',
+    reason:
+      'TLS connection failed: the device did not answer, has SSL off, or its certificate does not match',
   },
   TLS_NOT_ALLOWED: {
     label: 'TLS not allowed',
     tone: 'bad',
-    reason: 'TLS dial-in refused by the accept filter',
+    reason: 'TLS dial-in refused: the accept filter does not let it in',
   },
 };
 
@@ -52,7 +53,10 @@ export function isConnectedStatus(status: number | string | null | undefined): b
   return statusDisplay(status).tone === 'ok';
 }
 
-/** Failure reason in words for a row's last failure (`TCP_NOT_ALLOWED` ...). */
+/**
+ * Failure reason in words for a row's last failure (`TCP_NOT_ALLOWED` ...). This table is the one
+ * place the console words a device status; every screen (rows, detail, history) goes through it.
+ */
 export function failureReason(status: number | string | null | undefined): string | null {
   if (status === null || status === undefined) return null;
   return statusDisplay(status).reason ?? statusDisplay(status).label;
@@ -68,4 +72,10 @@ export function connectionModeLabel(mode: number | string | null | undefined): s
   if (mode === 1 || mode === 'DEVICE_TO_SERVER') return 'Device → server';
   if (mode === 0 || mode === 'SERVER_TO_DEVICE') return 'Server → device';
   return '—';
+}
+
+/** One line for a status change: "Cannot connect — The device did not answer (…)", or just the label. */
+export function statusSentence(status: number | string | null | undefined): string {
+  const display = statusDisplay(status);
+  return display.reason ? `${display.label} — ${display.reason}` : display.label;
 }

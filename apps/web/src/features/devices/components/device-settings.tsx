@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { DeviceDetail } from '@cmc/api';
 import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
-import { connectionModeLabel, failureReason } from '../../../lib/device-status.ts';
+import { connectionModeLabel, statusSentence } from '../../../lib/device-status.ts';
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 
@@ -72,7 +72,7 @@ export function DeviceSettings({ detail }: { detail: DeviceDetail }) {
       <dt>Slave devices</dt>
       <dd>{slavesText(detail)}</dd>
       <dt>Last failure</dt>
-      <dd>{d.lastFailure ? `${failureReason(d.lastFailure)} (${d.lastFailure})` : '—'}</dd>
+      <dd>{d.lastFailure ? statusSentence(d.lastFailure) : '—'}</dd>
     </dl>
   );
 }

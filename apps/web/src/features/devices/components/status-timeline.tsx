@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { statusDisplay, statusSentence } from '../../../lib/device-status.ts';
 import { dateTime, percent } from '../../../lib/format.ts';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { Skeleton } from '../../../ui/skeleton.tsx';
@@ -9,11 +10,23 @@ import { buildTimeline } from '../timeline.ts';
 const DAY = 86_400_000;
 const FILL = { ok: '#17803d', off: '#9aa3af', bad: '#b42318' } as const;
 
+function useClock(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
 /** The device's last 24 hours as a coloured band, with its uptime. */
 export function StatusTimeline({ deviceID }: { deviceID: number }) {
   const history = useDeviceHistory(deviceID);
   const [ref, W] = useElementWidth<HTMLDivElement>(720);
-  const now = history.dataUpdatedAt || Date.now();
+  // The last status lasts until now, not until the history was read: without a clock, a device
+  // failing since the last read would keep the uptime it had then.
+  const clock = useClock(10_000);
+  const now = Math.max(history.dataUpdatedAt, clock);
   const timeline = useMemo(
     () => (history.data ? buildTimeline(history.data.entries, now - DAY, now) : null),
     [history.data, now],
@@ -54,7 +67,7 @@ export function StatusTimeline({ deviceID }: { deviceID: number }) {
             fill={FILL[s.tone]}
           >
             <title>
-              {s.status}: {dateTime(s.from)} – {dateTime(s.to)}
+              {statusDisplay(s.status).label}: {dateTime(s.from)} – {dateTime(s.to)}
             </title>
           </rect>
         ))}
@@ -84,7 +97,7 @@ export function StatusTimeline({ deviceID }: { deviceID: number }) {
               {history.data.entries.slice(0, 200).map((e) => (
                 <tr key={`${e.at}-${e.status}`}>
                   <td className="nowrap">{dateTime(e.at)}</td>
-                  <td>{e.statusName}</td>
+                  <td>{statusSentence(e.statusName)}</td>
                 </tr>
               ))}
             </tbody>
