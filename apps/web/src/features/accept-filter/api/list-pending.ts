@@ -12,6 +12,11 @@ export const pendingQuery = (gatewayID: string) =>
     refetchInterval: 10_000,
   });
 
-export function usePending(gatewayID: string) {
-  return useQuery({ ...pendingQuery(gatewayID), enabled: gatewayID !== '' });
+/** `watch`: something is about to change (a device was accepted or just disconnected), so look every second. */
+export function usePending(gatewayID: string, watch = false) {
+  return useQuery({
+    ...pendingQuery(gatewayID),
+    enabled: gatewayID !== '',
+    ...(watch ? { refetchInterval: 1000 } : {}),
+  });
 }

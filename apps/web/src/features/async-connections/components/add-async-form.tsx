@@ -5,6 +5,7 @@ import { numberOrText, validate } from '../../../lib/zod-fields.ts';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { TextField } from '../../../ui/field.tsx';
 import { useAddAsyncConnections } from '../api/add-async-connections.ts';
+import { useAsyncConnections } from '../api/list-async-connections.ts';
 
 export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
   const [deviceID, setDeviceID] = useState('');
@@ -14,6 +15,13 @@ export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
   const [store, setStore] = useState<Store>('session');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const add = useAddAsyncConnections(gatewayID);
+  const lists = useAsyncConnections(gatewayID);
+  const [added, setAdded] = useState<{ deviceID: number; store: Store } | null>(null);
+  // "Registered" stays only while the registration does: a remove below takes the message with it.
+  const stillListed =
+    added !== null &&
+    (lists.isFetching ||
+      (lists.data?.[added.store].some((i) => i.deviceID === added.deviceID) ?? true));
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -23,12 +31,17 @@ export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
       port: numberOrText(port),
       useSSL: ssl,
     });
+    // A new attempt replaces the last result: no old server error under new field errors.
+    add.reset();
+    setAdded(null);
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
+    const info = parsed.value;
     add.mutate(
-      { store, connectInfos: [parsed.value] },
+      { store, connectInfos: [info] },
       {
         onSuccess: () => {
+          setAdded({ deviceID: info.deviceID, store });
           setDeviceID('');
           setIp('');
         },
@@ -91,9 +104,10 @@ export function AddAsyncForm({ gatewayID }: { gatewayID: string }) {
           {add.isPending ? 'Adding…' : 'Add'}
         </button>
       </div>
-      {add.isSuccess ? (
+      {add.isSuccess && added && stillListed ? (
         <div className="alert alert-ok" role="status">
-          Registered. The gateway connects to the device in the background.
+          Registered device {added.deviceID} ({added.store === 'db' ? 'saved' : 'session'}). The
+          gateway connects to it in the background.
         </div>
       ) : null}
       <ErrorAlert

@@ -21,6 +21,8 @@ export function ConnectForm({ gatewayID }: { gatewayID: string }) {
       port: numberOrText(port),
       useSSL: ssl,
     });
+    // A new attempt replaces the last result: no old server error under new field errors.
+    connect.reset();
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     connect.mutate(parsed.value);

@@ -40,21 +40,48 @@ const ACTIONS: Array<{ action: SearchAction; label: string; title: string }> = [
   },
 ];
 
+/** Devices the bulk actions (connect, async) can add: server-to-device ones nobody manages yet. */
+export function canBulkAdd(d: SearchedDevice): boolean {
+  return d.connectionMode !== 'DEVICE_TO_SERVER' && !d.managed;
+}
+
 export function SearchResults({
   devices,
   states,
   onAction,
+  selected,
+  onSelect,
+  nameOf,
 }: {
   devices: readonly SearchedDevice[];
   states: ReadonlyMap<number, RowState>;
   onAction: (device: SearchedDevice, action: SearchAction) => void;
+  /** Rows ticked for a bulk action; no checkboxes without onSelect. */
+  selected?: ReadonlySet<number>;
+  onSelect?: (deviceIDs: number[], checked: boolean) => void;
+  /** Display name of a device (device-labels), composed in by the route. */
+  nameOf?: (deviceID: number) => string | undefined;
 }) {
   if (devices.length === 0)
     return <EmptyState title="No devices answered">Try a longer timeout.</EmptyState>;
+  const addable = devices.filter(canBulkAdd).map((d) => d.deviceID);
+  const allTicked = addable.length > 0 && addable.every((id) => selected?.has(id));
   return (
     <table className="table" aria-label="Search results">
       <thead>
         <tr>
+          {onSelect ? (
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label="Select all not managed"
+                title="Select every device not managed yet"
+                disabled={addable.length === 0}
+                checked={allTicked}
+                onChange={(e) => onSelect(addable, e.target.checked)}
+              />
+            </th>
+          ) : null}
           <th scope="col">Device ID</th>
           <th scope="col">Type</th>
           <th scope="col">IP address</th>
@@ -72,7 +99,25 @@ export function SearchResults({
           const toServer = d.connectionMode === 'DEVICE_TO_SERVER';
           return (
             <tr key={d.deviceID} data-device-id={d.deviceID}>
-              <td className="mono">{d.deviceID}</td>
+              {onSelect ? (
+                <td>
+                  {canBulkAdd(d) ? (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${d.deviceID}`}
+                      checked={selected?.has(d.deviceID) ?? false}
+                      disabled={state?.busy}
+                      onChange={(e) => onSelect([d.deviceID], e.target.checked)}
+                    />
+                  ) : null}
+                </td>
+              ) : null}
+              <td>
+                <span className="mono">{d.deviceID}</span>
+                {nameOf?.(d.deviceID) ? (
+                  <span className="device-name">{nameOf(d.deviceID)}</span>
+                ) : null}
+              </td>
               <td>{deviceTypeLabelOfName(d.type)}</td>
               <td className="mono">{d.IPAddr}</td>
               <td className="mono">{d.port}</td>
@@ -88,11 +133,9 @@ export function SearchResults({
               </td>
               <td>
                 <div className="row">
-                  {/* Device-to-server devices are let in by the filter; managed ones need no connecting. */}
-                  {ACTIONS.filter((a) =>
-                    toServer
-                      ? a.action.startsWith('accept')
-                      : !a.action.startsWith('accept') && !d.managed,
+                  {/* Device-to-server devices are let in by the filter; managed ones need nothing. */}
+                  {ACTIONS.filter(
+                    (a) => !d.managed && toServer === a.action.startsWith('accept'),
                   ).map((a) => (
                     <button
                       key={a.action}
