@@ -16,3 +16,5 @@ export { allRoutes, buildOpenApiDocument } from './openapi.ts';
 // Owned by the live module (socket.io events, connection history routes).
 export * from './live.ts';
 export * from './history.ts';
+export * from './lost-connections.ts';
+export * from './reports.ts';

@@ -2,15 +2,19 @@ import { z } from 'zod';
 import { webhookRoutes } from './alert-webhooks.ts';
 import { alertRoutes } from './alerts.ts';
 import { problem } from './common.ts';
+import { reportRoutes } from './reports.ts';
 import { deviceLabelRoutes } from './device-labels.ts';
 import { historyRoutes } from './history.ts';
+import { lostConnectionRoutes } from './lost-connections.ts';
 import { API_PREFIX, routes, type RouteDef } from './routes.ts';
 
 /** Every REST route: the core table plus the connection-history routes (owned by the live module). */
 export const allRoutes: readonly RouteDef[] = [
   ...routes,
   ...Object.values(historyRoutes),
+  ...Object.values(lostConnectionRoutes),
   ...Object.values(deviceLabelRoutes),
+  ...Object.values(reportRoutes),
   ...Object.values(alertRoutes),
   ...Object.values(webhookRoutes),
 ];
@@ -50,12 +54,17 @@ export function buildOpenApiDocument(info: { version: string } = { version: '0.1
   for (const route of allRoutes) {
     const status = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
-      [status]: route.response
+      [status]: route.produces
         ? {
-            description: 'Success',
-            content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+            description: 'Success (a file)',
+            content: { [route.produces]: { schema: { type: 'string' } } },
           }
-        : { description: 'Success (no content)' },
+        : route.response
+          ? {
+              description: 'Success',
+              content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+            }
+          : { description: 'Success (no content)' },
       default: {
         description: 'Error',
         content: { 'application/problem+json': { schema: problemSchema } },
