@@ -11,6 +11,8 @@ export interface MasterConfig {
   adminCert: string;
   adminKey: string;
   serverName?: string;
+  /** Keep-alive ping interval (ms); 0 = no pings. Default 5000. */
+  keepaliveMs?: number;
 }
 
 export interface Config {
@@ -152,6 +154,7 @@ export function loadConfig(env: Env, now: Date = new Date()): Config {
       adminCert,
       adminKey,
       ...(env.MASTER_SERVER_NAME ? { serverName: env.MASTER_SERVER_NAME } : {}),
+      keepaliveMs: env.MASTER_KEEPALIVE_MS,
     },
     host: env.HOST,
     port: env.PORT,

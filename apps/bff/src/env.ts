@@ -37,6 +37,17 @@ export const envSchema = z.object({
   ADMIN_KEY_FILE: optionalPath,
   /** TLS server name to verify when MASTER_IP is not a name in the master's certificate. */
   MASTER_SERVER_NAME: optionalPath,
+  /**
+   * HTTP/2 keep-alive ping interval to the master (ms, 5 s timeout each); 0 = no pings. A master
+   * that answers pings with GOAWAY too_many_pings wants a larger value (docs/live-status.md).
+   */
+  MASTER_KEEPALIVE_MS: z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number of milliseconds (0 = off)' })
+    .transform(Number)
+    .pipe(z.number().int().max(3_600_000, { message: 'must be at most 3600000' }))
+    .optional()
+    .transform((v) => v ?? 5000),
   PORT: portSetting.optional().transform((v) => v ?? 8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z

@@ -52,6 +52,12 @@ describe('readEnv', () => {
     expect(settingOf(() => readEnv({ MASTER_PORT: '70000' }))).toBe('MASTER_PORT');
     expect(() => readEnv({ PORT: '70000' })).toThrow(/PORT.*65535.*70000/);
   });
+  it('reads the master keep-alive interval: default 5000, 0 turns it off, a bad value is named', () => {
+    expect(readEnv({}).MASTER_KEEPALIVE_MS).toBe(5000);
+    expect(readEnv({ MASTER_KEEPALIVE_MS: '0' }).MASTER_KEEPALIVE_MS).toBe(0);
+    expect(settingOf(() => readEnv({ MASTER_KEEPALIVE_MS: '5s' }))).toBe('MASTER_KEEPALIVE_MS');
+    expect(() => readEnv({ MASTER_KEEPALIVE_MS: '-1' })).toThrow(/MASTER_KEEPALIVE_MS/);
+  });
   it('names a bad number or level', () => {
     expect(settingOf(() => readEnv({ FLAP_THRESHOLD: '0' }))).toBe('FLAP_THRESHOLD');
     expect(settingOf(() => readEnv({ LOG_LEVEL: 'loud' }))).toBe('LOG_LEVEL');

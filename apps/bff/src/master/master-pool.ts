@@ -71,6 +71,12 @@ export function createMasterPool(options: MasterPoolOptions): MasterPool {
         clientKey: options.master.adminKey,
         ...(options.master.serverName ? { serverName: options.master.serverName } : {}),
         ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+        ...(options.master.keepaliveMs === undefined
+          ? {}
+          : {
+              keepalive:
+                options.master.keepaliveMs === 0 ? false : { timeMs: options.master.keepaliveMs },
+            }),
       });
       client = connection.client({ kind: 'admin', tenantID });
       clients.set(tenantID, client);
