@@ -90,7 +90,7 @@ describe('live sockets end with their session', () => {
 
     expect(await call(first, 'POST', '/auth/logout')).toBe(204);
     for (const w of [a1, a2]) {
-      await eventually(() => expect(w.client.socket.connected).toBe(false), 2000);
+      await eventually(() => expect(w.client.socket.connected).toBe(false), 5000);
       expect(w.told).toEqual([{ reason: 'signed-out', message: 'you signed out' }]);
     }
 
@@ -122,7 +122,7 @@ describe('live sockets end with their session', () => {
       }),
     ).toBe(204);
     for (const w of [one, two]) {
-      await eventually(() => expect(w.client.socket.connected).toBe(false), 2000);
+      await eventually(() => expect(w.client.socket.connected).toBe(false), 5000);
       expect(w.told.map((t) => t.reason)).toEqual(['password-reset']);
     }
     expect(other.client.socket.connected).toBe(true);
@@ -134,7 +134,7 @@ describe('live sockets end with their session', () => {
     const w = await watcher(await signIn(viewer.username));
     const admin = await adminSession();
     expect(await call(admin, 'DELETE', `/accounts/${viewer.id}`)).toBe(204);
-    await eventually(() => expect(w.client.socket.connected).toBe(false), 2000);
+    await eventually(() => expect(w.client.socket.connected).toBe(false), 5000);
     expect(w.told.map((t) => t.reason)).toEqual(['account-deleted']);
   });
 
@@ -146,7 +146,7 @@ describe('live sockets end with their session', () => {
     world.bff.db
       .prepare('UPDATE sessions SET expires_at = ? WHERE account_id = ?')
       .run(Date.now() - 1, viewer.id);
-    await eventually(() => expect(w.client.socket.connected).toBe(false), 3000);
+    await eventually(() => expect(w.client.socket.connected).toBe(false), 5000);
     expect(w.told.map((t) => t.reason)).toEqual(['expired']);
     expect(keep.client.socket.connected).toBe(true);
   });

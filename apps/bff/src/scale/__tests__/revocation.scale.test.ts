@@ -102,7 +102,7 @@ describe('session revocation across two instances', () => {
 
     expect((await call(a.url, ending, 'POST', '/auth/logout')).status).toBe(204);
     for (const w of [onA, onB]) {
-      await eventually(() => expect(w.client.socket.connected).toBe(false), 3000);
+      await eventually(() => expect(w.client.socket.connected).toBe(false), 5000);
       expect(w.told.map((t) => t.reason)).toEqual(['signed-out']);
     }
     expect(otherSession.client.socket.connected).toBe(true);
@@ -128,7 +128,7 @@ describe('session revocation across two instances', () => {
     });
     expect(reset.status).toBe(204);
     for (const w of [first, second]) {
-      await eventually(() => expect(w.client.socket.connected).toBe(false), 3000);
+      await eventually(() => expect(w.client.socket.connected).toBe(false), 5000);
       expect(w.told.map((t) => t.reason)).toEqual(['password-reset']);
     }
     expect(adminWatch.client.socket.connected).toBe(true);
