@@ -8,7 +8,7 @@ try {
   const bff = await startBff(config);
   if (bff.generatedAdminPassword) {
     process.stdout.write(
-      `First start: created admin "${config.adminUser}" with password ${bff.generatedAdminPassword} (shown once; change it).\n`,
+      `First start: created admin "${config.adminUser}" with password ${bff.generatedAdminPassword} (shown once; change it; lost it? pnpm -F @cmc/bff reset-admin).\n`,
     );
   }
   bff.logger.info('listening', { url: urlOf(config, bff), master: config.master.address });
