@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
+import { changeAcceptedDevices } from '../features/accept-filter/api/set-accept-filter.ts';
 import { useDevice } from '../features/devices/api/get-device.ts';
 import { DeviceActions } from '../features/devices/components/device-actions.tsx';
 import { DeviceSettings } from '../features/devices/components/device-settings.tsx';
 import { StatusTimeline } from '../features/devices/components/status-timeline.tsx';
-import { connectionModeLabel } from '../lib/device-status.ts';
+import { isApiError } from '../lib/api-error.ts';
+import { connectionModeLabel, isConnectedStatus } from '../lib/device-status.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { SkeletonRows } from '../ui/skeleton.tsx';
+import { DeviceGone } from './compose/device-gone.tsx';
 import { GuidedModeChange } from './compose/guided-mode-change.tsx';
+import { SslChange } from './compose/ssl-change.tsx';
 import { useCurrentUser } from './use-current-user.ts';
 
 export function Component() {
@@ -18,6 +22,7 @@ export function Component() {
   const user = useCurrentUser();
   const query = useDevice(deviceID);
   const [modeOpen, setModeOpen] = useState(false);
+  const [sslTo, setSslTo] = useState<boolean | null>(null);
   if (!Number.isInteger(deviceID) || deviceID < 1) {
     return (
       <ErrorAlert
@@ -32,6 +37,9 @@ export function Component() {
     return <ErrorAlert error={query.error} title={`Device ${deviceID} could not be loaded`} />;
   const detail = query.data;
   const d = detail.device;
+  // 404 after it was shown: it left the managed list (disconnect, SSL or mode change).
+  const gone = query.isError && isApiError(query.error) && query.error.status === 404;
+  const connected = isConnectedStatus(d.status);
   const target = d.connectionMode === 'SERVER_TO_DEVICE' ? 'DEVICE_TO_SERVER' : 'SERVER_TO_DEVICE';
   return (
     <>
@@ -43,7 +51,9 @@ export function Component() {
           ← Devices of {d.gatewayID}
         </Link>
       </PageHeader>
-      {query.isError ? (
+      {gone ? (
+        <DeviceGone detail={detail} />
+      ) : query.isError ? (
         <ErrorAlert
           error={query.error}
           title="Showing the last known state; the device could not be re-read"
@@ -64,7 +74,14 @@ export function Component() {
               <h2 id="actions-title">Actions</h2>
             </div>
             <div className="card-body stack">
-              <DeviceActions device={d} />
+              <DeviceActions
+                detail={detail}
+                gone={gone}
+                onSslChange={setSslTo}
+                removeFromFilter={(gatewayID, store, id) =>
+                  changeAcceptedDevices(gatewayID, store, [], [id])
+                }
+              />
               <div className="stack-sm">
                 <h3>Connection mode</h3>
                 <p className="muted">
@@ -75,6 +92,7 @@ export function Component() {
                   <button
                     className="btn btn-primary"
                     type="button"
+                    disabled={gone || !connected}
                     onClick={() => setModeOpen(true)}
                   >
                     Switch to {connectionModeLabel(target)}…
@@ -94,6 +112,9 @@ export function Component() {
         </div>
       </section>
       {modeOpen ? <GuidedModeChange detail={detail} onClose={() => setModeOpen(false)} /> : null}
+      {sslTo !== null ? (
+        <SslChange rows={[d]} enabled={sslTo} single onClose={() => setSslTo(null)} />
+      ) : null}
     </>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { errorMessage } from '../lib/api-error.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { useManagedNow } from './compose/use-managed-now.ts';
 import { GatewayPageHeader } from './gateway-page-header.tsx';
 import { useGatewayParam } from './use-gateway-param.ts';
 
@@ -33,6 +34,7 @@ export function Component() {
   const queryClient = useQueryClient();
   const [started, setStarted] = useState<{ at: number; timeoutMs: number } | null>(null);
   const [states, setStates] = useState<ReadonlyMap<number, RowState>>(new Map());
+  const devices = useManagedNow(search.data?.gatewayID ?? '', search.data?.devices);
 
   const setRow = (id: number, state: RowState) => setStates((m) => new Map(m).set(id, state));
 
@@ -99,11 +101,7 @@ export function Component() {
             </h2>
           </div>
           <div style={{ overflow: 'auto' }}>
-            <SearchResults
-              devices={search.data.devices}
-              states={states}
-              onAction={(d, a) => void act(d, a)}
-            />
+            <SearchResults devices={devices} states={states} onAction={(d, a) => void act(d, a)} />
           </div>
         </section>
       ) : null}
