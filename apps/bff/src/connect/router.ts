@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { route, type AcceptFilterResponse, type AsyncConnectInfo } from '@cmc/api';
 import { ConnectionMode, connectionModeName, deviceTypeName } from '@cmc/gsdk';
 import type { GsdkClient } from '@cmc/gsdk';
-import { defineRoute } from '../http/define-route.ts';
+import { defineRoute, errorMessage } from '../http/define-route.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import { accessGateway } from '../master/gateway-access.ts';
 import { toAcceptFilter } from './accept-filter.ts';
@@ -76,12 +76,18 @@ export function connectRouter(deps: RouterDeps): Router {
 
   defineRoute(router, route('async.list'), deps, async ({ user, params }) => {
     const { client } = await gateway(user, params.gatewayID);
+    // The DB list lives in the master and reads fine while the gateway is offline; the session
+    // list is the gateway's own and does not: show what can be read and say why the rest cannot.
     const [session, db] = await Promise.all([
-      sessionAsyncConnections(client, params.gatewayID),
+      sessionAsyncConnections(client, params.gatewayID).then(
+        (list) => ({ list, error: undefined }),
+        (error: unknown) => ({ list: [], error: errorMessage(error) }),
+      ),
       client.connectMaster.getAsyncConnectionDB({ gatewayID: params.gatewayID }),
     ]);
     return {
-      session,
+      session: session.list,
+      ...(session.error === undefined ? {} : { sessionError: session.error }),
       db: db.connectInfos.map((c) => ({
         deviceID: c.deviceID,
         IPAddr: c.IPAddr,

@@ -6,6 +6,7 @@ import { errorMessage } from '../http/define-route.ts';
 import type { DeviceInfo } from '@cmc/gsdk';
 import type { DeviceFactsSource } from './device-row.ts';
 import type { DeviceRowCache, RenderedRow } from './device-row-cache.ts';
+import { offlineMessage, offlineRows, type OfflineLookup } from './offline-rows.ts';
 
 export interface GatewayDevices {
   gatewayID: string;
@@ -52,6 +53,7 @@ export async function collectRows(
   cache: DeviceRowCache,
   gatewayID?: string,
   names?: () => ReadonlyMap<number, string>,
+  offline?: OfflineLookup,
 ): Promise<CollectedRows> {
   const ids = gatewayID ? [gatewayID] : await pool.gatewaysFor(user);
   if (gatewayID) await accessGateway(pool, user, gatewayID); // 403/404 before anything else
@@ -59,14 +61,22 @@ export async function collectRows(
   const lists = await Promise.all(
     ids.map(async (id) => {
       const { devices, error } = await readDeviceList(pool, user, id);
-      if (!devices) return { gatewayID: id, error, rows: null };
+      if (!devices) {
+        // An offline gateway's devices stay listed, as last seen, instead of vanishing.
+        const off = offline?.(id);
+        if (off) {
+          const rows = offlineRows(id, off, history, names?.());
+          return { gatewayID: id, error: new Error(offlineMessage(id, off)), rows, off: true };
+        }
+        return { gatewayID: id, error, rows: null };
+      }
       const facts = history?.facts(devices.map((d) => d.deviceID));
       // The decoded list is not kept: garbage at once, not carried through the next scavenge.
       return { gatewayID: id, error, rows: cache.render(id, devices, facts, names?.()) };
     }),
   );
-  const failed = lists.filter((l) => l.rows === null);
-  if (failed.length > 0 && failed.length === lists.length) throw failed[0]!.error;
+  const failed = lists.filter((l) => l.rows === null || ('off' in l && l.off));
+  if (failed.length > 0 && lists.every((l) => l.rows === null)) throw failed[0]!.error;
   if (!gatewayID && user.role === 'admin') cache.retainOnly(ids);
   const rows: RenderedRow[] = [];
   for (const l of lists) if (l.rows) for (const r of l.rows) rows.push(r);

@@ -55,6 +55,7 @@ export function devicesRouter(deps: RouterDeps): Router {
       deps.deviceRows,
       query.gatewayID,
       deps.labels?.names,
+      deps.gatewayMemory && ((id) => deps.gatewayMemory?.offlineGateway(id)),
     );
     const filtered = sortDevices(filterDevices(rows, query, rowOf), query.sort, query.order, rowOf);
     return deviceListJson({
@@ -74,6 +75,7 @@ export function devicesRouter(deps: RouterDeps): Router {
       deps.deviceRows,
       undefined,
       deps.labels?.names,
+      deps.gatewayMemory && ((id) => deps.gatewayMemory?.offlineGateway(id)),
     );
     const device = rows.find((r) => r.row.deviceID === params.deviceID)?.row;
     if (!device)

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/types.ts';
 import { errorMessage } from '../http/define-route.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 import { readDeviceLists } from '../devices/device-service.ts';
+import type { GatewayMemory } from './gateway-memory.ts';
 
 function emptyCounts(): StatusCounts {
   return Object.fromEntries(deviceStatusNames.map((n) => [n, 0])) as StatusCounts;
@@ -15,6 +16,7 @@ export async function gatewaySummaries(
   pool: MasterPool,
   user: SessionUser,
   gatewayIDs: string[],
+  memory?: GatewayMemory,
 ): Promise<GatewaySummary[]> {
   if (gatewayIDs.length === 0) return [];
   // A tenant user's Gateway.Get goes out with its tenant-scoped token, so the master filters too.
@@ -37,6 +39,17 @@ export async function gatewaySummaries(
         if (name in counts) counts[name] += 1;
       }
     }
+    // An offline gateway manages nothing at the master; its remembered devices are "unknown".
+    const offline = !info?.isConnected ? memory?.offlineGateway(gatewayID) : undefined;
+    if (offline && !list?.devices)
+      return {
+        gatewayID,
+        tenantID: tenants.find((t) => t.gatewayIDs.includes(gatewayID))?.tenantID ?? null,
+        connected: false,
+        deviceCount: offline.devices.length,
+        statusCounts: null,
+        error: `gateway offline: its ${offline.devices.length} devices are unknown until it reconnects`,
+      };
     return {
       gatewayID,
       tenantID: tenants.find((t) => t.gatewayIDs.includes(gatewayID))?.tenantID ?? null,

@@ -8,11 +8,21 @@ import { gatewaySummaries } from './gateway-service.ts';
 export function gatewaysRouter(deps: RouterDeps): Router {
   const router = Router();
   defineRoute(router, route('gateways.list'), deps, async ({ user }) => ({
-    gateways: await gatewaySummaries(deps.pool, user, await deps.pool.gatewaysFor(user)),
+    gateways: await gatewaySummaries(
+      deps.pool,
+      user,
+      await deps.pool.gatewaysFor(user),
+      deps.gatewayMemory,
+    ),
   }));
   defineRoute(router, route('gateways.get'), deps, async ({ user, params }) => {
     await accessGateway(deps.pool, user, params.gatewayID);
-    const [summary] = await gatewaySummaries(deps.pool, user, [params.gatewayID]);
+    const [summary] = await gatewaySummaries(
+      deps.pool,
+      user,
+      [params.gatewayID],
+      deps.gatewayMemory,
+    );
     return summary!;
   });
   return router;

@@ -2,16 +2,23 @@
 // Tenant users see only rows of their tenant's gateways; a device or gateway outside them is refused
 // without saying whether it exists.
 import { Router } from 'express';
-import { historyRoutes, type ConnectedSeries, type HistoryPage } from '@cmc/api';
+import {
+  historyRoutes,
+  type ConnectedSeries,
+  type HistoryPage,
+  type RecentChanges,
+} from '@cmc/api';
 import { defineRoute, type RouteDeps } from '../http/define-route.ts';
 import { problem } from '../http/problem.ts';
 import type { LivePool } from '../live/types.ts';
 import { deviceStatusName } from '@cmc/gsdk/names';
 import type { HistoryStore } from './history-store.ts';
+import type { RecentChangesReader } from './recent-changes.ts';
 
 export interface HistoryRouterDeps extends RouteDeps {
   history: HistoryStore;
   pool: Pick<LivePool, 'gatewaysFor'>;
+  recent?: RecentChangesReader;
 }
 
 export function historyRouter(deps: HistoryRouterDeps): Router {
@@ -89,6 +96,27 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
       };
     },
   );
+
+  const recent = deps.recent;
+  if (recent) {
+    defineRoute(
+      router,
+      historyRoutes.recentChanges,
+      deps,
+      async ({ user, query }): Promise<RecentChanges> => {
+        const scope = user.role === 'admin' ? 'all' : await deps.pool.gatewaysFor(user);
+        return {
+          items: recent.recent(scope, query.limit).map((r) => ({
+            deviceID: r.deviceID,
+            gatewayID: r.gatewayID,
+            status: r.status,
+            statusName: deviceStatusName(r.status),
+            at: new Date(r.at).toISOString(),
+          })),
+        };
+      },
+    );
+  }
 
   return router;
 }

@@ -83,6 +83,17 @@ export class GatewayFeed {
     if (!this.ctx.state.gateways.has(gatewayID)) return;
     this.onFlag?.(gatewayID, connected);
     if (!this.ctx.state.setGatewayConnected(gatewayID, connected)) return;
+    if (!connected) {
+      // Remember what it managed: its devices show as "gateway offline", and what does not come
+      // back with it can be named when it reconnects.
+      const gw = this.ctx.state.gateways.get(gatewayID);
+      this.ctx.memory?.wentOffline(
+        gatewayID,
+        gw?.tenantID,
+        [...(gw?.devices.values() ?? [])],
+        Date.now(),
+      );
+    }
     this.ctx.batcher.gateway(gatewayID, connected, Date.now());
     if (this.flagsKnown) this.ctx.reloadDevicesOf(gatewayID);
   }

@@ -1,5 +1,6 @@
 // What the feeds share inside one hub: the state, the batcher, history and the mode switches.
 import { DeviceStatus } from '@cmc/gsdk/names';
+import type { GatewayMemory } from '../gateways/gateway-memory.ts';
 import type { DeltaBatcher } from './delta-batcher.ts';
 import type { GatewayDiff, LiveState } from './live-state.ts';
 import type { LiveHistory, LivePool, Logger, StatusStreams } from './types.ts';
@@ -11,6 +12,8 @@ export interface HubContext {
   pool: LivePool;
   logger: Logger;
   streams: StatusStreams;
+  /** Devices of gateways that left the master, and what they lost on coming back (optional). */
+  memory?: GatewayMemory | undefined;
   /** Marks these gateways degraded for `key` (one per stream) and tells their rooms. */
   setDegraded(key: string, gatewayIDs: string[], reason: string): void;
   /** Clears `key`; gateways with no key left go live and their rooms are told. */

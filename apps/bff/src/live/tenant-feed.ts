@@ -3,6 +3,7 @@
 // are being read are held and replayed afterwards, so a list read that started before a change cannot
 // undo it.
 import type { DeviceStatusChange } from '@cmc/gsdk';
+import { DeviceStatus } from '@cmc/gsdk/names';
 import { publishDiffs, recordSafely, type HubContext } from './hub-context.ts';
 import { runFeed } from './run-feed.ts';
 import type { LiveSubscription } from './types.ts';
@@ -17,6 +18,7 @@ const UNKNOWN_DEVICE_RELOAD_MS = 2000;
 const MASTER_QUEUE_SIZE = 10_000;
 /** Changes held during a list read; beyond this, older ones go (the lists being read supersede them). */
 const MAX_HELD = 100_000;
+const DISCONNECTED = DeviceStatus.DISCONNECTED;
 
 export class TenantFeed {
   readonly key: string;
@@ -171,6 +173,22 @@ export class TenantFeed {
     return this.loading;
   }
 
+  private markDisconnected(gatewayID: string): void {
+    const at = Date.now();
+    for (const device of this.ctx.state.gateways.get(gatewayID)?.devices.values() ?? []) {
+      if (device.status === DISCONNECTED) continue;
+      const result = this.ctx.state.applyChange(device.deviceID, DISCONNECTED, at);
+      if (!result?.changed) continue;
+      this.ctx.batcher.change(gatewayID, result.change);
+      recordSafely(this.ctx, this.recording, {
+        deviceID: device.deviceID,
+        gatewayID,
+        status: DISCONNECTED,
+        at,
+      });
+    }
+  }
+
   private async readLists(): Promise<void> {
     const client = this.ctx.pool.forTenant(this.tenantID);
     await Promise.all(
@@ -182,6 +200,10 @@ export class TenantFeed {
             gatewayID,
             devices: deviceInfos.length,
           });
+          // Back from offline: what it managed before and the master did not restore is named
+          // before the list's removals go out, so a client re-reading on them finds the notice.
+          if (this.ctx.state.gateways.get(gatewayID)?.connected === true)
+            this.ctx.memory?.cameBack(gatewayID, deviceInfos, Date.now());
           publishDiffs(
             this.ctx,
             this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()),
@@ -189,13 +211,11 @@ export class TenantFeed {
           );
         } catch (error) {
           if (this.ctx.state.gateways.get(gatewayID)?.connected === false) {
-            // A device gateway that left the master manages nothing there (its session-only
-            // connections are gone); DB-stored ones come back in the list when it rejoins.
-            publishDiffs(
-              this.ctx,
-              this.ctx.state.applyDeviceList(gatewayID, [], Date.now()),
-              this.recording,
-            );
+            // A device gateway that left the master has no list to read. Its devices stay as last
+            // seen (clients show them as "gateway offline"); the list read when it rejoins says
+            // which came back (DB-stored ones) and which were lost (session-only ones). None is
+            // connected now, whatever the master said of it last (it sends nothing for failing ones).
+            this.markDisconnected(gatewayID);
             return;
           }
           // Keep the last known devices; the next (re)subscribe, gateway change or unknown device retries.

@@ -241,9 +241,20 @@ describe('live status: fan-out', () => {
   it('tells clients when a gateway leaves the master and what became of its devices', async () => {
     const client = world.client(world.cookies.tenant1);
     await client.join(['gateway2']);
+    await expectEqualsTrueState(client, ['gateway2']);
+    const onGateway2 = () => [...client.devices].filter(([, d]) => d.gatewayID === 'gateway2');
+    const before = onGateway2()
+      .map(([id]) => id)
+      .sort();
     await world.control('POST', '/gateways/gateway2/offline');
     await eventually(() => expect(client.gateways.get('gateway2')?.connected).toBe(false));
-    await expectEqualsTrueState(client, ['gateway2']);
+    // The master lists nothing for it now; clients keep its devices, none connected, so pages
+    // can show them as "gateway offline" instead of losing them.
+    await eventually(() => {
+      const kept = onGateway2();
+      expect(kept.map(([id]) => id).sort()).toEqual(before);
+      expect(kept.every(([, d]) => d.status === 0)).toBe(true);
+    });
     await world.control('POST', '/gateways/gateway2/online');
     await eventually(() => expect(client.gateways.get('gateway2')?.connected).toBe(true));
     await expectEqualsTrueState(client, ['gateway2']);

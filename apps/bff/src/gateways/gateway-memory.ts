@@ -1,0 +1,113 @@
+// What the BFF remembers about device gateways that left the master: the devices each one managed
+// when it dropped (shown as "unknown, gateway offline" instead of vanishing), and, once it is back,
+// which of them the master did not restore. A real master re-applies only what its database holds:
+// session async registrations and one-off Connect connections are gone (../shared/gsdk-facts.md).
+// In memory, per BFF process: a restart forgets it, as it forgets the live state.
+import type { LostConnectionsNotice, LostDevice } from '@cmc/api';
+import { ConnectionMode, deviceTypeName, type DeviceInfo } from '@cmc/gsdk';
+
+/** A managed device as the master listed it (the live state keeps enums as plain numbers). */
+export type RememberedDevice = Omit<DeviceInfo, 'type' | 'connectionMode' | 'status'> & {
+  type: number;
+  connectionMode: number;
+  status: number;
+};
+
+export interface OfflineGateway {
+  tenantID: string | undefined;
+  /** epoch ms */
+  since: number;
+  devices: RememberedDevice[];
+}
+
+interface Notice {
+  tenantID: string | undefined;
+  offlineAt: number;
+  reconnectedAt: number;
+  devices: Map<number, LostDevice>;
+}
+
+export class GatewayMemory {
+  private readonly offline = new Map<string, OfflineGateway>();
+  private readonly notices = new Map<string, Notice>();
+
+  /** The gateway left the master; `devices` = what it managed just before. First call wins. */
+  wentOffline(
+    gatewayID: string,
+    tenantID: string | undefined,
+    devices: RememberedDevice[],
+    at: number,
+  ) {
+    if (this.offline.has(gatewayID)) return;
+    this.offline.set(gatewayID, { tenantID, since: at, devices: devices.map((d) => ({ ...d })) });
+  }
+
+  offlineGateway(gatewayID: string): OfflineGateway | undefined {
+    return this.offline.get(gatewayID);
+  }
+
+  /**
+   * The gateway is back and its list was read: server-to-device devices it managed before that the
+   * list lacks were lost. Returns them (also kept as the gateway's notice until restored/dismissed).
+   */
+  cameBack(gatewayID: string, list: readonly RememberedDevice[], at: number): LostDevice[] {
+    const before = this.offline.get(gatewayID);
+    if (!before) return [];
+    this.offline.delete(gatewayID);
+    const now = new Set(list.map((d) => d.deviceID));
+    const lost: LostDevice[] = before.devices
+      .filter((d) => d.connectionMode === ConnectionMode.SERVER_TO_DEVICE && !now.has(d.deviceID))
+      .map((d) => ({
+        deviceID: d.deviceID,
+        IPAddr: d.IPAddr,
+        port: d.port,
+        useSSL: d.useSSL,
+        kind: d.autoReconnect ? 'async' : 'sync',
+        type: deviceTypeName(d.type),
+      }));
+    if (lost.length === 0) return lost;
+    const notice = this.notices.get(gatewayID);
+    const devices = new Map(notice?.devices);
+    // A device restored since an earlier notice and lost again is named again, with its latest setup.
+    for (const d of lost) devices.set(d.deviceID, d);
+    this.notices.set(gatewayID, {
+      tenantID: before.tenantID,
+      offlineAt: before.since,
+      reconnectedAt: at,
+      devices,
+    });
+    return lost;
+  }
+
+  /** Notices of these gateways (a user's visible ones), oldest reconnect first. */
+  noticesFor(gatewayIDs: readonly string[]): LostConnectionsNotice[] {
+    const out: LostConnectionsNotice[] = [];
+    for (const gatewayID of gatewayIDs) {
+      const n = this.notices.get(gatewayID);
+      if (!n || n.devices.size === 0) continue;
+      out.push({
+        gatewayID,
+        offlineAt: new Date(n.offlineAt).toISOString(),
+        reconnectedAt: new Date(n.reconnectedAt).toISOString(),
+        devices: [...n.devices.values()],
+      });
+    }
+    return out.sort((a, b) => a.reconnectedAt.localeCompare(b.reconnectedAt));
+  }
+
+  lostDevices(gatewayID: string): LostDevice[] {
+    return [...(this.notices.get(gatewayID)?.devices.values() ?? [])];
+  }
+
+  /** Takes restored devices off the notice; the notice goes when none are left. */
+  resolve(gatewayID: string, deviceIDs: readonly number[]): void {
+    const n = this.notices.get(gatewayID);
+    if (!n) return;
+    for (const id of deviceIDs) n.devices.delete(id);
+    if (n.devices.size === 0) this.notices.delete(gatewayID);
+  }
+
+  dismiss(gatewayID: string): boolean {
+    return this.notices.delete(gatewayID);
+  }
+}
