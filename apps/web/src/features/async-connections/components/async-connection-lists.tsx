@@ -10,11 +10,11 @@ import { useDeleteAsyncConnections } from '../api/delete-async-connections.ts';
 const STORE_TEXT: Record<Store, { title: string; help: string }> = {
   session: {
     title: 'Session registrations',
-    help: 'Active on the gateway now (AddAsyncConnection). Not stored: lost when the device gateway reconnects, unless also saved. Saved registrations appear here once applied.',
+    help: 'Active on the gateway now. Not stored: lost when the device gateway reconnects, unless also saved. Saved registrations appear here once applied.',
   },
   db: {
     title: 'Saved registrations (master database)',
-    help: 'Added with AddAsyncConnectionDB. Stored in the master and re-applied whenever the gateway reconnects.',
+    help: "Stored in the master's database and re-applied whenever the gateway reconnects.",
   },
 };
 
@@ -24,6 +24,7 @@ function StoreList({
   items,
   saved,
   readOnly,
+  nameOf,
 }: {
   gatewayID: string;
   store: Store;
@@ -31,6 +32,7 @@ function StoreList({
   /** Device IDs of the saved registrations (marked in the session list). */
   saved: ReadonlySet<number>;
   readOnly: boolean;
+  nameOf?: ((deviceID: number) => string | undefined) | undefined;
 }) {
   const remove = useDeleteAsyncConnections(gatewayID);
   const [target, setTarget] = useState<number | null>(null);
@@ -64,7 +66,10 @@ function StoreList({
             {items.map((item) => (
               <tr key={item.deviceID}>
                 <td>
-                  <span className="mono">{item.deviceID}</span>{' '}
+                  <span className="mono">{item.deviceID}</span>
+                  {nameOf?.(item.deviceID) ? (
+                    <span className="device-name">{nameOf(item.deviceID)}</span>
+                  ) : null}{' '}
                   {store === 'session' && saved.has(item.deviceID) ? (
                     <span
                       className="badge badge-info badge-plain"
@@ -97,7 +102,7 @@ function StoreList({
       )}
       {target !== null ? (
         <ConfirmDialog
-          title="Remove async registration"
+          title={`Remove the async registration of device ${target}?`}
           confirmLabel="Remove"
           busy={remove.isPending}
           onCancel={() => setTarget(null)}
@@ -119,9 +124,12 @@ function StoreList({
 export function AsyncConnectionLists({
   gatewayID,
   readOnly,
+  nameOf,
 }: {
   gatewayID: string;
   readOnly: boolean;
+  /** Display name of a device (device-labels), composed in by the route. */
+  nameOf?: (deviceID: number) => string | undefined;
 }) {
   const query = useAsyncConnections(gatewayID);
   if (query.isPending) return <SkeletonRows rows={4} />;
@@ -129,21 +137,32 @@ export function AsyncConnectionLists({
     return <ErrorAlert error={query.error} title="Async connections could not be read" />;
   const saved = new Set(query.data.db.map((d) => d.deviceID));
   return (
-    <div className="grid-2">
-      <StoreList
-        gatewayID={gatewayID}
-        store="session"
-        items={query.data.session}
-        saved={saved}
-        readOnly={readOnly}
-      />
-      <StoreList
-        gatewayID={gatewayID}
-        store="db"
-        items={query.data.db}
-        saved={saved}
-        readOnly={readOnly}
-      />
+    <div className="stack">
+      {query.data.sessionError ? (
+        <div className="alert alert-warn" role="status" data-testid="session-unavailable">
+          The session registrations cannot be read: {query.data.sessionError}. The registrations
+          saved in the master database are below; the master re-applies them when the gateway
+          reconnects.
+        </div>
+      ) : null}
+      <div className="grid-2">
+        <StoreList
+          gatewayID={gatewayID}
+          store="session"
+          items={query.data.session}
+          saved={saved}
+          readOnly={readOnly}
+          nameOf={nameOf}
+        />
+        <StoreList
+          gatewayID={gatewayID}
+          store="db"
+          items={query.data.db}
+          saved={saved}
+          readOnly={readOnly}
+          nameOf={nameOf}
+        />
+      </div>
     </div>
   );
 }
