@@ -72,8 +72,10 @@ export function createMasterLiveness(options: MasterLivenessOptions): MasterLive
     const started = Date.now();
     try {
       await options.probe(timeoutMs);
-      set(null);
+      if (running) set(null);
     } catch (error) {
+      // Stopped meanwhile (shutdown closes the connection under the probe): no verdict.
+      if (!running) return;
       // Not a master answer at all (a bug, a closed pool): no verdict either way.
       if (!isGsdkError(error)) return options.logger.warn('master probe failed', { error });
       if (!unanswered.has(error.code)) return set(null);
