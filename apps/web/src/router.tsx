@@ -54,6 +54,12 @@ export function createAppRouter(queryClient: QueryClient) {
     { path: 'accept-filter', lazy: () => import('./routes/accept-filter-route.tsx') },
     { path: 'tenants', loader: requireAdmin, lazy: () => import('./routes/tenants-route.tsx') },
     { path: 'audit', loader: requireAdmin, lazy: () => import('./routes/audit-route.tsx') },
+    { path: 'alarms', lazy: () => import('./routes/alarms-route.tsx') },
+    {
+      path: 'alert-rules',
+      loader: requireAdmin,
+      lazy: () => import('./routes/alert-rules-route.tsx'),
+    },
     { path: '*', lazy: () => import('./routes/not-found-route.tsx') },
   ];
 

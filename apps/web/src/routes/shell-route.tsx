@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
+import { ActiveAlarmCount } from '../features/alarms/components/active-alarm-count.tsx';
 import { useLogout } from '../features/auth/api/logout.ts';
 import { sessionKey } from '../features/auth/api/me.ts';
 import { signInPath } from '../lib/return-to.ts';
@@ -87,6 +88,9 @@ export function Component() {
           <NavLink to="/devices" className={navClass}>
             Devices
           </NavLink>
+          <NavLink to="/alarms" className={navClass}>
+            Alarms <ActiveAlarmCount notify={user.isAdmin} />
+          </NavLink>
           <div className="nav-section">Connections</div>
           {user.isAdmin ? (
             <>
@@ -109,6 +113,9 @@ export function Component() {
               <div className="nav-section">Administration</div>
               <NavLink to="/tenants" className={navClass}>
                 Tenants &amp; accounts
+              </NavLink>
+              <NavLink to="/alert-rules" className={navClass}>
+                Alert rules
               </NavLink>
               <NavLink to="/audit" className={navClass}>
                 Audit log

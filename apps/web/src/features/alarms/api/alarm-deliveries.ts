@@ -1,0 +1,16 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { deliveryList } from '@cmc/api';
+import { api } from '../../../lib/api-client.ts';
+import { alarmKeys } from './alarm-keys.ts';
+
+export const alarmDeliveriesQuery = (alarmID: number) =>
+  queryOptions({
+    queryKey: alarmKeys.deliveries(alarmID),
+    queryFn: ({ signal }) => api.get(`/alarms/${alarmID}/deliveries`, deliveryList, { signal }),
+    // Retries happen in the background on the server: show them as they land.
+    refetchInterval: 3000,
+  });
+
+export function useAlarmDeliveries(alarmID: number) {
+  return useQuery(alarmDeliveriesQuery(alarmID));
+}
