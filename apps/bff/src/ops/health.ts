@@ -11,6 +11,9 @@ import { isGsdkError } from '../master/grpc-http.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 import type { RedisHealth } from '../scale/redis-health.ts';
 
+/** How long /readyz waits for the session (to show the reasons) before answering without them. */
+const SESSION_WAIT_MS = 1500;
+
 export interface HealthDeps {
   pool: MasterPool;
   isDraining: () => boolean;
@@ -58,8 +61,12 @@ export function healthRouter(deps: HealthDeps): Router {
         storage,
       };
     }
-    // A lost Redis or database must not turn the probe into a 500: no session means no reasons.
-    const user = await deps.getSessionUser(req.headers.cookie).catch(() => null);
+    // A stuck or lost Redis (where sessions live when scaled out) must not hang the probe or turn
+    // it into a 500: a session that cannot be read in time means no reasons.
+    const user = await Promise.race([
+      deps.getSessionUser(req.headers.cookie).catch(() => null),
+      new Promise<null>((resolve) => setTimeout(resolve, SESSION_WAIT_MS, null).unref()),
+    ]);
     res.status(body.ready ? 200 : 503).json(user?.role === 'admin' ? body : { ready: body.ready });
   });
   return router;

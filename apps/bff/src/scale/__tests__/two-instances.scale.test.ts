@@ -136,7 +136,10 @@ describe('two BFF instances on one Redis', () => {
       expect((await signIn(url, name, 'wrong-password-x')).status).toBe(401);
     expect((await signIn(b.url, name, 'wrong-password-x')).status).toBe(429);
     expect((await signIn(a.url, name, 'wrong-password-x')).status).toBe(429);
-    expect(Number(await redis.hget(`cmc:throttle:user:user:${name}`, 'failures'))).toBe(5);
+    // Counted per (user name, address): one key for this name from this loopback address.
+    const keys = await redis.keys(`cmc:throttle:user:user:${name}|*`);
+    expect(keys).toHaveLength(1);
+    expect(Number(await redis.hget(keys[0]!, 'failures'))).toBe(5);
   });
 
   it('opens exactly one master stream per scope for the two instances', async () => {
