@@ -81,7 +81,7 @@ export interface GsdkClientOptions {
    * instead of never. Defaults 5,000 / 5,000; `false` turns pings off. A master whose gRPC server
    * keeps the default ping policy (5 min) answers pings on a connection that carries no responses
    * with GOAWAY too_many_pings: a caller pinging this often must make the master send something
-   * at least as often (the BFF probes every 4 s).
+   * at least as often (the BFF probes every 3 s).
    */
   keepalive?: { timeMs?: number; timeoutMs?: number } | false;
   /**

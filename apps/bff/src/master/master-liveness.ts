@@ -2,7 +2,7 @@
 // says so. While it does not answer, REST calls to it fail at once (guarded-pool.ts) instead of each
 // waiting for its deadline, and the live hub shows the gateways degraded; the next answer ends both.
 // The probe also keeps the shared connection's keep-alive pings acceptable to a master with a strict
-// ping policy: a ping after a response is never counted as a strike (docs/faults.md).
+// ping policy: a ping after a response is never counted as a strike (docs/live-status.md).
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { GsdkError } from '@cmc/gsdk';
 import type { Logger } from '../logger.ts';
@@ -28,12 +28,17 @@ export interface MasterLivenessOptions {
   /** One cheap call to the master with the given deadline. */
   probe(deadlineMs: number): Promise<unknown>;
   logger: Logger;
-  /** Between probes while the master answers (default 4,000: below the 5 s keep-alive ping). */
+  /** Between probes while the master answers (default 3,000: below the 5 s keep-alive ping). */
   intervalMs?: number;
-  /** Between probes while it does not, so recovery is seen within about a second (default 1,000). */
+  /**
+   * Between probes after one went unanswered, so a hang is confirmed (and a recovery seen) within
+   * about a second (default 1,000).
+   */
   downIntervalMs?: number;
-  /** Deadline of one probe (default 3,000). */
+  /** Deadline of one probe (default 2,500). */
   timeoutMs?: number;
+  /** Unanswered probes in a row that make the master "down" (default 2). */
+  confirmations?: number;
 }
 
 /** "03:41:07 UTC" */
@@ -45,11 +50,15 @@ export function clockTime(epochMs: number): string {
 const unanswered = new Set<number>([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED]);
 
 export function createMasterLiveness(options: MasterLivenessOptions): MasterLiveness {
-  const intervalMs = options.intervalMs ?? 4_000;
+  const intervalMs = options.intervalMs ?? 3_000;
   const downIntervalMs = options.downIntervalMs ?? 1_000;
-  const timeoutMs = options.timeoutMs ?? 3_000;
+  const timeoutMs = options.timeoutMs ?? 2_500;
+  const confirmations = options.confirmations ?? 2;
   const listeners = new Set<(down: MasterDown | null) => void>();
   let state: MasterDown | null = null;
+  /** Unanswered probes in a row, and when the first of them started. */
+  let misses = 0;
+  let firstMissAt = 0;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
 
@@ -72,18 +81,27 @@ export function createMasterLiveness(options: MasterLivenessOptions): MasterLive
     const started = Date.now();
     try {
       await options.probe(timeoutMs);
-      if (running) set(null);
+      if (!running) return;
+      misses = 0;
+      set(null);
     } catch (error) {
       // Stopped meanwhile (shutdown closes the connection under the probe): no verdict.
       if (!running) return;
       // Not a master answer at all (a bug, a closed pool): no verdict either way.
       if (!isGsdkError(error)) return options.logger.warn('master probe failed', { error });
-      if (!unanswered.has(error.code)) return set(null);
+      if (!unanswered.has(error.code)) {
+        misses = 0;
+        return set(null);
+      }
+      if (misses === 0) firstMissAt = started;
+      misses += 1;
+      // One slow answer on a loaded machine is not a hung master: it takes `confirmations` in a row.
+      if (misses < confirmations) return;
       const reason =
         error.code === GrpcStatus.DEADLINE_EXCEEDED
           ? `no answer within ${timeoutMs / 1000} s`
           : `unreachable: ${error.details.split('. ')[0]}`;
-      set(state ?? { since: started, reason });
+      set(state ?? { since: firstMissAt, reason });
     }
   }
 
@@ -91,7 +109,7 @@ export function createMasterLiveness(options: MasterLivenessOptions): MasterLive
     if (!running) return;
     timer = setTimeout(
       () => void probeOnce().finally(schedule),
-      state ? downIntervalMs : intervalMs,
+      state || misses > 0 ? downIntervalMs : intervalMs,
     );
     timer.unref();
   }

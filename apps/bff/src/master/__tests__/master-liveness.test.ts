@@ -62,6 +62,26 @@ describe('master liveness', () => {
     expect(changes).toEqual(['no answer within 3 s', null]);
   });
 
+  it('one slow answer alone is not a hung master: it takes two unanswered probes in a row', async () => {
+    let calls = 0;
+    const changes: unknown[] = [];
+    liveness = createMasterLiveness({
+      // Every other probe times out: never two in a row.
+      probe: () =>
+        ++calls % 2 === 0
+          ? Promise.reject(new GsdkError(4, 'Deadline exceeded', 'Gateway.GetList'))
+          : Promise.resolve({}),
+      logger,
+      intervalMs: 5,
+      downIntervalMs: 5,
+    });
+    liveness.onChange((down) => changes.push(down));
+    liveness.start();
+    await until(() => calls >= 10);
+    expect(changes).toEqual([]);
+    expect(liveness.down()).toBeNull();
+  });
+
   it('the guarded pool rejects unary calls while down and passes them through otherwise', async () => {
     let down = false;
     const calls: string[] = [];
