@@ -55,6 +55,7 @@ export function createAppRouter(queryClient: QueryClient) {
     { path: 'tenants', loader: requireAdmin, lazy: () => import('./routes/tenants-route.tsx') },
     { path: 'audit', loader: requireAdmin, lazy: () => import('./routes/audit-route.tsx') },
     { path: 'alarms', lazy: () => import('./routes/alarms-route.tsx') },
+    { path: 'reports', lazy: () => import('./routes/reports-route.tsx') },
     {
       path: 'alert-rules',
       loader: requireAdmin,

@@ -7,6 +7,7 @@ import { sessionKey } from '../features/auth/api/me.ts';
 import { signInPath } from '../lib/return-to.ts';
 import { startLiveStatus } from '../live/live-client.ts';
 import { LiveBanner } from '../live/live-banner.tsx';
+import { StorageBanner } from '../features/storage/components/storage-banner.tsx';
 import { LiveIndicator } from '../live/live-indicator.tsx';
 import { useCurrentUser } from './use-current-user.ts';
 import { useFocusHeadingOnNavigate } from './use-focus-heading.ts';
@@ -91,6 +92,9 @@ export function Component() {
           <NavLink to="/alarms" className={navClass}>
             Alarms <ActiveAlarmCount notify={user.isAdmin} />
           </NavLink>
+          <NavLink to="/reports" className={navClass}>
+            Reports
+          </NavLink>
           <div className="nav-section">Connections</div>
           {user.isAdmin ? (
             <>
@@ -152,6 +156,7 @@ export function Component() {
           {user.isAdmin ? null : <span className="badge badge-info badge-plain">Read-only</span>}
         </div>
         <LiveBanner />
+        {user.isAdmin ? <StorageBanner /> : null}
         <main className="content" id={MAIN_ID} tabIndex={-1}>
           <Outlet />
         </main>
