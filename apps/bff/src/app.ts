@@ -10,7 +10,7 @@ import { API_PREFIX, buildOpenApiDocument } from '@cmc/api';
 import './http/locals.ts';
 import { accountsRouter } from './accounts/router.ts';
 import { bootstrapAdmin } from './accounts/bootstrap-admin.ts';
-import { createAlerts, type AlertsOptions } from './alerts/alerts.ts';
+import { createAlerts, type Alerts, type AlertsOptions } from './alerts/alerts.ts';
 import { auditRouter } from './audit/router.ts';
 import { createLoginGuard } from './auth/login-guard.ts';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/login-throttle.ts';
@@ -90,6 +90,8 @@ export interface Bff {
   io: SocketServer;
   /** Live status hub (started by createBff; `await bff.live.start()` waits for the first lists). */
   live: LiveHub;
+  /** Alert rules, alarms, webhooks (docs/alerts.md). */
+  alerts: Alerts;
   db: Db;
   pool: MasterPool;
   logger: Logger;
@@ -323,6 +325,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     server,
     io,
     live,
+    alerts,
     db,
     pool,
     logger,
