@@ -5,7 +5,14 @@ import { StatusBadge } from '../ui/status-badge.tsx';
 import { useLiveState } from './live-store.ts';
 
 /** The latest status changes as they stream in. */
-export function LiveFeed({ limit = 15 }: { limit?: number }) {
+export function LiveFeed({
+  limit = 15,
+  nameOf,
+}: {
+  limit?: number;
+  /** Display name of a device (device-labels), composed in by the route. */
+  nameOf?: (deviceID: number) => string | undefined;
+}) {
   const feed = useLiveState((s) => s.feed);
   if (feed.length === 0)
     return (
@@ -23,6 +30,9 @@ export function LiveFeed({ limit = 15 }: { limit?: number }) {
           <Link className="mono" to={`/devices/${item.deviceID}`}>
             {item.deviceID}
           </Link>
+          {nameOf?.(item.deviceID) ? (
+            <span className="device-name">{nameOf(item.deviceID)}</span>
+          ) : null}
           <span className="muted">{item.gatewayID}</span>
           <span className="spacer" />
           <StatusBadge status={item.statusName} />

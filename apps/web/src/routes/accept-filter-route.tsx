@@ -1,5 +1,6 @@
 import { AcceptFilterEditor } from '../features/accept-filter/components/accept-filter-editor.tsx';
 import { PendingList } from '../features/accept-filter/components/pending-list.tsx';
+import { useDeviceNames } from '../features/device-labels/api/list-device-labels.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { useCurrentUser } from './use-current-user.ts';
 import { GatewayPageHeader } from './gateway-page-header.tsx';
@@ -7,6 +8,7 @@ import { useGatewayParam } from './use-gateway-param.ts';
 
 export function Component() {
   const user = useCurrentUser();
+  const nameOf = useDeviceNames();
   const selection = useGatewayParam();
   const { gatewayID } = selection;
   return (
@@ -27,7 +29,7 @@ export function Component() {
               <h2 id="pending-title">Pending devices</h2>
               <span className="muted">Dialled in and refused by the filter</span>
             </div>
-            <PendingList gatewayID={gatewayID} readOnly={!user.isAdmin} />
+            <PendingList gatewayID={gatewayID} readOnly={!user.isAdmin} nameOf={nameOf} />
           </section>
           <section className="card" aria-labelledby="filter-title">
             <div className="card-header">

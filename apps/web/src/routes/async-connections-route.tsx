@@ -1,5 +1,6 @@
 import { AddAsyncForm } from '../features/async-connections/components/add-async-form.tsx';
 import { AsyncConnectionLists } from '../features/async-connections/components/async-connection-lists.tsx';
+import { useDeviceNames } from '../features/device-labels/api/list-device-labels.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { useCurrentUser } from './use-current-user.ts';
 import { GatewayPageHeader } from './gateway-page-header.tsx';
@@ -7,6 +8,7 @@ import { useGatewayParam } from './use-gateway-param.ts';
 
 export function Component() {
   const user = useCurrentUser();
+  const nameOf = useDeviceNames();
   const selection = useGatewayParam();
   const { gatewayID } = selection;
   return (
@@ -32,7 +34,7 @@ export function Component() {
               </div>
             </section>
           ) : null}
-          <AsyncConnectionLists gatewayID={gatewayID} readOnly={!user.isAdmin} />
+          <AsyncConnectionLists gatewayID={gatewayID} readOnly={!user.isAdmin} nameOf={nameOf} />
         </>
       )}
     </>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
 import { changeAcceptedDevices } from '../features/accept-filter/api/set-accept-filter.ts';
+import { DeviceLabelEditor } from '../features/device-labels/components/device-label-editor.tsx';
 import { useDevice } from '../features/devices/api/get-device.ts';
 import { DeviceActions } from '../features/devices/components/device-actions.tsx';
 import { DeviceSettings } from '../features/devices/components/device-settings.tsx';
@@ -44,7 +45,7 @@ export function Component() {
   return (
     <>
       <PageHeader
-        title={`Device ${d.deviceID}`}
+        title={d.name ? `Device ${d.deviceID} · ${d.name}` : `Device ${d.deviceID}`}
         description={`${deviceTypeLabelOfName(d.type)} on ${d.gatewayID}`}
       >
         <Link to={`/devices?gateway=${encodeURIComponent(d.gatewayID)}`}>
@@ -103,6 +104,14 @@ export function Component() {
           </section>
         ) : null}
       </div>
+      <section className="card" aria-labelledby="label-title">
+        <div className="card-header">
+          <h2 id="label-title">Name and notes</h2>
+        </div>
+        <div className="card-body">
+          <DeviceLabelEditor deviceID={d.deviceID} canEdit={user.isAdmin} />
+        </div>
+      </section>
       <section className="card" aria-labelledby="history-title">
         <div className="card-header">
           <h2 id="history-title">Status history, last 24 hours</h2>

@@ -4,12 +4,14 @@ import { useGateways } from '../features/gateways/api/list-gateways.ts';
 import { sumTotals, totalsOf } from '../features/gateways/status-totals.ts';
 import { formatCount } from '../lib/format.ts';
 import { LiveFeed } from '../live/live-feed.tsx';
+import { useDeviceNames } from '../features/device-labels/api/list-device-labels.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { SkeletonRows } from '../ui/skeleton.tsx';
 
 export function Component() {
   const gateways = useGateways();
+  const nameOf = useDeviceNames();
   const list = gateways.data?.gateways ?? [];
   const totals = sumTotals(list.map((g) => totalsOf(g.statusCounts)));
   const online = list.filter((g) => g.connected).length;
@@ -56,7 +58,7 @@ export function Component() {
           <div className="card-header">
             <h2 id="feed-title">Latest status changes</h2>
           </div>
-          <LiveFeed />
+          <LiveFeed nameOf={nameOf} />
         </section>
       </div>
       <section className="card" aria-labelledby="gateways-title">

@@ -4,7 +4,9 @@ import type { SearchedDevice } from '@cmc/api';
 import { addAsyncConnections } from '../features/async-connections/api/add-async-connections.ts';
 import { changeAcceptedDevices } from '../features/accept-filter/api/set-accept-filter.ts';
 import { connectDevice } from '../features/connect/api/connect-device.ts';
+import { useDeviceNames } from '../features/device-labels/api/list-device-labels.ts';
 import { useSearchDevices } from '../features/search/api/search-devices.ts';
+import { BulkAddBar, type BulkAddAction } from '../features/search/components/bulk-add-bar.tsx';
 import { SearchForm } from '../features/search/components/search-form.tsx';
 import { SearchProgress } from '../features/search/components/search-progress.tsx';
 import {
@@ -15,6 +17,7 @@ import {
 import { errorMessage } from '../lib/api-error.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { bulkAdd } from './compose/bulk-add-from-search.ts';
 import { useManagedNow } from './compose/use-managed-now.ts';
 import { GatewayPageHeader } from './gateway-page-header.tsx';
 import { useGatewayParam } from './use-gateway-param.ts';
@@ -37,6 +40,39 @@ export function Component() {
   const devices = useManagedNow(search.data?.gatewayID ?? '', search.data?.devices);
 
   const setRow = (id: number, state: RowState) => setStates((m) => new Map(m).set(id, state));
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [bulk, setBulk] = useState<{ busy: boolean; summary: string | null }>({
+    busy: false,
+    summary: null,
+  });
+  const nameOf = useDeviceNames(search.data?.devices.map((d) => d.deviceID) ?? []);
+
+  function select(ids: number[], checked: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (checked) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
+
+  async function runBulk(action: BulkAddAction) {
+    const gw = search.data?.gatewayID ?? gatewayID;
+    const devices = (search.data?.devices ?? []).filter((d) => selected.has(d.deviceID));
+    setBulk({ busy: true, summary: null });
+    for (const d of devices) setRow(d.deviceID, { busy: true });
+    const summary = await bulkAdd(gw, devices, action, (id, result) => {
+      if (result.ok) {
+        setRow(id, { done: DONE[action] });
+        select([id], false);
+      } else setRow(id, { error: result.error });
+    });
+    setBulk({ busy: false, summary });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayConfig(gw) });
+  }
 
   async function act(device: SearchedDevice, action: SearchAction) {
     const gw = search.data?.gatewayID ?? gatewayID;
@@ -82,6 +118,8 @@ export function Component() {
             serverError={search.error}
             onSearch={(timeoutMs) => {
               setStates(new Map());
+              setSelected(new Set());
+              setBulk({ busy: false, summary: null });
               setStarted({ at: Date.now(), timeoutMs });
               search.mutate({ gatewayID, timeoutMs });
             }}
@@ -100,8 +138,24 @@ export function Component() {
               on {search.data.gatewayID}
             </h2>
           </div>
+          <div className="card-body">
+            <BulkAddBar
+              count={selected.size}
+              busy={bulk.busy}
+              summary={bulk.summary}
+              onRun={(action) => void runBulk(action)}
+              onClear={() => setSelected(new Set())}
+            />
+          </div>
           <div style={{ overflow: 'auto' }}>
-            <SearchResults devices={devices} states={states} onAction={(d, a) => void act(d, a)} />
+            <SearchResults
+              devices={devices}
+              states={states}
+              onAction={(d, a) => void act(d, a)}
+              selected={selected}
+              onSelect={select}
+              nameOf={nameOf}
+            />
           </div>
         </section>
       ) : null}

@@ -47,7 +47,7 @@ export function DeviceFilters({ filter, gateways, onChange }: Props) {
   return (
     <div className="toolbar" role="search" aria-label="Filter devices">
       <div className="field" style={{ minWidth: 220 }}>
-        <label htmlFor={searchId}>Search ID or IP</label>
+        <label htmlFor={searchId}>Search ID, name or IP</label>
         <input
           id={searchId}
           className="input"

@@ -53,8 +53,13 @@ export const DeviceRow = memo(function DeviceRow({
           />
         </span>
       ) : null}
-      <span role="gridcell" className="mono">
+      <span role="gridcell" className="mono id-cell">
         <Link to={`/devices/${row.deviceID}`}>{row.deviceID}</Link>
+        {row.name ? (
+          <span className="device-name" title={row.name}>
+            {row.name}
+          </span>
+        ) : null}
       </span>
       <span role="gridcell">{row.gatewayID}</span>
       <span role="gridcell" title={typeLabel}>
