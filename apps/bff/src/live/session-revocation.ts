@@ -67,7 +67,9 @@ export function startSessionCheck(
       const byCookie = new Map<string | undefined, Socket[]>();
       for (const socket of io.of('/').sockets.values()) {
         const cookie = socket.handshake.headers.cookie;
-        byCookie.set(cookie, [...(byCookie.get(cookie) ?? []), socket]);
+        const group = byCookie.get(cookie);
+        if (group) group.push(socket);
+        else byCookie.set(cookie, [socket]);
       }
       for (const [cookie, sockets] of byCookie) {
         if ((await getSessionUser(cookie)) !== null) continue;
