@@ -22,4 +22,6 @@ export const queryKeys = {
   tenants: () => ['tenants'] as const,
   accounts: () => ['accounts'] as const,
   audit: (params: object) => ['audit', params] as const,
+  lostConnections: ['lost-connections'] as const,
+  recentChanges: ['history', 'recent'] as const,
 };

@@ -148,9 +148,17 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     );
     for (const d of batch)
       if (d.gateway) liveStore.setGatewayConnected(d.gatewayID, d.gateway.connected);
-    if (batch.some((d) => (d.added?.length ?? 0) > 0 || (d.removed?.length ?? 0) > 0))
+    // A gateway leaving or rejoining the master changes how its rows read (offline / live), and a
+    // rejoin may have lost session-only connections the BFF then names.
+    if (
+      batch.some(
+        (d) =>
+          d.gateway !== undefined || (d.added?.length ?? 0) > 0 || (d.removed?.length ?? 0) > 0,
+      )
+    ) {
       refreshMembership();
-    else if (changes.length > 0) refreshLists();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.lostConnections });
+    } else if (changes.length > 0) refreshLists();
     refreshAggregates();
   }
 

@@ -3,8 +3,9 @@ import { timeAgo } from '../lib/format.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useLiveState } from './live-store.ts';
+import { mergeFeed, useRecentChanges } from './recent-changes.ts';
 
-/** The latest status changes as they stream in. */
+/** The latest status changes: recorded ones from history, then live as they stream in. */
 export function LiveFeed({
   limit = 15,
   nameOf,
@@ -13,7 +14,9 @@ export function LiveFeed({
   /** Display name of a device (device-labels), composed in by the route. */
   nameOf?: (deviceID: number) => string | undefined;
 }) {
-  const feed = useLiveState((s) => s.feed);
+  const live = useLiveState((s) => s.feed);
+  const recorded = useRecentChanges(limit);
+  const feed = mergeFeed(live, recorded.data ?? [], limit);
   if (feed.length === 0)
     return (
       <EmptyState title="No changes yet">Status changes appear here as they happen.</EmptyState>
@@ -25,7 +28,7 @@ export function LiveFeed({
       aria-label="Latest status changes"
       data-testid="live-feed"
     >
-      {feed.slice(0, limit).map((item) => (
+      {feed.map((item) => (
         <li key={item.key}>
           <Link className="mono" to={`/devices/${item.deviceID}`}>
             {item.deviceID}

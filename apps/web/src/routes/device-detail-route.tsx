@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
-import { changeAcceptedDevices } from '../features/accept-filter/api/set-accept-filter.ts';
 import { DeviceLabelEditor } from '../features/device-labels/components/device-label-editor.tsx';
+import { changeAcceptedDevices } from '../features/accept-filter/api/set-accept-filter.ts';
 import { useDevice } from '../features/devices/api/get-device.ts';
 import { DeviceActions } from '../features/devices/components/device-actions.tsx';
 import { DeviceSettings } from '../features/devices/components/device-settings.tsx';
@@ -52,6 +52,13 @@ export function Component() {
           ← Devices of {d.gatewayID}
         </Link>
       </PageHeader>
+      {d.gatewayOffline ? (
+        <div className="alert alert-warn" role="status" data-testid="gateway-offline-notice">
+          Gateway {d.gatewayID} is offline (not connected to the master): this device's status is
+          unknown, and what is shown is how it was last seen. When the gateway reconnects, the
+          master restores only connections saved in its database.
+        </div>
+      ) : null}
       {gone ? (
         <DeviceGone detail={detail} />
       ) : query.isError ? (

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useGateway } from '../features/gateways/api/get-gateway.ts';
 import { ConnectedChart } from '../features/gateways/components/connected-chart.tsx';
 import { DisconnectAllButton } from '../features/gateways/components/disconnect-all-button.tsx';
+import { LostConnectionsNotices } from '../features/gateways/components/lost-connections-notice.tsx';
 import { totalsOf } from '../features/gateways/status-totals.ts';
 import { SlaveEditor } from '../features/slaves/components/slave-editor.tsx';
 import { formatCount } from '../lib/format.ts';
@@ -49,6 +50,7 @@ export function Component() {
         </div>
       </div>
       {g.error ? <div className="alert alert-warn">Device list unavailable: {g.error}</div> : null}
+      <LostConnectionsNotices readOnly={!user.isAdmin} gatewayID={g.gatewayID} />
       <div className="row">
         <Link className="btn" to={`/devices?gateway=${q}`}>
           Devices

@@ -1,5 +1,6 @@
 import { ConnectedChart } from '../features/gateways/components/connected-chart.tsx';
 import { GatewayTable } from '../features/gateways/components/gateway-table.tsx';
+import { LostConnectionsNotices } from '../features/gateways/components/lost-connections-notice.tsx';
 import { useGateways } from '../features/gateways/api/list-gateways.ts';
 import { sumTotals, totalsOf } from '../features/gateways/status-totals.ts';
 import { formatCount } from '../lib/format.ts';
@@ -8,9 +9,11 @@ import { useDeviceNames } from '../features/device-labels/api/list-device-labels
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { SkeletonRows } from '../ui/skeleton.tsx';
+import { useCurrentUser } from './use-current-user.ts';
 
 export function Component() {
   const gateways = useGateways();
+  const user = useCurrentUser();
   const nameOf = useDeviceNames();
   const list = gateways.data?.gateways ?? [];
   const totals = sumTotals(list.map((g) => totalsOf(g.statusCounts)));
@@ -21,6 +24,7 @@ export function Component() {
         title="Overview"
         description="Device gateways, connection counts and live status changes."
       />
+      <LostConnectionsNotices readOnly={!user.isAdmin} />
       <div className="stat-grid" aria-label="Totals">
         <div className="card stat">
           <div className="value">

@@ -6,8 +6,11 @@ import { connectionModeLabel, failureReason } from '../../../lib/device-status.t
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 
-// ID, gateway, type, address, status, mode, SSL, last connected, last disconnected, failure
-const DATA_COLUMNS = '96px 80px 130px 166px 144px 124px 44px 88px 88px minmax(150px, 1fr)';
+// ID, gateway, type, address, status, mode, SSL, last connected, last disconnected, failure.
+// At most 1044 px with the checkbox column, so a 1366 px screen (216 px sidebar, padding, scroll
+// bar) shows every column; the status column holds the longest badge plus the flapping mark.
+const DATA_COLUMNS =
+  '92px 76px minmax(80px, 120px) 160px 164px 112px 40px 72px 72px minmax(140px, 1fr)';
 export const COLUMNS_SELECTABLE = `36px ${DATA_COLUMNS}`;
 export const COLUMNS_READONLY = DATA_COLUMNS;
 
@@ -17,6 +20,8 @@ interface Props {
   selectable: boolean;
   selected: boolean;
   error: string | undefined;
+  /** Its gateway is offline: the status is unknown, whatever the row last said. */
+  gatewayOffline?: boolean;
   onToggle: (deviceID: number) => void;
 }
 
@@ -27,6 +32,7 @@ export const DeviceRow = memo(function DeviceRow({
   selectable,
   selected,
   error,
+  gatewayOffline = false,
   onToggle,
 }: Props) {
   const failure = failureReason(row.lastFailure);
@@ -69,7 +75,17 @@ export const DeviceRow = memo(function DeviceRow({
         {row.IPAddr}:{row.port}
       </span>
       <span role="gridcell" data-testid="device-status">
-        <StatusBadge status={row.status} />
+        {gatewayOffline ? (
+          <span
+            className="badge badge-warn"
+            data-status="GATEWAY_OFFLINE"
+            title={`Status unknown: gateway ${row.gatewayID} is offline (not connected to the master)`}
+          >
+            Gateway offline
+          </span>
+        ) : (
+          <StatusBadge status={row.status} />
+        )}
         {row.flapping ? (
           <span
             className="flap"

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { DeviceRow as Row } from '@cmc/api';
 import { allSelected, isSelected, type Selection } from '../../../lib/selection.ts';
+import { useLiveState } from '../../../live/live-store.ts';
 import type { SortField } from '../api/list-devices.ts';
 import { COLUMNS_READONLY, COLUMNS_SELECTABLE, DeviceRow } from './device-row.tsx';
 
@@ -43,6 +44,8 @@ export function DeviceTable({
   onTogglePage,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The live channel knows a gateway left or rejoined before the list is read again.
+  const gatewayConnected = useLiveState((s) => s.gatewayConnected);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -114,6 +117,11 @@ export function DeviceTable({
                 selectable={selectable}
                 selected={selectable && isSelected(selection, row.deviceID)}
                 error={errors.get(row.deviceID)}
+                gatewayOffline={
+                  gatewayConnected[row.gatewayID] === undefined
+                    ? row.gatewayOffline === true
+                    : !gatewayConnected[row.gatewayID]
+                }
                 onToggle={onToggle}
               />
             );

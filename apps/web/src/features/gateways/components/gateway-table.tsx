@@ -55,7 +55,9 @@ export function GatewayTable({ gateways }: { gateways: readonly GatewaySummary[]
                 </>
               ) : (
                 <td colSpan={4} className="muted" title={g.error ?? undefined}>
-                  Unavailable{g.error ? `: ${g.error}` : ''}
+                  {connected
+                    ? `Unavailable${g.error ? `: ${g.error}` : ''}`
+                    : (g.error ?? 'Gateway offline')}
                 </td>
               )}
               <td>{formatCount(g.deviceCount)}</td>

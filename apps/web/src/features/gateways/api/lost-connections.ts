@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { lostConnectionsList } from '@cmc/api';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+/** Connections gateways lost when they reconnected to the master (the BFF names them). */
+export function fetchLostConnections(signal?: AbortSignal) {
+  return api.get('/lost-connections', lostConnectionsList, { signal });
+}
+
+export const lostConnectionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.lostConnections,
+    queryFn: ({ signal }) => fetchLostConnections(signal),
+  });
+
+export function useLostConnections() {
+  return useQuery(lostConnectionsQuery());
+}
