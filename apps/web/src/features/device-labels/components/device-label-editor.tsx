@@ -81,7 +81,7 @@ function LabelForm({ deviceID, label }: { deviceID: number; label: DeviceLabel |
         <label htmlFor={notesId}>Notes</label>
         <textarea
           id={notesId}
-          className="input"
+          className="input device-notes-input"
           rows={3}
           value={notes}
           onChange={(e) => setNotes(e.target.value)}
