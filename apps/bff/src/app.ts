@@ -253,6 +253,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     getSessionUser,
     logger,
     lease: scale ? { redis: scale.redis, token: scale.instanceToken } : null,
+    metrics,
     ...(deps.alerts ? { options: deps.alerts } : {}),
   });
   api.use(alerts.router);

@@ -10,6 +10,7 @@ import type { Db } from '../db/database.ts';
 import type { RouteDeps } from '../http/define-route.ts';
 import type { LiveHistory, LivePool } from '../live/types.ts';
 import type { Logger } from '../logger.ts';
+import type { BffMetrics } from '../metrics/registry.ts';
 import { attachAlarmSockets, emitAlarm } from './alarms/alarm-socket.ts';
 import { createAlarmStore } from './alarms/alarm-store.ts';
 import { alarmsRouter } from './alarms/router.ts';
@@ -42,6 +43,8 @@ export interface AlertsDeps extends RouteDeps {
   /** Scaled out: evaluate only while holding the alert lease. null/absent: one process. */
   lease?: { redis: Redis; token: string } | null;
   options?: AlertsOptions;
+  /** cmc_alarms_active (severity="all": rules have no severity) and cmc_webhook_deliveries_total. */
+  metrics?: Pick<BffMetrics, 'alarmsActive' | 'webhookDeliveries'>;
 }
 
 export interface Alerts {
@@ -81,6 +84,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     deliveries,
     isSender: evaluating,
     logger,
+    onOutcome: (outcome) => deps.metrics?.webhookDeliveries.inc({ outcome }),
     ...(deps.options?.notifier ? { options: deps.options.notifier } : {}),
   });
   const onAlarm = (event: AlarmEventKind, alarm: Alarm): void => {
@@ -91,6 +95,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     });
     const tenantID = alarm.gatewayID === null ? undefined : tenantOfGateway.get(alarm.gatewayID);
     emitAlarm(deps.io(), alarm, tenantID);
+    countActive();
     try {
       notifier.notify(event, alarm);
     } catch (error) {
@@ -108,6 +113,15 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   });
 
   let tenantTimer: NodeJS.Timeout | undefined;
+  let metricsTimer: NodeJS.Timeout | undefined;
+  // Every instance answers /metrics: each reads the shared count, not only the evaluator.
+  function countActive(): void {
+    try {
+      deps.metrics?.alarmsActive.set({ severity: 'all' }, alarms.summary().active);
+    } catch (error) {
+      logger.warn('alerts: active alarms not countable', { error });
+    }
+  }
   async function refreshTenants(): Promise<void> {
     try {
       const tenants = await deps.pool.tenants();
@@ -157,10 +171,16 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       );
       tenantTimer.unref();
       evaluator.start(deps.options?.evalIntervalMs ?? 1000);
+      if (deps.metrics) {
+        countActive();
+        metricsTimer = setInterval(countActive, 5000);
+        metricsTimer.unref();
+      }
       notifier.start();
     },
     async stop() {
       if (tenantTimer) clearInterval(tenantTimer);
+      if (metricsTimer) clearInterval(metricsTimer);
       evaluator.stop();
       await notifier.stop();
       await lease?.stop();

@@ -160,6 +160,10 @@ describe('alerts (real simulator, BFF, SQLite and HTTP receiver)', () => {
     expect((await alarmsOf(viewer)).map((a) => a.id)).toContain(raised.id);
     expect((await viewer.post(`/alarms/${raised.id}/acknowledge`)).status).toBe(403);
     expect((await admin.get('/alarms/summary').expect(200)).body).toMatchObject({ active: 1 });
+    const gauge = await h.bff.metrics.alarmsActive.get();
+    expect(gauge.values).toEqual([
+      expect.objectContaining({ labels: { severity: 'all' }, value: 1 }),
+    ]);
 
     const acked = (await admin.post(`/alarms/${raised.id}/acknowledge`).expect(200)).body as Alarm;
     expect(acked).toMatchObject({ state: 'acknowledged', acknowledgedBy: ADMIN.username });
@@ -186,6 +190,9 @@ describe('alerts (real simulator, BFF, SQLite and HTTP receiver)', () => {
     };
     const first = deliveries.deliveries.find((d) => d.event === 'raised');
     expect(first).toMatchObject({ state: 'delivered', attempts: 2, lastStatus: 204 });
+    const counted = await h.bff.metrics.webhookDeliveries.get();
+    const byOutcome = Object.fromEntries(counted.values.map((v) => [v.labels.outcome, v.value]));
+    expect(byOutcome).toMatchObject({ retried: 1, delivered: 3 });
   });
 
   it('sends a signed test notification on demand', async () => {

@@ -40,6 +40,8 @@ export function createNotifier(deps: {
   isSender(): boolean;
   logger: Logger;
   options?: NotifierOptions;
+  /** Told each attempt's outcome (metrics). */
+  onOutcome?: (outcome: 'delivered' | 'retried' | 'failed') => void;
 }): Notifier {
   const base = deps.options?.retryBaseMs ?? 5000;
   const maxAttempts = deps.options?.maxAttempts ?? 6;
@@ -101,6 +103,7 @@ export function createNotifier(deps: {
         ? null
         : outcome.at + base * 2 ** row.attempts;
     const after = deps.deliveries.attempted(row.id, outcome, next);
+    deps.onOutcome?.(after.state === 'pending' ? 'retried' : after.state);
     if (after.state === 'failed')
       deps.logger.warn('alerts: webhook delivery failed for good', {
         deliveryID: row.id,
