@@ -16,6 +16,7 @@ function ListField({
   error,
   hint,
   readOnly,
+  disabled,
 }: {
   label: string;
   value: string;
@@ -23,6 +24,8 @@ function ListField({
   error?: string | undefined;
   hint: string;
   readOnly: boolean;
+  /** Ignored by the gateway (all devices allowed): shown greyed out, kept for unticking. */
+  disabled: boolean;
 }) {
   const id = useId();
   return (
@@ -34,12 +37,13 @@ function ListField({
         rows={5}
         value={value}
         readOnly={readOnly}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-msg`}
       />
       <span id={`${id}-msg`} className={error ? 'field-error' : 'field-hint'}>
-        {error ?? hint}
+        {error ?? (disabled ? 'Not used while all devices are allowed' : hint)}
       </span>
     </div>
   );
@@ -103,6 +107,7 @@ function StoreEditor({
           label="Device IDs"
           value={draft.deviceIDs}
           readOnly={readOnly}
+          disabled={draft.allowAll}
           onChange={(v) => setDraft({ ...draft, deviceIDs: v })}
           error={fieldError('deviceIDs')}
           hint="One per line"
@@ -111,6 +116,7 @@ function StoreEditor({
           label="IP addresses"
           value={draft.IPAddrs}
           readOnly={readOnly}
+          disabled={draft.allowAll}
           onChange={(v) => setDraft({ ...draft, IPAddrs: v })}
           error={fieldError('IPAddrs')}
           hint="Stored, but not yet enforced by the G-SDK"
@@ -119,6 +125,7 @@ function StoreEditor({
           label="Subnet masks"
           value={draft.subnetMasks}
           readOnly={readOnly}
+          disabled={draft.allowAll}
           onChange={(v) => setDraft({ ...draft, subnetMasks: v })}
           error={fieldError('subnetMasks')}
           hint="e.g. 255.255.255.0; not yet enforced"
@@ -142,7 +149,11 @@ function StoreEditor({
       <ErrorAlert error={save.error} title="Could not save the filter" />
       {preview && change ? (
         <Dialog
-          title={`Save the ${store === 'db' ? 'saved (database)' : 'session'} accept filter of ${gatewayID}`}
+          title={
+            store === 'db'
+              ? `Save this accept filter of ${gatewayID} to the master database?`
+              : `Apply this accept filter to ${gatewayID} now?`
+          }
           onClose={() => setPreview(null)}
           actions={
             <>
