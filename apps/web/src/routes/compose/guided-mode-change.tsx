@@ -141,7 +141,7 @@ export function GuidedModeChange({
 
   return (
     <Dialog
-      title={`Change connection mode of ${detail.device.deviceID}`}
+      title={`Change the connection mode of device ${detail.device.deviceID}`}
       onClose={running ? () => undefined : onClose}
       actions={
         <>

@@ -27,7 +27,7 @@ export function ResetPasswordDialog({
 
   return (
     <Dialog
-      title={`New password for ${account.username}`}
+      title={`Set a new password for ${account.username}`}
       onClose={onClose}
       actions={
         <>

@@ -9,14 +9,17 @@ export type BulkAction =
   | { kind: 'mode'; mode: ConnectionMode }
   | { kind: 'remove-async'; store: 'session' | 'db' };
 
-const DESTRUCTIVE: Record<string, { title: string; confirm: string; text: string }> = {
+const DESTRUCTIVE: Record<
+  string,
+  { title: (devices: string) => string; confirm: string; text: string }
+> = {
   disconnect: {
-    title: 'Disconnect devices',
+    title: (devices) => `Disconnect ${devices}?`,
     confirm: 'Disconnect',
     text: 'Synchronously connected devices leave the managed list; async ones are retried after a delay; device-to-server ones dial in again unless removed from the accept filter.',
   },
   'remove-async': {
-    title: 'Remove async registrations',
+    title: (devices) => `Remove the async registration of ${devices}?`,
     confirm: 'Remove registration',
     text: 'The gateway disconnects these devices and stops reconnecting to them.',
   },
@@ -137,7 +140,7 @@ export function BulkBar({
       </button>
       {pending && confirm ? (
         <ConfirmDialog
-          title={confirm.title}
+          title={confirm.title(`${formatCount(count)} device${count === 1 ? '' : 's'}`)}
           confirmLabel={`${confirm.confirm} ${formatCount(count)} device${count === 1 ? '' : 's'}`}
           onCancel={() => setPending(null)}
           onConfirm={() => {

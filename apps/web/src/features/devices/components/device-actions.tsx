@@ -101,7 +101,7 @@ export function DeviceActions({ detail, gone, onSslChange, removeFromFilter }: P
       ) : null}
       {confirm ? (
         <ConfirmDialog
-          title={`Disconnect device ${device.deviceID}`}
+          title={`Disconnect device ${device.deviceID}?`}
           confirmLabel="Disconnect"
           busy={disconnect.isPending}
           onCancel={() => setConfirm(false)}

@@ -25,7 +25,7 @@ export function DisconnectAllButton({
       <ErrorAlert error={mutation.error} title="Disconnect all failed" />
       {open ? (
         <ConfirmDialog
-          title={`Disconnect every device of ${gatewayID}`}
+          title={`Disconnect every device of ${gatewayID}?`}
           confirmLabel="Disconnect all"
           busy={mutation.isPending}
           onCancel={() => setOpen(false)}

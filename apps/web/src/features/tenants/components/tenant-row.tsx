@@ -99,7 +99,7 @@ export function TenantRow({ tenant }: { tenant: TenantInfo }) {
         )}
         {confirmDelete ? (
           <ConfirmDialog
-            title={`Delete tenant ${tenant.tenantID}`}
+            title={`Delete tenant ${tenant.tenantID}?`}
             confirmLabel="Delete tenant"
             busy={remove.isPending}
             onCancel={() => setConfirmDelete(false)}
