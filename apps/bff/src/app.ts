@@ -40,6 +40,7 @@ import { createMetrics, type BffMetrics } from './metrics/registry.ts';
 import { countStatusChanges } from './metrics/status-tracker.ts';
 import { timedPool } from './metrics/timed-pool.ts';
 import { reportsRouter } from './reports/reports-router.ts';
+import { inventoryRouter } from './inventory/inventory-router.ts';
 import { createMasterLiveness } from './master/master-liveness.ts';
 import { createMasterPool, type MasterPool } from './master/master-pool.ts';
 import { createHistoryStore } from './history/history-store.ts';
@@ -243,6 +244,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     }),
   );
   api.use(deviceLabelsRouter({ audit, pool, labels }));
+  api.use(inventoryRouter(routerDeps));
   api.use(reportsRouter({ audit, db, pool: routerDeps.pool, flushHistory: () => history.flush() }));
   // Alert rules, alarms and webhooks; `io` is read only once the server exists (below).
   const alerts = createAlerts({

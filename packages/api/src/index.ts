@@ -18,3 +18,4 @@ export * from './live.ts';
 export * from './history.ts';
 export * from './lost-connections.ts';
 export * from './reports.ts';
+export * from './inventory.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { webhookRoutes } from './alert-webhooks.ts';
 import { alertRoutes } from './alerts.ts';
 import { problem } from './common.ts';
+import { inventoryRoutes } from './inventory.ts';
 import { reportRoutes } from './reports.ts';
 import { deviceLabelRoutes } from './device-labels.ts';
 import { historyRoutes } from './history.ts';
@@ -15,6 +16,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...Object.values(lostConnectionRoutes),
   ...Object.values(deviceLabelRoutes),
   ...Object.values(reportRoutes),
+  ...Object.values(inventoryRoutes),
   ...Object.values(alertRoutes),
   ...Object.values(webhookRoutes),
 ];
