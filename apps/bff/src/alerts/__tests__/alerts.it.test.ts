@@ -195,6 +195,29 @@ describe('alerts (real simulator, BFF, SQLite and HTTP receiver)', () => {
     expect(byOutcome).toMatchObject({ retried: 1, delivered: 3 });
   });
 
+  it('raises a failure-cause alarm for a device the simulator cannot reach', async () => {
+    // 544114241: an async registration whose address answers nothing, so TCP_CANNOT_CONNECT.
+    const rule = (
+      await admin
+        .post('/alert-rules', {
+          name: 'unreachable',
+          condition: { kind: 'device-failure', cause: 'TCP_CANNOT_CONNECT' },
+          scope: { kind: 'gateway', gatewayID: 'gateway1' },
+        })
+        .expect(201)
+    ).body as { id: number };
+    const alarms = await until('the failure alarm', async () => {
+      const list = await alarmsOf(admin, `?ruleID=${rule.id}`);
+      return list.length > 0 ? list : undefined;
+    });
+    expect(alarms.map((a) => a.deviceID)).toContain(544114241);
+    expect(alarms.every((a) => a.message.includes('failing: TCP_CANNOT_CONNECT'))).toBe(true);
+    await admin.del(`/alert-rules/${rule.id}`).expect(200);
+    await until('the clearing by removal', async () =>
+      (await alarmsOf(admin, `?ruleID=${rule.id}`)).length === 0 ? true : undefined,
+    );
+  });
+
   it('sends a signed test notification on demand', async () => {
     const { webhook, secret } = (
       await admin.post('/alert-webhooks', { name: 'test me', url: receiver.url }).expect(201)
