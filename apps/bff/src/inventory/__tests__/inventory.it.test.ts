@@ -87,10 +87,10 @@ describe('inventory files', () => {
         { line: 3, deviceID: b.deviceID, outcome: 'added' },
       ],
     });
-    const db = s.h.sim.control.state().asyncConnections.gateway1?.db ?? [];
-    expect(db.map((c: { deviceID: number }) => c.deviceID)).toEqual(
-      expect.arrayContaining([a.deviceID, b.deviceID]),
-    );
+    const db = (s.h.sim.control.state().asyncConnections.gateway1?.db ?? []) as Array<{
+      deviceID: number;
+    }>;
+    expect(db.map((c) => c.deviceID)).toEqual(expect.arrayContaining([a.deviceID, b.deviceID]));
   });
 
   it('refuses bad files with a clear error', async () => {
