@@ -42,17 +42,16 @@ export function LostConnectionsNotices({
 
 function LostNotice({ notice, readOnly }: { notice: LostConnectionsNotice; readOnly: boolean }) {
   const { gatewayID, devices } = notice;
-  const [chosen, setChosen] = useState<ReadonlySet<number>>(
-    () => new Set(devices.map((d) => d.deviceID)),
-  );
+  // Devices the admin unticked; every other one of the notice is re-applied.
+  const [skipped, setSkipped] = useState<ReadonlySet<number>>(() => new Set());
   const [save, setSave] = useState(true);
   const [results, setResults] = useState<RestoreLostResponse['results'] | null>(null);
   const restore = useRestoreLostConnections(gatewayID);
   const dismiss = useDismissLostConnections(gatewayID);
-  const selected = devices.filter((d) => chosen.has(d.deviceID)).map((d) => d.deviceID);
+  const selected = devices.filter((d) => !skipped.has(d.deviceID)).map((d) => d.deviceID);
   const failed = (results ?? []).filter((r) => !r.ok);
   const toggle = (id: number) =>
-    setChosen((prev) => {
+    setSkipped((prev) => {
       const next = new Set(prev);
       if (next.has(id)) next.delete(id);
       else next.add(id);
@@ -95,7 +94,7 @@ function LostNotice({ notice, readOnly }: { notice: LostConnectionsNotice; readO
                   <td>
                     <input
                       type="checkbox"
-                      checked={chosen.has(d.deviceID)}
+                      checked={!skipped.has(d.deviceID)}
                       onChange={() => toggle(d.deviceID)}
                       aria-label={`Re-apply device ${d.deviceID}`}
                     />
@@ -124,7 +123,13 @@ function LostNotice({ notice, readOnly }: { notice: LostConnectionsNotice; readO
               setResults(null);
               restore.mutate(
                 { deviceIDs: selected, saveToDatabase: save },
-                { onSuccess: (r) => setResults(r.results) },
+                {
+                  onSuccess: (r) => {
+                    setResults(r.results);
+                    // What is left (failed or unticked before) starts ticked for the next try.
+                    setSkipped(new Set());
+                  },
+                },
               );
             }}
           >
