@@ -141,7 +141,9 @@ export function AuditLog() {
                         ? e.deviceIDs.join(', ')
                         : `${e.deviceIDs.slice(0, 3).join(', ')} +${e.deviceIDs.length - 3}`}
                   </td>
-                  <td data-testid="audit-summary">{auditSentence(e)}</td>
+                  <td className="audit-summary" data-testid="audit-summary">
+                    {auditSentence(e)}
+                  </td>
                   <td>
                     {e.outcome === 'success' ? (
                       <span className="badge badge-ok badge-plain">Success</span>
