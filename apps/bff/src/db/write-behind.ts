@@ -14,7 +14,7 @@ export interface WriteBehindOptions<T> {
   maxBatch: number;
   /** Rows kept while writes fail; beyond it the oldest are dropped. Default 100,000. */
   maxPending?: number;
-  /** First retry delay after a failure, doubled up to retryMaxMs. Defaults 500 and 30,000. */
+  /** First retry delay after a failure, doubled up to retryMaxMs. Defaults 500 and 10,000. */
   retryMinMs?: number;
   retryMaxMs?: number;
   reporter?: StorageReporter;
@@ -63,7 +63,7 @@ export class WriteBehind<T> {
       const min = this.options.retryMinMs ?? 500;
       this.retryMs = Math.min(
         this.retryMs ? this.retryMs * 2 : min,
-        Math.max(min, this.options.retryMaxMs ?? 30_000),
+        Math.max(min, this.options.retryMaxMs ?? 10_000),
       );
       this.options.reporter?.failed(this.options.source, error);
       this.schedule(this.retryMs);

@@ -109,6 +109,11 @@ export function Component() {
           <NavLink to="/async-connections" className={navClass}>
             Async connections
           </NavLink>
+          {user.isAdmin ? (
+            <NavLink to="/import" className={navClass}>
+              Import devices
+            </NavLink>
+          ) : null}
           <NavLink to="/accept-filter" className={navClass}>
             Accept filter
           </NavLink>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { createAccountRequest } from '@cmc/api';
+import { ADMIN_TENANT_ID, createAccountRequest } from '@cmc/api';
 import { isApiError } from '../../../lib/api-error.ts';
 import { dateTime } from '../../../lib/format.ts';
 import { validate } from '../../../lib/zod-fields.ts';
@@ -11,6 +11,7 @@ import { useCreateAccount } from '../api/create-account.ts';
 import { useDeleteAccount } from '../api/delete-account.ts';
 import { useAccounts } from '../api/list-accounts.ts';
 import { ResetPasswordDialog } from './reset-password-dialog.tsx';
+import { UnlockButton } from './unlock-button.tsx';
 
 function CreateAccountForm({ tenantIDs }: { tenantIDs: readonly string[] }) {
   const [username, setUsername] = useState('');
@@ -100,7 +101,10 @@ export function AccountList({
         <h2 id="accounts-title">Console accounts</h2>
       </div>
       <div className="card-body">
-        <CreateAccountForm tenantIDs={tenantIDs} />
+        {/* The administrators' own tenant never gets viewers (the BFF refuses it too). */}
+        <CreateAccountForm
+          tenantIDs={tenantIDs.filter((t) => t.toLowerCase() !== ADMIN_TENANT_ID)}
+        />
       </div>
       <ErrorAlert error={remove.error} title="Could not delete" />
       {query.isPending ? (
@@ -128,7 +132,15 @@ export function AccountList({
                 <td>{a.role === 'admin' ? 'Administrator' : 'Tenant viewer'}</td>
                 <td>{a.tenantID ?? '—'}</td>
                 <td>{dateTime(a.createdAt)}</td>
-                <td>{a.lockedUntil ? dateTime(a.lockedUntil) : '—'}</td>
+                <td>
+                  {a.lockedUntil ? (
+                    <span className="row">
+                      {dateTime(a.lockedUntil)} <UnlockButton account={a} />
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td style={{ textAlign: 'right' }}>
                   <div className="row" style={{ justifyContent: 'flex-end' }}>
                     <button
@@ -161,7 +173,7 @@ export function AccountList({
       ) : null}
       {target ? (
         <ConfirmDialog
-          title="Delete account"
+          title={`Delete the account ${target.username}?`}
           confirmLabel="Delete account"
           busy={remove.isPending}
           onCancel={() => setTarget(null)}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+/** Clears the account's sign-in lock-outs from every address (audited by the BFF). */
+export function unlockAccount(id: number) {
+  return api.post(`/accounts/${id}/unlock`, null);
+}
+
+export function useUnlockAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: unlockAccount,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
+  });
+}
