@@ -7,10 +7,10 @@ import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 
 // ID, gateway, type, address, status, mode, SSL, last connected, last disconnected, failure.
-// At most 1044 px with the checkbox column, so a 1366 px screen (216 px sidebar, padding, scroll
+// At most 1082 px with the checkbox column, so a 1366 px screen (216 px sidebar, padding, scroll
 // bar) shows every column; the status column holds the longest badge plus the flapping mark.
 const DATA_COLUMNS =
-  '92px 76px minmax(80px, 120px) 160px 164px 112px 40px 72px 72px minmax(140px, 1fr)';
+  '92px 84px minmax(80px, 110px) 160px 184px 112px 40px 72px 72px minmax(150px, 1fr)';
 export const COLUMNS_SELECTABLE = `36px ${DATA_COLUMNS}`;
 export const COLUMNS_READONLY = DATA_COLUMNS;
 
@@ -96,7 +96,9 @@ export const DeviceRow = memo(function DeviceRow({
           </span>
         ) : null}
       </span>
-      <span role="gridcell">{connectionModeLabel(row.connectionMode)}</span>
+      <span role="gridcell" title={connectionModeLabel(row.connectionMode)}>
+        {connectionModeLabel(row.connectionMode)}
+      </span>
       <span role="gridcell">{row.useSSL ? 'On' : 'Off'}</span>
       <span role="gridcell" title={dateTime(row.lastConnectedAt)}>
         {timeAgo(row.lastConnectedAt)}
