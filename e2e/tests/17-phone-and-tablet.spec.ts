@@ -134,7 +134,7 @@ for (const size of SIZES) {
     await openSignedIn(page, 'admin');
     const nav = page.getByRole('navigation', { name: 'Main' });
     const menu = nav.getByRole('button', { name: 'Menu' });
-    const devicesLink = nav.getByRole('link', { name: 'Devices' });
+    const devicesLink = nav.getByRole('link', { name: 'Devices', exact: true });
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await expect(devicesLink).toBeHidden();
 
@@ -197,7 +197,7 @@ test('after navigating, focus is on the new page heading', async ({ page }) => {
     ['Tenants & accounts', /Tenants/],
     ['Accept filter', 'Accept filter'],
   ] as const) {
-    await nav.getByRole('link', { name: link }).click();
+    await nav.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeFocused();
   }
   // Back in history is a navigation too.
