@@ -56,6 +56,7 @@ export function createAppRouter(queryClient: QueryClient) {
     { path: 'audit', loader: requireAdmin, lazy: () => import('./routes/audit-route.tsx') },
     { path: 'alarms', lazy: () => import('./routes/alarms-route.tsx') },
     { path: 'reports', lazy: () => import('./routes/reports-route.tsx') },
+    { path: 'import', loader: requireAdmin, lazy: () => import('./routes/import-route.tsx') },
     {
       path: 'alert-rules',
       loader: requireAdmin,
