@@ -193,7 +193,7 @@ describe('TenantFeed', () => {
     t.feed.stop();
   });
 
-  it('empties a disconnected gateway whose list cannot be read, but keeps a connected one', async () => {
+  it('keeps the devices of a gateway whose list cannot be read, marking them disconnected once it is offline', async () => {
     const t = setup();
     t.feed.start();
     t.sub.push({ type: 'subscribed', resubscribed: false });
@@ -211,7 +211,9 @@ describe('TenantFeed', () => {
     await tick();
     t.reads[2]?.reject(new Error('UNAVAILABLE'));
     await tick();
-    expect(t.state.gateways.get('gw1')?.devices.size).toBe(0);
+    // Kept (shown as "gateway offline"), not connected any more, and recorded so.
+    expect(t.state.gateways.get('gw1')?.devices.size).toBe(1);
+    expect(statusOf(t.state, 7)).toBe(0);
     expect(t.recorded.at(-1)).toEqual({ deviceID: 7, status: 0 });
     t.feed.stop();
   });
