@@ -27,6 +27,11 @@ export const deviceRow = z.object({
   lastFailure: deviceStatus.optional(),
   /** true while the device flaps; omitted otherwise. */
   flapping: z.literal(true).optional(),
+  /**
+   * true: the device's gateway is offline; the row is the device as last seen before the gateway
+   * dropped and its status is unknown. Omitted otherwise.
+   */
+  gatewayOffline: z.literal(true).optional(),
 });
 export type DeviceRow = z.infer<typeof deviceRow>;
 

@@ -60,6 +60,8 @@ export type ConnectResponse = z.infer<typeof connectResponse>;
 export const asyncConnectionsResponse = z.object({
   session: z.array(asyncConnectInfo),
   db: z.array(asyncConnectInfo),
+  /** Why the session list could not be read (e.g. the gateway is offline); `session` is then empty. */
+  sessionError: z.string().optional(),
 });
 export type AsyncConnectionsResponse = z.infer<typeof asyncConnectionsResponse>;
 

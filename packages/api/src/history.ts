@@ -107,8 +107,14 @@ export const connectedSeriesSchema = z.object({
 });
 export type ConnectedSeries = z.infer<typeof connectedSeriesSchema>;
 
+export const recentChangesQuerySchema = z.object({ limit: intParam(1, 200, 50) });
+
+/** Newest first, over the gateways the user may see. */
+export const recentChangesSchema = z.object({ items: z.array(historyEntrySchema) });
+export type RecentChanges = z.infer<typeof recentChangesSchema>;
+
 /**
- * The two history routes in the shape of the route table (./routes.ts), so the BFF registers them
+ * The history routes in the shape of the route table (./routes.ts), so the BFF registers them
  * with the same access check and validation, and the OpenAPI document can list them.
  */
 export const historyRoutes = {
@@ -133,6 +139,16 @@ export const historyRoutes = {
     params: seriesGatewayParamSchema,
     query: seriesQuerySchema,
     response: connectedSeriesSchema,
+    tag: 'history',
+  },
+  recentChanges: {
+    id: 'history.recent',
+    method: 'get',
+    path: '/history/recent',
+    summary: 'The latest status changes on the gateways the user may see, newest first',
+    access: 'viewer',
+    query: recentChangesQuerySchema,
+    response: recentChangesSchema,
     tag: 'history',
   },
 } as const satisfies Record<string, RouteDef>;
