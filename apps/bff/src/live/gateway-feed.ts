@@ -82,10 +82,10 @@ export class GatewayFeed {
   private applyFlag(gatewayID: string, connected: boolean): void {
     if (!this.ctx.state.gateways.has(gatewayID)) return;
     this.onFlag?.(gatewayID, connected);
-    if (!this.ctx.state.setGatewayConnected(gatewayID, connected)) return;
     if (!connected) {
       // Remember what it managed: its devices show as "gateway offline", and what does not come
-      // back with it can be named when it reconnects.
+      // back with it can be named when it reconnects. Also when the state had not learnt the flag
+      // yet (a gateway leaving right after the BFF started): the memory keeps the first call.
       const gw = this.ctx.state.gateways.get(gatewayID);
       this.ctx.memory?.wentOffline(
         gatewayID,
@@ -94,6 +94,7 @@ export class GatewayFeed {
         Date.now(),
       );
     }
+    if (!this.ctx.state.setGatewayConnected(gatewayID, connected)) return;
     this.ctx.batcher.gateway(gatewayID, connected, Date.now());
     if (this.flagsKnown) this.ctx.reloadDevicesOf(gatewayID);
   }
