@@ -30,6 +30,7 @@ interface Notice {
 export class GatewayMemory {
   private readonly offline = new Map<string, OfflineGateway>();
   private readonly notices = new Map<string, Notice>();
+  private readonly lastSeen = new Map<string, readonly RememberedDevice[]>();
 
   /** The gateway left the master; `devices` = what it managed just before. First call wins. */
   wentOffline(
@@ -39,7 +40,22 @@ export class GatewayMemory {
     at: number,
   ) {
     if (this.offline.has(gatewayID)) return;
-    this.offline.set(gatewayID, { tenantID, since: at, devices: devices.map((d) => ({ ...d })) });
+    // The device streams often report the gateway's devices gone before the gateway flag arrives,
+    // so the live state may already lack them: add the last list read while it was connected.
+    const byID = new Map<number, RememberedDevice>();
+    for (const d of this.lastSeen.get(gatewayID) ?? []) byID.set(d.deviceID, d);
+    for (const d of devices) byID.set(d.deviceID, d);
+    this.lastSeen.delete(gatewayID);
+    this.offline.set(gatewayID, {
+      tenantID,
+      since: at,
+      devices: [...byID.values()].map((d) => ({ ...d })),
+    });
+  }
+
+  /** The gateway's device list as last read while it was connected. */
+  seen(gatewayID: string, list: readonly RememberedDevice[]): void {
+    this.lastSeen.set(gatewayID, list);
   }
 
   offlineGateway(gatewayID: string): OfflineGateway | undefined {

@@ -202,8 +202,10 @@ export class TenantFeed {
           });
           // Back from offline: what it managed before and the master did not restore is named
           // before the list's removals go out, so a client re-reading on them finds the notice.
-          if (this.ctx.state.gateways.get(gatewayID)?.connected === true)
+          if (this.ctx.state.gateways.get(gatewayID)?.connected === true) {
             this.ctx.memory?.cameBack(gatewayID, deviceInfos, Date.now());
+            this.ctx.memory?.seen(gatewayID, deviceInfos);
+          }
           publishDiffs(
             this.ctx,
             this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()),
