@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { deviceIDParam, gatewayID, intParam } from './common.ts';
 import type { RouteDef } from './routes.ts';
+import { instantParam } from './instant-param.ts';
 
 export const historyDeviceParamsSchema = z.object({ deviceID: deviceIDParam });
 
@@ -48,28 +49,11 @@ export const seriesGatewayParamSchema = z.object({
   gatewayID: z.union([z.literal('all'), gatewayID]),
 });
 
-/** ISO 8601 date-time (with Z or an offset) or epoch milliseconds. */
-const isoOrMs = z.string().transform((s, ctx) => {
-  const ms = /^\d{1,15}$/.test(s)
-    ? Number(s)
-    : /^\d{4}-\d\d-\d\dT/.test(s)
-      ? Date.parse(s)
-      : Number.NaN;
-  if (Number.isNaN(ms)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be an ISO 8601 date-time or epoch milliseconds',
-    });
-    return z.NEVER;
-  }
-  return ms;
-});
-
 /** from/to default to the last hour; at most 2000 points per series. */
 export const seriesQuerySchema = z
   .object({
-    from: isoOrMs.optional(),
-    to: isoOrMs.optional(),
+    from: instantParam.optional(),
+    to: instantParam.optional(),
     stepSeconds: intParam(1, 86400, 60),
   })
   .transform((q, ctx) => {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { gatewayID } from './common.ts';
 import type { RouteDef } from './routes.ts';
+import { instantParam } from './instant-param.ts';
 
 export const reportPeriods = ['24h', '7d', '30d'] as const;
 export type ReportPeriod = (typeof reportPeriods)[number];
@@ -18,22 +19,6 @@ export type ReportGroup = (typeof reportGroups)[number];
 /** A chosen range may span at most this long (the history keeps 30 days by default). */
 export const REPORT_MAX_RANGE_MS = 366 * 86_400_000;
 
-const instant = z.string().transform((s, ctx) => {
-  const ms = /^\d{1,15}$/.test(s)
-    ? Number(s)
-    : /^\d{4}-\d\d-\d\dT/.test(s)
-      ? Date.parse(s)
-      : Number.NaN;
-  if (Number.isNaN(ms)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be an ISO 8601 date-time or epoch milliseconds',
-    });
-    return z.NEVER;
-  }
-  return ms;
-});
-
 /**
  * `period` (default 24h) ends now; `from` and `to` (both, or `from` alone up to now) choose a range
  * instead. `gatewayID` narrows the report to one gateway.
@@ -44,8 +29,8 @@ export const availabilityQuery = z
       .enum(reportGroups, { message: 'must be device, gateway or tenant' })
       .default('device'),
     period: z.enum(reportPeriods, { message: 'must be 24h, 7d or 30d' }).optional(),
-    from: instant.optional(),
-    to: instant.optional(),
+    from: instantParam.optional(),
+    to: instantParam.optional(),
     gatewayID: gatewayID.optional(),
   })
   .transform((q, ctx) => {

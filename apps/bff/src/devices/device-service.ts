@@ -7,6 +7,7 @@ import type { DeviceInfo } from '@cmc/gsdk';
 import type { DeviceFactsSource } from './device-row.ts';
 import type { DeviceRowCache, RenderedRow } from './device-row-cache.ts';
 import { offlineMessage, offlineRows, type OfflineLookup } from './offline-rows.ts';
+import type { RouterDeps } from '../http/route-deps.ts';
 
 export interface GatewayDevices {
   gatewayID: string;
@@ -84,4 +85,21 @@ export async function collectRows(
     rows,
     unavailable: failed.map((f) => ({ gatewayID: f.gatewayID, error: errorMessage(f.error) })),
   };
+}
+
+/** The rows a route shows this user: with the device names and the offline gateways' last-seen rows. */
+export function rowsForUser(
+  deps: RouterDeps,
+  user: SessionUser,
+  gatewayID?: string,
+): Promise<CollectedRows> {
+  return collectRows(
+    deps.pool,
+    user,
+    deps.history,
+    deps.deviceRows,
+    gatewayID,
+    deps.labels?.names,
+    deps.gatewayMemory && ((id) => deps.gatewayMemory?.offlineGateway(id)),
+  );
 }

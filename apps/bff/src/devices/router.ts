@@ -12,7 +12,7 @@ import { accessGateway } from '../master/gateway-access.ts';
 import { filterDevices, pageOf, sortDevices } from './device-query.ts';
 import { deviceListJson } from './device-list-json.ts';
 import type { RenderedRow } from './device-row-cache.ts';
-import { collectRows } from './device-service.ts';
+import { rowsForUser } from './device-service.ts';
 import { describeFailures, multiResults } from './multi-results.ts';
 
 const rowOf = (r: RenderedRow) => r.row;
@@ -48,15 +48,7 @@ export function devicesRouter(deps: RouterDeps): Router {
   const router = Router();
 
   defineRoute(router, route('devices.list'), deps, async ({ user, query }) => {
-    const { rows, unavailable } = await collectRows(
-      deps.pool,
-      user,
-      deps.history,
-      deps.deviceRows,
-      query.gatewayID,
-      deps.labels?.names,
-      deps.gatewayMemory && ((id) => deps.gatewayMemory?.offlineGateway(id)),
-    );
+    const { rows, unavailable } = await rowsForUser(deps, user, query.gatewayID);
     const filtered = sortDevices(filterDevices(rows, query, rowOf), query.sort, query.order, rowOf);
     return deviceListJson({
       items: pageOf(filtered, query.page, query.pageSize),
@@ -68,15 +60,7 @@ export function devicesRouter(deps: RouterDeps): Router {
   });
 
   defineRoute(router, route('devices.get'), deps, async ({ user, params }) => {
-    const { rows } = await collectRows(
-      deps.pool,
-      user,
-      deps.history,
-      deps.deviceRows,
-      undefined,
-      deps.labels?.names,
-      deps.gatewayMemory && ((id) => deps.gatewayMemory?.offlineGateway(id)),
-    );
+    const { rows } = await rowsForUser(deps, user);
     const device = rows.find((r) => r.row.deviceID === params.deviceID)?.row;
     if (!device)
       throw problem(404, `device ${params.deviceID} is not managed by any gateway you can see`);

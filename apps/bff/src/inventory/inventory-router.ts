@@ -7,7 +7,7 @@ import { problem } from '../http/problem.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import { filterDevices, sortDevices } from '../devices/device-query.ts';
 import type { RenderedRow } from '../devices/device-row-cache.ts';
-import { collectRows } from '../devices/device-service.ts';
+import { rowsForUser } from '../devices/device-service.ts';
 import { checkImport } from './import-check.ts';
 import { runImport } from './import-run.ts';
 
@@ -17,15 +17,7 @@ export function inventoryRouter(deps: RouterDeps): Router {
   const router = Router();
 
   defineCsvRoute(router, inventoryRoutes.exportDevices, async ({ user, query }) => {
-    const { rows } = await collectRows(
-      deps.pool,
-      user,
-      deps.history,
-      deps.deviceRows,
-      query.gatewayID,
-      deps.labels?.names,
-      deps.gatewayMemory && ((id) => deps.gatewayMemory?.offlineGateway(id)),
-    );
+    const { rows } = await rowsForUser(deps, user, query.gatewayID);
     const list = sortDevices(filterDevices(rows, query, rowOf), query.sort, query.order, rowOf);
     return {
       filename: `devices-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`,
