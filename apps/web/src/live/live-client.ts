@@ -22,6 +22,7 @@ import {
 import { parseDeltas, takeDeltas } from './delta-intake.ts';
 import { liveStore } from './live-store.ts';
 import { throttle } from './throttle.ts';
+import { isOwnSignOut } from '../lib/own-sign-out.ts';
 
 type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
 
@@ -194,7 +195,7 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
   socket.on('signed-out', () => {
     socket.disconnect();
     liveStore.setConnection('offline');
-    if (!window.location.pathname.startsWith('/sign-in')) onUnauthorized();
+    if (!window.location.pathname.startsWith('/sign-in') && !isOwnSignOut()) onUnauthorized();
   });
   socket.on('disconnect', () => liveStore.setConnection('offline'));
   socket.on('connect_error', (error) => {

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { setCsrfToken } from '../../../lib/csrf.ts';
+import { markOwnSignOut } from '../../../lib/own-sign-out.ts';
 import { sessionKey } from './me.ts';
 
 export async function logout(): Promise<void> {
+  markOwnSignOut();
   await api.post('/auth/logout', null, { allowUnauthorized: true });
 }
 
