@@ -147,6 +147,8 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
       }),
     metrics.rpcDuration,
   );
+  // The REST routes' pool fails fast while the master is known not to answer (guarded-pool.ts).
+  const restPool = guardedPool(pool, liveness);
   const secure = config.tls !== null;
   const auth = createSessionAuth({ sessions: storage.sessions, accounts, secure });
 
@@ -178,14 +180,14 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     metricsRouter({
       token: config.metrics?.token ?? null,
       metrics,
-      pool: guardedPool(pool, liveness),
+      pool: restPool,
       socketCount: () => io.of('/').sockets.size,
     }),
   );
   // Shared by the live hub (which sees gateways leave and return) and the REST routes.
   const gatewayMemory = new GatewayMemory();
   const routerDeps: RouterDeps = {
-    pool: guardedPool(pool, liveness),
+    pool: restPool,
     audit,
     accounts,
     auth,
