@@ -5,7 +5,9 @@ import { problem, type HttpProblem } from '../http/problem.ts';
 
 const httpOf: Record<number, number> = {
   3: 400, // INVALID_ARGUMENT
-  16: 401, // UNAUTHENTICATED
+  // The master refusing the console's own certificate login is a broken gateway link (502), never
+  // a 401: the browser reads 401 as "your session ended" and signs the user out.
+  16: 502, // UNAUTHENTICATED
   7: 403, // PERMISSION_DENIED
   5: 404, // NOT_FOUND
   14: 503, // UNAVAILABLE
@@ -63,7 +65,8 @@ const SENTENCE: Record<FailureKind, string> = {
   'not-found': 'Not found',
   conflict: 'Not possible in the current state',
   invalid: 'The master gateway found the request invalid',
-  'login-refused': "The master gateway refused the console's login",
+  'login-refused':
+    "The master gateway refused the console's certificate login (check the console's admin certificate)",
   busy: 'The master gateway is busy',
   'master-failed': 'The master gateway failed',
 };

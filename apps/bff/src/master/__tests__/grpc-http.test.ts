@@ -19,7 +19,7 @@ const status = {
 describe('gRPC status -> HTTP status', () => {
   it.each([
     [status.INVALID_ARGUMENT, 400],
-    [status.UNAUTHENTICATED, 401],
+    [status.UNAUTHENTICATED, 502],
     [status.PERMISSION_DENIED, 403],
     [status.NOT_FOUND, 404],
     [status.FAILED_PRECONDITION, 409],
@@ -42,6 +42,18 @@ describe('gRPC status -> HTTP status', () => {
     expect(p.status).toBe(409);
     expect(p.detail).toBe('Not possible in the current state: device 7 is not connected');
     expect(p.detail).not.toContain('ConnectMaster');
+  });
+
+  it("reports the master's UNAUTHENTICATED as a gateway failure, never the console's own 401", () => {
+    const p = gsdkProblem({
+      code: status.UNAUTHENTICATED,
+      rpc: 'ConnectMaster.GetGatewayList',
+      details: 'certificate rejected',
+    });
+    expect(p.status).toBe(502);
+    expect(p.detail).toBe(
+      "The master gateway refused the console's certificate login (check the console's admin certificate): certificate rejected",
+    );
   });
 });
 
