@@ -4,10 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createBff, loadConfig, readEnv, type Bff } from '@cmc/bff';
 import { startSimulator, type Scenario, type Simulator } from '@cmc/master-sim';
-import { createBff, type Bff } from '../../apps/bff/src/app.ts';
-import { loadConfig } from '../../apps/bff/src/config.ts';
-import { readEnv } from '../../apps/bff/src/env.ts';
 
 export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 export const VIEWER = { username: 'viewer1', password: 'viewer1-e2e-pass', tenantID: 'tenant1' };

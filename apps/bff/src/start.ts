@@ -1,4 +1,4 @@
-// Shared start-up of main.ts and demo.ts: listen, print how to reach it, drain on SIGTERM/SIGINT.
+// Shared start-up of main.ts and the demo (apps/demo): listen, print how to reach it, drain on SIGTERM/SIGINT.
 import { createBff, type Bff, type BffDeps } from './app.ts';
 import type { Config } from './config.ts';
 import { SettingError } from './env.ts';

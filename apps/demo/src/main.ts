@@ -1,13 +1,23 @@
-// Demo: the simulator embedded (its certificates in <repo>/.data/certs) and the BFF wired to them.
+// The demo's composition root: the simulator embedded (its certificates in <repo>/.data/certs) and
+// the BFF wired to them. It lives apart from both apps so neither depends on the other.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  AccountExistsError,
+  createAccountStore,
+  failStart,
+  hashPassword,
+  loadConfig,
+  readEnv,
+  startBff,
+  urlOf,
+} from '@cmc/bff';
 import { startSimulator } from '@cmc/master-sim';
-import { AccountExistsError, createAccountStore } from './accounts/account-store.ts';
-import { hashPassword } from './auth/password.ts';
-import { loadConfig } from './config.ts';
-import { readEnv, REPO_ROOT } from './env.ts';
-import { failStart, startBff, urlOf } from './start.ts';
+import { demoEnvSource } from './env.ts';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Demo only: the admin password is kept in DATA_DIR so every demo start can print it. */
 function demoAdminPassword(dataDir: string): string {
@@ -32,10 +42,11 @@ try {
     controlPort: 4011,
     reconnectDelayMs: 3000,
   });
-  const dataDir = readEnv({ ...process.env, CMC_MODE: 'demo' }).DATA_DIR;
+  const source = demoEnvSource();
+  const dataDir = readEnv({ ...source, CMC_MODE: 'demo' }).DATA_DIR;
   const env = readEnv({
-    ...process.env,
-    CONSOLE_ADMIN_PASSWORD: process.env.CONSOLE_ADMIN_PASSWORD || demoAdminPassword(dataDir),
+    ...source,
+    CONSOLE_ADMIN_PASSWORD: source.CONSOLE_ADMIN_PASSWORD || demoAdminPassword(dataDir),
     CMC_MODE: 'demo',
     MASTER_IP: '127.0.0.1',
     MASTER_PORT: String(sim.port),
