@@ -2,10 +2,10 @@
 // the x-csrf-token header must equal the session's token (double submit: also in the readable
 // cmc_csrf cookie), and a present Origin must be this server's own origin.
 import { timingSafeEqual } from 'node:crypto';
+import { parseCookie } from 'cookie';
 import type { Request, RequestHandler, Response } from 'express';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type SignedOutReason } from '@cmc/api';
 import { isStorageWriteError } from '../db/storage-health.ts';
-import { parseCookies } from '../http/cookies.ts';
 import { problem } from '../http/problem.ts';
 import { toSessionUser, type AccountStore } from '../accounts/account-store.ts';
 import type { SessionStore } from './session-store.ts';
@@ -53,7 +53,7 @@ export function createSessionAuth(deps: {
   async function resolve(
     cookieHeader: string | undefined,
   ): Promise<{ user: SessionUser; id: string; csrfToken: string } | null> {
-    const id = parseCookies(cookieHeader).get(SESSION_COOKIE);
+    const id = parseCookie(cookieHeader ?? '')[SESSION_COOKIE];
     if (!id || id.length > 200) return null;
     const session = await sessions.get(id);
     if (!session) return null;

@@ -4,9 +4,9 @@
 // simply expired (nobody ends those; the store forgets them).
 import { createHash } from 'node:crypto';
 import { SESSION_COOKIE, type SignedOutReason } from '@cmc/api';
+import { parseCookie } from 'cookie';
 import type { Server, Socket } from 'socket.io';
 import type { EndedSessions } from '../auth/session-auth.ts';
-import { parseCookies } from '../http/cookies.ts';
 import type { GetSessionUser, Logger } from './types.ts';
 
 // Room names travel through Redis when scaled out: a hash, never the cookie value itself.
@@ -15,7 +15,7 @@ export const sessionRoom = (sessionID: string): string =>
 export const accountRoom = (accountID: number): string => `account:${accountID}`;
 
 export function sessionIDOf(cookieHeader: string | undefined): string | undefined {
-  return parseCookies(cookieHeader).get(SESSION_COOKIE);
+  return parseCookie(cookieHeader ?? '')[SESSION_COOKIE];
 }
 
 const messages: Record<SignedOutReason, string> = {
