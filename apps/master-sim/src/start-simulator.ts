@@ -13,9 +13,9 @@ import { loadScenario, parseScenario } from './scenario/load-scenario.ts';
 import type { ParsedScenario, Scenario } from './scenario/schema.ts';
 import { hostPort, isLoopbackHost } from './util/ip.ts';
 import { mulberry32 } from './util/prng.ts';
+import { buildWorld } from './world/build-world.ts';
 import { Churn } from './world/churn.ts';
 import type { EmittedStatus } from './world/model.ts';
-import { World } from './world/world.ts';
 
 export interface SimulatorOptions {
   /** Default 127.0.0.1. The control API binds here too and refuses anything but loopback. */
@@ -103,7 +103,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   for (const [id, pair] of Object.entries(certs.tenants)) registry.record('tenant', id, pair.cert);
 
   const random = mulberry32(options.seed ?? Date.now());
-  const world = World.fromScenario(
+  const world = buildWorld(
     scenario,
     {
       reconnectDelayMs,

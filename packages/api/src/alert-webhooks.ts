@@ -1,8 +1,6 @@
 // Webhooks that alert rules notify, and the history of each delivery (docs/alerts.md).
 import { z } from 'zod';
-import { isoTime, ok } from './common.ts';
-import { alarmParams, webhookParams } from './alerts.ts';
-import type { RouteDef } from './routes.ts';
+import { isoTime } from './common.ts';
 
 /** http(s) only, no credentials in the URL (they would show in lists and logs). */
 export const webhookUrl = z
@@ -77,56 +75,3 @@ export const delivery = z.object({
 export type Delivery = z.infer<typeof delivery>;
 export const deliveryList = z.object({ deliveries: z.array(delivery) });
 export type DeliveryList = z.infer<typeof deliveryList>;
-
-export const webhookRoutes = {
-  listWebhooks: {
-    id: 'alert-webhooks.list',
-    method: 'get',
-    path: '/alert-webhooks',
-    summary: 'Webhooks alert rules can notify (secrets masked)',
-    access: 'admin',
-    response: webhookList,
-    tag: 'alerts',
-  },
-  createWebhook: {
-    id: 'alert-webhooks.create',
-    method: 'post',
-    path: '/alert-webhooks',
-    summary: 'Add a webhook; the answer carries its signing secret, shown this once',
-    access: 'admin',
-    body: createWebhookRequest,
-    response: createdWebhook,
-    status: 201,
-    tag: 'alerts',
-  },
-  deleteWebhook: {
-    id: 'alert-webhooks.delete',
-    method: 'delete',
-    path: '/alert-webhooks/{webhookID}',
-    summary: 'Remove a webhook (rules stop notifying it)',
-    access: 'admin',
-    params: webhookParams,
-    response: ok,
-    tag: 'alerts',
-  },
-  testWebhook: {
-    id: 'alert-webhooks.test',
-    method: 'post',
-    path: '/alert-webhooks/{webhookID}/test',
-    summary: 'Send a signed test notification now (one attempt) and report the outcome',
-    access: 'admin',
-    params: webhookParams,
-    response: delivery,
-    tag: 'alerts',
-  },
-  alarmDeliveries: {
-    id: 'alarms.deliveries',
-    method: 'get',
-    path: '/alarms/{alarmID}/deliveries',
-    summary: "An alarm's webhook deliveries, newest first",
-    access: 'admin',
-    params: alarmParams,
-    response: deliveryList,
-    tag: 'alerts',
-  },
-} as const satisfies Record<string, RouteDef>;

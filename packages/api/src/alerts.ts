@@ -1,8 +1,7 @@
 // Alert rules and the alarms they raise (issue 11, docs/alerts.md). Rules and webhooks are the
 // console's own data (SQLite), evaluated by the BFF against the live status it follows.
 import { z } from 'zod';
-import { deviceID, deviceIDParam, gatewayID, intParam, isoTime, ok, tenantID } from './common.ts';
-import type { RouteDef } from './routes.ts';
+import { deviceID, deviceIDParam, gatewayID, intParam, isoTime, tenantID } from './common.ts';
 
 /** The failure statuses a "failing with cause" rule can watch (connect.Status 0x100 and up). */
 export const FAILURE_CAUSES = [
@@ -191,76 +190,3 @@ export type AlarmEvent = z.infer<typeof alarmEventSchema>;
 /** socket.io: client → server, to receive `alarm` events (of the user's gateways). */
 export const ALARMS_JOIN = 'alarms:join';
 export const ALARM_EVENT = 'alarm';
-
-export const alertRoutes = {
-  listRules: {
-    id: 'alert-rules.list',
-    method: 'get',
-    path: '/alert-rules',
-    summary: 'Alert rules',
-    access: 'admin',
-    response: alertRuleList,
-    tag: 'alerts',
-  },
-  createRule: {
-    id: 'alert-rules.create',
-    method: 'post',
-    path: '/alert-rules',
-    summary: 'Add an alert rule',
-    access: 'admin',
-    body: alertRuleInput,
-    response: alertRule,
-    status: 201,
-    tag: 'alerts',
-  },
-  updateRule: {
-    id: 'alert-rules.update',
-    method: 'put',
-    path: '/alert-rules/{ruleID}',
-    summary: 'Change an alert rule',
-    access: 'admin',
-    params: ruleParams,
-    body: alertRuleInput,
-    response: alertRule,
-    tag: 'alerts',
-  },
-  deleteRule: {
-    id: 'alert-rules.delete',
-    method: 'delete',
-    path: '/alert-rules/{ruleID}',
-    summary: 'Remove an alert rule (its open alarms clear)',
-    access: 'admin',
-    params: ruleParams,
-    response: ok,
-    tag: 'alerts',
-  },
-  listAlarms: {
-    id: 'alarms.list',
-    method: 'get',
-    path: '/alarms',
-    summary: 'Alarms, newest first (tenant users: alarms of their gateways only)',
-    access: 'viewer',
-    query: alarmListQuery,
-    response: alarmList,
-    tag: 'alerts',
-  },
-  alarmSummary: {
-    id: 'alarms.summary',
-    method: 'get',
-    path: '/alarms/summary',
-    summary: 'How many alarms are active and acknowledged (of the gateways the user sees)',
-    access: 'viewer',
-    response: alarmSummary,
-    tag: 'alerts',
-  },
-  acknowledge: {
-    id: 'alarms.acknowledge',
-    method: 'post',
-    path: '/alarms/{alarmID}/acknowledge',
-    summary: 'Acknowledge an active alarm',
-    access: 'admin',
-    params: alarmParams,
-    response: alarm,
-    tag: 'alerts',
-  },
-} as const satisfies Record<string, RouteDef>;

@@ -1,7 +1,6 @@
 // Display names and notes an administrator gives a device (stored by the console, not the master).
 import { z } from 'zod';
-import { deviceID, deviceIDParam, isoTime, ok, UINT32_MAX } from './common.ts';
-import type { RouteDef } from './routes.ts';
+import { deviceID, isoTime, UINT32_MAX } from './common.ts';
 
 export const DEVICE_NAME_MAX = 64;
 export const DEVICE_NOTES_MAX = 1000;
@@ -100,39 +99,3 @@ export type DeviceLabelsQuery = z.input<typeof deviceLabelsQuery>;
 
 export const deviceLabelList = z.object({ labels: z.array(deviceLabel) });
 export type DeviceLabelList = z.infer<typeof deviceLabelList>;
-
-const deviceParams = z.object({ deviceID: deviceIDParam });
-
-export const deviceLabelRoutes = {
-  list: {
-    id: 'device-labels.list',
-    method: 'get',
-    path: '/device-labels',
-    summary: 'Device names and notes (tenant users: devices on their gateways only)',
-    access: 'viewer',
-    query: deviceLabelsQuery,
-    response: deviceLabelList,
-    tag: 'devices',
-  },
-  set: {
-    id: 'device-labels.set',
-    method: 'put',
-    path: '/devices/{deviceID}/label',
-    summary: 'Give a device a display name and notes',
-    access: 'admin',
-    params: deviceParams,
-    body: setDeviceLabelRequest,
-    response: deviceLabel,
-    tag: 'devices',
-  },
-  delete: {
-    id: 'device-labels.delete',
-    method: 'post',
-    path: '/devices/{deviceID}/label/delete',
-    summary: "Remove a device's display name and notes",
-    access: 'admin',
-    params: deviceParams,
-    response: ok,
-    tag: 'devices',
-  },
-} as const satisfies Record<string, RouteDef>;

@@ -1,7 +1,6 @@
 // Connection history routes: GET /api/v1/devices/:id/history and GET /api/v1/gateways/:id/connected-series.
 import { z } from 'zod';
 import { deviceIDParam, gatewayID, intParam } from './common.ts';
-import type { RouteDef } from './routes.ts';
 import { instantParam } from './instant-param.ts';
 
 export const historyDeviceParamsSchema = z.object({ deviceID: deviceIDParam });
@@ -96,43 +95,3 @@ export const recentChangesQuerySchema = z.object({ limit: intParam(1, 200, 50) }
 /** Newest first, over the gateways the user may see. */
 export const recentChangesSchema = z.object({ items: z.array(historyEntrySchema) });
 export type RecentChanges = z.infer<typeof recentChangesSchema>;
-
-/**
- * The history routes in the shape of the route table (./routes.ts), so the BFF registers them
- * with the same access check and validation, and the OpenAPI document can list them.
- */
-export const historyRoutes = {
-  deviceHistory: {
-    id: 'history.device',
-    method: 'get',
-    path: '/devices/{deviceID}/history',
-    summary:
-      "A device's connection history, newest first, with its facts (last connected, last failure, flapping)",
-    access: 'viewer',
-    params: historyDeviceParamsSchema,
-    query: historyQuerySchema,
-    response: historyPageSchema,
-    tag: 'history',
-  },
-  connectedSeries: {
-    id: 'history.connected-series',
-    method: 'get',
-    path: '/gateways/{gatewayID}/connected-series',
-    summary: 'Connected-device count over time of a gateway (or all the user may see), for charts',
-    access: 'viewer',
-    params: seriesGatewayParamSchema,
-    query: seriesQuerySchema,
-    response: connectedSeriesSchema,
-    tag: 'history',
-  },
-  recentChanges: {
-    id: 'history.recent',
-    method: 'get',
-    path: '/history/recent',
-    summary: 'The latest status changes on the gateways the user may see, newest first',
-    access: 'viewer',
-    query: recentChangesQuerySchema,
-    response: recentChangesSchema,
-    tag: 'history',
-  },
-} as const satisfies Record<string, RouteDef>;

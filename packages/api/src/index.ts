@@ -12,10 +12,23 @@ export * from './routes.ts';
 export * from './device-labels.ts';
 export * from './alerts.ts';
 export * from './alert-webhooks.ts';
-export { allRoutes, buildOpenApiDocument } from './openapi.ts';
+export { buildOpenApiDocument } from './openapi.ts';
 // Owned by the live module (socket.io events, connection history routes).
 export * from './live.ts';
 export * from './history.ts';
 export * from './lost-connections.ts';
 export * from './reports.ts';
 export * from './inventory.ts';
+export { createApiClient } from './client/call.ts';
+export type {
+  BodyOf,
+  Call,
+  CallOptions,
+  ClientConfig,
+  FetchLike,
+  ParamsOf,
+  QueryOf,
+  ResultOf,
+} from './client/call.ts';
+export { ApiError, apiErrorOf, fieldErrorsOf, isApiError } from './client/api-error.ts';
+export { fillPath, queryString, routeUrl, type QueryValue } from './client/url.ts';

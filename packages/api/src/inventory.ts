@@ -1,8 +1,6 @@
 // Inventory files: the device list as CSV (with the list's filters) and bulk onboarding of async
 // connections from a CSV file — preview (every row checked, line and field named), then run.
 import { z } from 'zod';
-import { deviceListQuery } from './devices.ts';
-import type { RouteDef } from './routes.ts';
 
 /** Largest accepted import file (characters of CSV text). */
 export const IMPORT_MAX_BYTES = 256 * 1024;
@@ -62,39 +60,3 @@ export const importResult = z.object({
   failed: z.number().int(),
 });
 export type ImportResult = z.infer<typeof importResult>;
-
-export const inventoryRoutes = {
-  exportDevices: {
-    id: 'inventory.export',
-    method: 'get',
-    path: '/inventory/devices.csv',
-    summary: 'The device list as CSV, with the same filters and order as GET /devices (all pages)',
-    access: 'viewer',
-    query: deviceListQuery,
-    response: null,
-    produces: 'text/csv',
-    tag: 'inventory',
-  },
-  importPreview: {
-    id: 'inventory.import-preview',
-    method: 'post',
-    path: '/inventory/import/preview',
-    summary:
-      'Checks an import file of async connections row by row (line and field named); changes nothing',
-    access: 'admin',
-    body: importRequest,
-    response: importPreview,
-    tag: 'inventory',
-  },
-  importRun: {
-    id: 'inventory.import-run',
-    method: 'post',
-    path: '/inventory/import/run',
-    summary:
-      'Adds the async connections of an import file (checked again; any bad row refuses the whole file), with a result per row',
-    access: 'admin',
-    body: importRequest,
-    response: importResult,
-    tag: 'inventory',
-  },
-} as const satisfies Record<string, RouteDef>;

@@ -2,8 +2,7 @@
 // registrations and one-off Connect connections are not kept across a reconnect; DB ones are).
 // The BFF remembers what each gateway managed before it dropped and names what did not come back.
 import { z } from 'zod';
-import { deviceID, deviceIDList, gatewayID, ok, port } from './common.ts';
-import type { RouteDef } from './routes.ts';
+import { deviceID, deviceIDList, gatewayID, port } from './common.ts';
 
 export const lostDevice = z.object({
   deviceID,
@@ -44,40 +43,3 @@ export const restoreLostResponse = z.object({
   results: z.array(z.object({ deviceID, ok: z.boolean(), error: z.string().optional() })),
 });
 export type RestoreLostResponse = z.infer<typeof restoreLostResponse>;
-
-const gatewayParams = z.object({ gatewayID });
-
-export const lostConnectionRoutes = {
-  list: {
-    id: 'lost-connections.list',
-    method: 'get',
-    path: '/lost-connections',
-    summary:
-      'Connections lost when a gateway reconnected (session async, one-off), on the gateways the user may see',
-    access: 'viewer',
-    response: lostConnectionsList,
-    tag: 'gateways',
-  },
-  restore: {
-    id: 'lost-connections.restore',
-    method: 'post',
-    path: '/gateways/{gatewayID}/lost-connections/restore',
-    summary:
-      'Re-apply lost connections: as before (session / Connect) or saved to the master database',
-    access: 'admin',
-    params: gatewayParams,
-    body: restoreLostRequest,
-    response: restoreLostResponse,
-    tag: 'gateways',
-  },
-  dismiss: {
-    id: 'lost-connections.dismiss',
-    method: 'post',
-    path: '/gateways/{gatewayID}/lost-connections/dismiss',
-    summary: 'Forget the lost-connections notice of a gateway',
-    access: 'admin',
-    params: gatewayParams,
-    response: ok,
-    tag: 'gateways',
-  },
-} as const satisfies Record<string, RouteDef>;

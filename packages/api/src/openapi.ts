@@ -1,25 +1,6 @@
 import { z } from 'zod';
-import { webhookRoutes } from './alert-webhooks.ts';
-import { alertRoutes } from './alerts.ts';
 import { problem } from './common.ts';
-import { inventoryRoutes } from './inventory.ts';
-import { reportRoutes } from './reports.ts';
-import { deviceLabelRoutes } from './device-labels.ts';
-import { historyRoutes } from './history.ts';
-import { lostConnectionRoutes } from './lost-connections.ts';
 import { API_PREFIX, routes, type RouteDef } from './routes.ts';
-
-/** Every REST route: the core table plus the connection-history routes (owned by the live module). */
-export const allRoutes: readonly RouteDef[] = [
-  ...routes,
-  ...Object.values(historyRoutes),
-  ...Object.values(lostConnectionRoutes),
-  ...Object.values(deviceLabelRoutes),
-  ...Object.values(reportRoutes),
-  ...Object.values(inventoryRoutes),
-  ...Object.values(alertRoutes),
-  ...Object.values(webhookRoutes),
-];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -53,7 +34,7 @@ function parametersOf(route: RouteDef): unknown[] {
 export function buildOpenApiDocument(info: { version: string } = { version: '0.1.0' }): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const problemSchema = schemaOf(problem, 'output');
-  for (const route of allRoutes) {
+  for (const route of routes as readonly RouteDef[]) {
     const status = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
       [status]: route.produces

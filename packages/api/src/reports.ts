@@ -3,7 +3,6 @@
 // outage. Time before a device's first known status is not observed and counts neither way.
 import { z } from 'zod';
 import { gatewayID } from './common.ts';
-import type { RouteDef } from './routes.ts';
 import { instantParam } from './instant-param.ts';
 
 export const reportPeriods = ['24h', '7d', '30d'] as const;
@@ -104,28 +103,3 @@ export const availabilityReport = z.object({
   rows: z.array(availabilityRow),
 });
 export type AvailabilityReport = z.infer<typeof availabilityReport>;
-
-export const reportRoutes = {
-  availability: {
-    id: 'reports.availability',
-    method: 'get',
-    path: '/reports/availability',
-    summary:
-      'Availability per device, gateway or tenant over a period or range: % connected, drops, longest outage, mean time to reconnect',
-    access: 'viewer',
-    query: availabilityQuery,
-    response: availabilityReport,
-    tag: 'reports',
-  },
-  availabilityCsv: {
-    id: 'reports.availability-csv',
-    method: 'get',
-    path: '/reports/availability.csv',
-    summary: 'The same availability report as a CSV file',
-    access: 'viewer',
-    query: availabilityQuery,
-    response: null,
-    produces: 'text/csv',
-    tag: 'reports',
-  },
-} as const satisfies Record<string, RouteDef>;

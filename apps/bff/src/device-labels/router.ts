@@ -2,7 +2,7 @@
 // Writes are admin-only and audited with the old and the new values, in one transaction with the
 // change; tenant users read only the names of devices on their own gateways.
 import { Router } from 'express';
-import { deviceLabelRoutes, type DeviceLabel } from '@cmc/api';
+import { route, type DeviceLabel } from '@cmc/api';
 import { defineRoute } from '../http/define-route.ts';
 import { problem } from '../http/problem.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
@@ -23,7 +23,7 @@ function describe(label: Pick<DeviceLabel, 'name' | 'notes'> | undefined): strin
 export function deviceLabelsRouter(deps: DeviceLabelsRouterDeps): Router {
   const router = Router();
 
-  defineRoute(router, deviceLabelRoutes.list, deps, async ({ user, query }) => {
+  defineRoute(router, route('device-labels.list'), deps, async ({ user, query }) => {
     const labels = deps.labels.list(query.deviceIDs);
     if (user.role === 'admin' || labels.length === 0) return { labels };
     const visible = await devicesOnVisibleGateways(deps.pool, user);
@@ -32,7 +32,7 @@ export function deviceLabelsRouter(deps: DeviceLabelsRouterDeps): Router {
 
   defineRoute(
     router,
-    deviceLabelRoutes.set,
+    route('device-labels.set'),
     deps,
     async ({ user, params, body, audit, atomic }) => {
       const { deviceID } = params;
@@ -44,7 +44,7 @@ export function deviceLabelsRouter(deps: DeviceLabelsRouterDeps): Router {
     },
   );
 
-  defineRoute(router, deviceLabelRoutes.delete, deps, async ({ params, audit, atomic }) => {
+  defineRoute(router, route('device-labels.delete'), deps, async ({ params, audit, atomic }) => {
     const { deviceID } = params;
     audit.deviceIDs = [deviceID];
     const before = deps.labels.get(deviceID);

@@ -3,7 +3,7 @@
 // (session AddAsyncConnection / one-off Connect: lost again at the next reconnect) or saved to the
 // master's database (AddAsyncConnectionDB: re-applied at every reconnect).
 import { Router } from 'express';
-import { lostConnectionRoutes, type LostDevice, type RestoreLostResponse } from '@cmc/api';
+import { route, type LostDevice, type RestoreLostResponse } from '@cmc/api';
 import { defineRoute, errorMessage } from '../http/define-route.ts';
 import { problem } from '../http/problem.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
@@ -23,13 +23,13 @@ export function lostConnectionsRouter(deps: RouterDeps & { gatewayMemory: Gatewa
   const router = Router();
   const memory = deps.gatewayMemory;
 
-  defineRoute(router, lostConnectionRoutes.list, deps, async ({ user }) => ({
+  defineRoute(router, route('lost-connections.list'), deps, async ({ user }) => ({
     notices: memory.noticesFor(await deps.pool.gatewaysFor(user)),
   }));
 
   defineRoute(
     router,
-    lostConnectionRoutes.restore,
+    route('lost-connections.restore'),
     deps,
     async ({ user, params, body, audit }): Promise<RestoreLostResponse> => {
       const { gatewayID } = params;
@@ -102,7 +102,7 @@ export function lostConnectionsRouter(deps: RouterDeps & { gatewayMemory: Gatewa
     },
   );
 
-  defineRoute(router, lostConnectionRoutes.dismiss, deps, async ({ user, params, audit }) => {
+  defineRoute(router, route('lost-connections.dismiss'), deps, async ({ user, params, audit }) => {
     await accessGateway(deps.pool, user, params.gatewayID);
     audit.deviceIDs = memory.lostDevices(params.gatewayID).map((d) => d.deviceID);
     memory.dismiss(params.gatewayID);

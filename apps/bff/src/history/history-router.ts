@@ -3,7 +3,7 @@
 // without saying whether it exists.
 import { Router } from 'express';
 import {
-  historyRoutes,
+  route,
   type ConnectedSeries,
   type HistoryPage,
   type RecentChanges,
@@ -26,7 +26,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
 
   defineRoute(
     router,
-    historyRoutes.deviceHistory,
+    route('history.device'),
     deps,
     async ({ user, params, query }): Promise<HistoryPage> => {
       const { deviceID } = params;
@@ -66,7 +66,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
 
   defineRoute(
     router,
-    historyRoutes.connectedSeries,
+    route('history.connected-series'),
     deps,
     async ({ user, params, query }): Promise<ConnectedSeries> => {
       const { gatewayID } = params;
@@ -101,7 +101,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
   if (recent) {
     defineRoute(
       router,
-      historyRoutes.recentChanges,
+      route('history.recent'),
       deps,
       async ({ user, query }): Promise<RecentChanges> => {
         const scope = user.role === 'admin' ? 'all' : await deps.pool.gatewaysFor(user);

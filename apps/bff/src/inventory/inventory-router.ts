@@ -1,6 +1,6 @@
 // GET /inventory/devices.csv, POST /inventory/import/preview and /inventory/import/run.
 import { Router } from 'express';
-import { inventoryRoutes } from '@cmc/api';
+import { route } from '@cmc/api';
 import { defineCsvRoute } from '../http/csv-reply.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { problem } from '../http/problem.ts';
@@ -16,7 +16,7 @@ const rowOf = (r: RenderedRow) => r.row;
 export function inventoryRouter(deps: RouterDeps): Router {
   const router = Router();
 
-  defineCsvRoute(router, inventoryRoutes.exportDevices, async ({ user, query }) => {
+  defineCsvRoute(router, route('inventory.export'), async ({ user, query }) => {
     const { rows } = await rowsForUser(deps, user, query.gatewayID);
     const list = sortDevices(filterDevices(rows, query, rowOf), query.sort, query.order, rowOf);
     return {
@@ -58,12 +58,12 @@ export function inventoryRouter(deps: RouterDeps): Router {
     };
   });
 
-  defineRoute(router, inventoryRoutes.importPreview, deps, async ({ user, body, audit }) => {
+  defineRoute(router, route('inventory.import-preview'), deps, async ({ user, body, audit }) => {
     audit.summary = `check an import file of async connections (${body.store})`;
     return checkImport(deps.pool, user, body);
   });
 
-  defineRoute(router, inventoryRoutes.importRun, deps, async ({ user, body, audit }) => {
+  defineRoute(router, route('inventory.import-run'), deps, async ({ user, body, audit }) => {
     const preview = await checkImport(deps.pool, user, body);
     const bad = preview.rows.flatMap((r) =>
       r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, message: e.message })),

@@ -1,7 +1,7 @@
 // GET /reports/availability and /reports/availability.csv (under /api/v1). Tenant users get rows of
 // their own gateways only; asking for another tenant's gateway is refused without saying more.
 import { Router } from 'express';
-import { reportRoutes, type AvailabilityQueryParsed, type AvailabilityReport } from '@cmc/api';
+import { route, type AvailabilityQueryParsed, type AvailabilityReport } from '@cmc/api';
 import type { Database } from 'better-sqlite3';
 import type { SessionUser } from '../auth/types.ts';
 import { defineCsvRoute } from '../http/csv-reply.ts';
@@ -46,9 +46,9 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
     };
   }
 
-  defineRoute(router, reportRoutes.availability, deps, ({ user, query }) => build(user, query));
+  defineRoute(router, route('reports.availability'), deps, ({ user, query }) => build(user, query));
 
-  defineCsvRoute(router, reportRoutes.availabilityCsv, async ({ user, query }) => {
+  defineCsvRoute(router, route('reports.availability-csv'), async ({ user, query }) => {
     const report = await build(user, query);
     const stamp = (iso: string) => iso.replace(/[:.]/g, '-');
     const fixed = (n: number | null, digits: number) => (n === null ? null : n.toFixed(digits));

@@ -2,7 +2,14 @@ import { failedPrecondition, invalidArgument, notFound } from '../errors.ts';
 import { Mode, type Device, type Gateway } from '../world/model.ts';
 import type { Churn } from '../world/churn.ts';
 import type { SubscriberStats } from '../world/status-hub.ts';
-import type { DialResult, World } from '../world/world.ts';
+import {
+  deviceOffline,
+  deviceOnline,
+  gatewayOffline,
+  gatewayOnline,
+} from '../world/network-events.ts';
+import { dialIn, type DialResult } from '../world/reconnect.ts';
+import type { World } from '../world/world.ts';
 
 export interface DeviceState {
   deviceID: number;
@@ -119,22 +126,22 @@ export function createSimControl(world: World, churn: Churn): SimControl {
     device: (id) => deviceState(device(id)),
     deviceOffline(id) {
       const d = device(id);
-      world.deviceOffline(d);
+      deviceOffline(world, d);
       return deviceState(d);
     },
     deviceOnline(id, options) {
       const d = device(id);
-      world.deviceOnline(d, options?.now === true);
+      deviceOnline(world, d, options?.now === true);
       return deviceState(d);
     },
     gatewayOffline(id) {
       const g = gateway(id);
-      world.gatewayOffline(g);
+      gatewayOffline(world, g);
       return gatewayState(g);
     },
     gatewayOnline(id) {
       const g = gateway(id);
-      world.gatewayOnline(g);
+      gatewayOnline(world, g);
       return gatewayState(g);
     },
     dialIn(id) {
@@ -147,7 +154,7 @@ export function createSimControl(world: World, churn: Churn): SimControl {
         throw failedPrecondition(`device ${id} is offline or unreachable and cannot dial`);
       if (!world.gateways.get(d.gatewayID)!.connected)
         throw failedPrecondition(`gateway ${d.gatewayID} is offline; device ${id} cannot reach it`);
-      const result = world.dialIn(d);
+      const result = dialIn(world, d);
       return { result, device: deviceState(d) };
     },
     setChurn(rate) {

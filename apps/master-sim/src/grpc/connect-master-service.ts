@@ -3,7 +3,9 @@ import type { SubscribeStatusRequest__Output } from '@cmc/protos/generated/gsdk/
 import type { Session } from '../auth/token-service.ts';
 import { SimError } from '../errors.ts';
 import type { Device, DeviceStatusEvent } from '../world/model.ts';
+import * as settings from '../world/gateway-settings.ts';
 import * as ops from '../world/operations.ts';
+import { requireOnline } from '../world/preconditions.ts';
 import { authenticate, ownedDevice, ownedGateway, type SimContext } from './context.ts';
 import { unary } from './handler.ts';
 import { statusStream } from './status-stream.ts';
@@ -76,25 +78,25 @@ export function connectMasterService(ctx: SimContext): ConnectMasterHandlers {
     }),
     SetAcceptFilter: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      ops.setAcceptFilter(gw, v.acceptFilter(call.request.filter), false);
+      settings.setAcceptFilter(gw, v.acceptFilter(call.request.filter), false);
       return {};
     }),
     GetAcceptFilter: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      return { filter: ops.getAcceptFilter(gw) };
+      return { filter: settings.getAcceptFilter(gw) };
     }),
     SetAcceptFilterDB: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      ops.setAcceptFilter(gw, v.acceptFilter(call.request.filter), true);
+      settings.setAcceptFilter(gw, v.acceptFilter(call.request.filter), true);
       return {};
     }),
     GetAcceptFilterDB: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      return { filter: ops.getAcceptFilterDB(gw) };
+      return { filter: settings.getAcceptFilterDB(gw) };
     }),
     GetPendingList: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      return { deviceInfos: ops.pendingList(gw) };
+      return { deviceInfos: settings.pendingList(gw) };
     }),
     GetDeviceList: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
@@ -116,7 +118,7 @@ export function connectMasterService(ctx: SimContext): ConnectMasterHandlers {
     SearchDevice: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
       const timeout = v.searchTimeout(call.request.timeout);
-      ops.requireOnline(gw);
+      requireOnline(gw);
       // A real search listens for UDP replies for the whole timeout before answering.
       await new Promise<void>((resolve, reject) => {
         const finish = (err?: SimError) => {
@@ -133,26 +135,26 @@ export function connectMasterService(ctx: SimContext): ConnectMasterHandlers {
     }),
     GetSlaveDevice: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      return { slaveDeviceInfos: ops.getSlaves(gw) };
+      return { slaveDeviceInfos: settings.getSlaves(gw) };
     }),
     SetSlaveDevice: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      ops.setSlaves(world, gw, v.slaveInfos(call.request.slaveDeviceInfos));
+      settings.setSlaves(world, gw, v.slaveInfos(call.request.slaveDeviceInfos));
       return {};
     }),
     AddSlaveDeviceDB: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      ops.addSlavesDB(world, gw, v.slaveInfos(call.request.slaveDeviceInfos));
+      settings.addSlavesDB(world, gw, v.slaveInfos(call.request.slaveDeviceInfos));
       return {};
     }),
     DeleteSlaveDeviceDB: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      ops.deleteSlavesDB(gw, v.deviceIDs(call.request.deviceIDs));
+      settings.deleteSlavesDB(gw, v.deviceIDs(call.request.deviceIDs));
       return {};
     }),
     GetSlaveDeviceDB: unary(async (call) => {
       const gw = await gateway(call, call.request.gatewayID);
-      return { slaveDeviceInfos: ops.getSlavesDB(gw) };
+      return { slaveDeviceInfos: settings.getSlavesDB(gw) };
     }),
     SetConnectionMode: unary(async (call) => {
       const session = await auth(call);

@@ -1,38 +1,26 @@
 import { status } from '@grpc/grpc-js';
-import { SimError, failedPrecondition, notFound, unavailable } from '../errors.ts';
+import { SimError, failedPrecondition, notFound } from '../errors.ts';
+import { attemptOutbound } from './connection-rules.ts';
 import {
   Mode,
   Status,
-  cloneFilter,
-  cloneSlaves,
   connectedStatus,
-  emptyFilter,
-  type AcceptFilter,
   type AsyncRegistration,
   type Device,
   type DeviceStatus,
   type DeviceType,
   type Gateway,
   type Mode as ModeValue,
-  type PendingDevice,
-  type SlaveDevices,
 } from './model.ts';
+import { requireAllInDB, requireConnectedDevice, requireOnline } from './preconditions.ts';
+import { dropConnection, registerAsync, scheduleDial, unregisterAsync } from './reconnect.ts';
 import type { World } from './world.ts';
 
 /**
- * The ConnectMaster behaviours on already-validated, already-authorised arguments. Each throws a
- * SimError with the status a real gateway answers with; the gRPC layer adds tenancy and argument
- * checks in front.
+ * The ConnectMaster connection behaviours on already-validated, already-authorised arguments (the
+ * settings a gateway keeps are in gateway-settings.ts). Each throws a SimError with the status a
+ * real gateway answers with; the gRPC layer adds tenancy and argument checks in front.
  */
-
-export function requireOnline(gw: Gateway): void {
-  if (!gw.connected) throw unavailable(`gateway ${gw.gatewayID} is not connected to the master`);
-}
-
-export function requireConnectedDevice(world: World, dev: Device): void {
-  requireOnline(world.gateways.get(dev.gatewayID)!);
-  if (!world.isConnected(dev)) throw failedPrecondition(`device ${dev.deviceID} is not connected`);
-}
 
 /** Synchronous Connect: the device joins the managed list with autoReconnect=false. */
 export function connectSync(
@@ -41,7 +29,7 @@ export function connectSync(
   info: { IPAddr: string; port: number; useSSL: boolean },
 ): number {
   requireOnline(gw);
-  const r = world.attemptOutbound(gw, { deviceID: 0, ...info });
+  const r = attemptOutbound(world, gw, { deviceID: 0, ...info });
   if (!r.ok) {
     // The device the gateway reached (if any) reports the failure on the status stream too.
     if (r.device) world.setStatus(r.device, r.status);
@@ -83,8 +71,8 @@ export function addAsync(world: World, gw: Gateway, regs: AsyncRegistration[], d
           before.reg.port !== reg.port ||
           before.reg.useSSL !== reg.useSSL)
       )
-        world.unregisterAsync(gw, reg.deviceID);
-      world.registerAsync(gw, { ...reg }, db || before?.db === true);
+        unregisterAsync(world, gw, reg.deviceID);
+      registerAsync(world, gw, { ...reg }, db || before?.db === true);
     }
   }
 }
@@ -94,43 +82,19 @@ export function deleteAsync(world: World, gw: Gateway, deviceIDs: number[]): voi
   for (const id of deviceIDs)
     if (!gw.asyncActive.has(id))
       throw notFound(`device ${id} has no async connection on gateway ${gw.gatewayID}`);
-  for (const id of deviceIDs) world.unregisterAsync(gw, id);
+  for (const id of deviceIDs) unregisterAsync(world, gw, id);
 }
 
 export function deleteAsyncDB(world: World, gw: Gateway, deviceIDs: number[]): void {
-  for (const id of deviceIDs)
-    if (!gw.asyncDB.has(id))
-      throw notFound(
-        `device ${id} has no async connection in the database of gateway ${gw.gatewayID}`,
-      );
+  requireAllInDB(gw, gw.asyncDB, deviceIDs, 'async connection');
   for (const id of deviceIDs) {
     gw.asyncDB.delete(id);
-    if (gw.asyncActive.get(id)?.db) world.unregisterAsync(gw, id);
+    if (gw.asyncActive.get(id)?.db) unregisterAsync(world, gw, id);
   }
 }
 
 export function getAsyncDB(gw: Gateway): AsyncRegistration[] {
   return [...gw.asyncDB.values()].map((r) => ({ ...r }));
-}
-
-export function setAcceptFilter(gw: Gateway, filter: AcceptFilter, db: boolean): void {
-  if (!db) requireOnline(gw);
-  if (db) gw.filterDB = cloneFilter(filter);
-  if (gw.connected) gw.filter = cloneFilter(filter);
-}
-
-export function getAcceptFilter(gw: Gateway): AcceptFilter {
-  requireOnline(gw);
-  return gw.filter ? cloneFilter(gw.filter) : emptyFilter();
-}
-
-export function getAcceptFilterDB(gw: Gateway): AcceptFilter {
-  return gw.filterDB ? cloneFilter(gw.filterDB) : emptyFilter();
-}
-
-export function pendingList(gw: Gateway): PendingDevice[] {
-  requireOnline(gw);
-  return [...gw.pending.values()].map((p) => ({ ...p }));
 }
 
 export interface DeviceInfoOut {
@@ -168,12 +132,12 @@ export function deviceList(world: World, gw: Gateway): DeviceInfoOut[] {
   return out;
 }
 
-/** Disconnect: per-kind semantics live in World.dropConnection; unmanaged devices are a no-op. */
+/** Disconnect: per-kind semantics live in dropConnection (reconnect.ts); unmanaged devices are a no-op. */
 export function disconnect(world: World, devices: Device[]): void {
   for (const dev of devices) requireOnline(world.gateways.get(dev.gatewayID)!);
   for (const dev of devices) {
     if (!dev.managed) continue;
-    world.dropConnection(dev);
+    dropConnection(world, dev);
   }
 }
 
@@ -235,8 +199,8 @@ export function setConnectionMode(world: World, dev: Device, mode: ModeValue): v
       return;
     }
   }
-  world.dropConnection(dev);
-  if (mode === Mode.DEVICE_TO_SERVER) world.scheduleDial(dev);
+  dropConnection(world, dev);
+  if (mode === Mode.DEVICE_TO_SERVER) scheduleDial(world, dev);
 }
 
 /** EnableSSL / DisableSSL: the device restarts its connection with the new setting. */
@@ -244,61 +208,5 @@ export function setSSL(world: World, dev: Device, useSSL: boolean): void {
   requireConnectedDevice(world, dev);
   if (dev.useSSL === useSSL) return;
   dev.useSSL = useSSL;
-  world.dropConnection(dev);
-}
-
-function checkSlaveParents(
-  world: World,
-  gw: Gateway,
-  infos: SlaveDevices[],
-  mustBeConnected: boolean,
-): void {
-  for (const s of infos) {
-    const dev = world.devices.get(s.deviceID);
-    if (!dev || dev.gatewayID !== gw.gatewayID || dev.phantom)
-      throw notFound(`device ${s.deviceID} is not a device of gateway ${gw.gatewayID}`);
-    if (mustBeConnected && !world.isConnected(dev))
-      throw failedPrecondition(
-        `device ${s.deviceID} is not connected, so its slave devices cannot be set`,
-      );
-  }
-}
-
-export function getSlaves(gw: Gateway): SlaveDevices[] {
-  requireOnline(gw);
-  return [...gw.slaves.values()].map(cloneSlaves);
-}
-
-export function setSlaves(world: World, gw: Gateway, infos: SlaveDevices[]): void {
-  requireOnline(gw);
-  checkSlaveParents(world, gw, infos, true);
-  for (const s of infos) {
-    if (s.rs485SlaveDeviceIDs.length === 0 && s.wiegandSlaveDeviceIDs.length === 0)
-      gw.slaves.delete(s.deviceID);
-    else gw.slaves.set(s.deviceID, cloneSlaves(s));
-  }
-}
-
-export function addSlavesDB(world: World, gw: Gateway, infos: SlaveDevices[]): void {
-  checkSlaveParents(world, gw, infos, false);
-  for (const s of infos) {
-    gw.slavesDB.set(s.deviceID, cloneSlaves(s));
-    if (gw.connected) gw.slaves.set(s.deviceID, cloneSlaves(s));
-  }
-}
-
-export function deleteSlavesDB(gw: Gateway, deviceIDs: number[]): void {
-  for (const id of deviceIDs)
-    if (!gw.slavesDB.has(id))
-      throw notFound(
-        `device ${id} has no slave devices in the database of gateway ${gw.gatewayID}`,
-      );
-  for (const id of deviceIDs) {
-    gw.slavesDB.delete(id);
-    gw.slaves.delete(id);
-  }
-}
-
-export function getSlavesDB(gw: Gateway): SlaveDevices[] {
-  return [...gw.slavesDB.values()].map(cloneSlaves);
+  dropConnection(world, dev);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../openapi.ts';
-import { allRoutes } from '../openapi.ts';
+import { routes as allRoutes } from '../routes.ts';
 
 describe('buildOpenApiDocument', () => {
   const doc = buildOpenApiDocument() as {

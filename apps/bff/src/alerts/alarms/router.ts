@@ -1,7 +1,7 @@
 // GET /alarms, GET /alarms/summary, POST /alarms/:alarmID/acknowledge (mounted under /api/v1).
 // Tenant users see only alarms of their tenant's gateways, and may not acknowledge.
 import { Router } from 'express';
-import { alertRoutes, type AlarmList } from '@cmc/api';
+import { route, type AlarmList } from '@cmc/api';
 import { defineRoute, type RouteDeps } from '../../http/define-route.ts';
 import { problem } from '../../http/problem.ts';
 import type { LivePool } from '../../live/types.ts';
@@ -18,7 +18,7 @@ export interface AlarmsRouterDeps extends RouteDeps {
 export function alarmsRouter(deps: AlarmsRouterDeps): Router {
   const router = Router();
 
-  defineRoute(router, alertRoutes.listAlarms, deps, async ({ user, query }): Promise<AlarmList> => {
+  defineRoute(router, route('alarms.list'), deps, async ({ user, query }): Promise<AlarmList> => {
     const visible = user.role === 'admin' ? undefined : await deps.pool.gatewaysFor(user);
     const page = deps.alarms.list({
       state: query.state,
@@ -35,12 +35,12 @@ export function alarmsRouter(deps: AlarmsRouterDeps): Router {
     };
   });
 
-  defineRoute(router, alertRoutes.alarmSummary, deps, async ({ user }) => {
+  defineRoute(router, route('alarms.summary'), deps, async ({ user }) => {
     const visible = user.role === 'admin' ? undefined : await deps.pool.gatewaysFor(user);
     return deps.alarms.summary(visible);
   });
 
-  defineRoute(router, alertRoutes.acknowledge, deps, async ({ user, params, audit }) => {
+  defineRoute(router, route('alarms.acknowledge'), deps, async ({ user, params, audit }) => {
     const result = deps.alarms.acknowledge(params.alarmID, user.username, Date.now());
     if (!result) throw problem(404, `no alarm ${params.alarmID}`);
     const { alarm, changed } = result;

@@ -1,7 +1,7 @@
 // /alert-rules CRUD (admins; mounted under /api/v1). A rule naming a webhook that does not exist is
 // refused with the field at fault.
 import { Router } from 'express';
-import { alertRoutes } from '@cmc/api';
+import { route } from '@cmc/api';
 import { defineRoute, type RouteDeps } from '../../http/define-route.ts';
 import { problem } from '../../http/problem.ts';
 import type { RuleInput, RuleStore } from './rule-store.ts';
@@ -20,21 +20,21 @@ export function rulesRouter(deps: RulesRouterDeps): Router {
       ]);
   };
 
-  defineRoute(router, alertRoutes.listRules, deps, async () => ({ rules: deps.rules.list() }));
+  defineRoute(router, route('alert-rules.list'), deps, async () => ({ rules: deps.rules.list() }));
 
-  defineRoute(router, alertRoutes.createRule, deps, async ({ user, body, atomic }) => {
+  defineRoute(router, route('alert-rules.create'), deps, async ({ user, body, atomic }) => {
     checkWebhooks(body);
     return atomic(() => deps.rules.create(body, user.username));
   });
 
-  defineRoute(router, alertRoutes.updateRule, deps, async ({ params, body, atomic }) => {
+  defineRoute(router, route('alert-rules.update'), deps, async ({ params, body, atomic }) => {
     checkWebhooks(body);
     const rule = atomic(() => deps.rules.update(params.ruleID, body));
     if (!rule) throw problem(404, `no alert rule ${params.ruleID}`);
     return rule;
   });
 
-  defineRoute(router, alertRoutes.deleteRule, deps, async ({ params, atomic }) => {
+  defineRoute(router, route('alert-rules.delete'), deps, async ({ params, atomic }) => {
     if (!atomic(() => deps.rules.remove(params.ruleID)))
       throw problem(404, `no alert rule ${params.ruleID}`);
     return { ok: true as const };

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allRoutes, API_PREFIX } from '@cmc/api';
+import { API_PREFIX, routes, type RouteDef } from '@cmc/api';
 import {
   ADMIN,
   signIn,
@@ -43,7 +43,7 @@ describe('operations', () => {
 
   it('registers every route of the table (none falls through to the API 404)', async () => {
     const admin = await signIn(h.url, ADMIN);
-    for (const r of allRoutes) {
+    for (const r of routes as readonly RouteDef[]) {
       const url =
         API_PREFIX +
         r.path

@@ -1,0 +1,66 @@
+// Console accounts.
+import {
+  account,
+  accountList,
+  accountParams,
+  createAccountRequest,
+  resetPasswordRequest,
+} from '../accounts.ts';
+import type { RouteDef } from './route-def.ts';
+
+export const accountRoutes = [
+  {
+    id: 'accounts.list',
+    method: 'get',
+    path: '/accounts',
+    summary: 'Console accounts',
+    access: 'admin',
+    response: accountList,
+    tag: 'accounts',
+  },
+  {
+    id: 'accounts.create',
+    method: 'post',
+    path: '/accounts',
+    summary: 'Create a tenant viewer account',
+    access: 'admin',
+    body: createAccountRequest,
+    response: account,
+    status: 201,
+    tag: 'accounts',
+  },
+  {
+    id: 'accounts.delete',
+    method: 'delete',
+    path: '/accounts/{accountID}',
+    summary: 'Delete an account',
+    access: 'admin',
+    params: accountParams,
+    response: null,
+    status: 204,
+    tag: 'accounts',
+  },
+  {
+    id: 'accounts.reset-password',
+    method: 'post',
+    path: '/accounts/{accountID}/password',
+    summary: "Reset an account's password (ends its sessions)",
+    access: 'admin',
+    params: accountParams,
+    body: resetPasswordRequest,
+    response: null,
+    status: 204,
+    tag: 'accounts',
+  },
+  {
+    id: 'accounts.unlock',
+    method: 'post',
+    path: '/accounts/{accountID}/unlock',
+    summary: 'Clear the sign-in lock-outs of an account, from every address',
+    access: 'admin',
+    params: accountParams,
+    response: null,
+    status: 204,
+    tag: 'accounts',
+  },
+] as const satisfies readonly RouteDef[];

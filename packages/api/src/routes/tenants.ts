@@ -1,0 +1,65 @@
+// Tenants (the Tenant API).
+import {
+  createTenantRequest,
+  tenantGatewaysRequest,
+  tenantInfo,
+  tenantList,
+  tenantParams,
+} from '../tenants.ts';
+import type { RouteDef } from './route-def.ts';
+
+export const tenantRoutes = [
+  {
+    id: 'tenants.list',
+    method: 'get',
+    path: '/tenants',
+    summary: 'Tenants and their gateways',
+    access: 'admin',
+    response: tenantList,
+    tag: 'tenants',
+  },
+  {
+    id: 'tenants.create',
+    method: 'post',
+    path: '/tenants',
+    summary: 'Add a tenant',
+    access: 'admin',
+    body: createTenantRequest,
+    response: tenantInfo,
+    status: 201,
+    tag: 'tenants',
+  },
+  {
+    id: 'tenants.delete',
+    method: 'delete',
+    path: '/tenants/{tenantID}',
+    summary: 'Delete a tenant',
+    access: 'admin',
+    params: tenantParams,
+    response: null,
+    status: 204,
+    tag: 'tenants',
+  },
+  {
+    id: 'tenants.add-gateways',
+    method: 'post',
+    path: '/tenants/{tenantID}/gateways',
+    summary: 'Assign gateways to a tenant',
+    access: 'admin',
+    params: tenantParams,
+    body: tenantGatewaysRequest,
+    response: tenantInfo,
+    tag: 'tenants',
+  },
+  {
+    id: 'tenants.delete-gateways',
+    method: 'post',
+    path: '/tenants/{tenantID}/gateways/delete',
+    summary: 'Remove gateways from a tenant',
+    access: 'admin',
+    params: tenantParams,
+    body: tenantGatewaysRequest,
+    response: tenantInfo,
+    tag: 'tenants',
+  },
+] as const satisfies readonly RouteDef[];
