@@ -1,4 +1,7 @@
-// Structured JSON logs, one object per line, so log shippers need no parsing rules.
+// Structured JSON logs through pino, one object per line, so log shippers need no parsing rules.
+// Writes are asynchronous (a buffered destination), flushed on shutdown.
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type LogFields = Record<string, unknown>;
 
@@ -8,32 +11,64 @@ export interface Logger {
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
+  /** Writes out what is still buffered; resolves once it is written. */
+  flush(): Promise<void>;
 }
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
-function serialise(value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message };
-  return value;
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Receives each line (without its newline) synchronously: tests capture logs with it. */
+  write?: (line: string) => void;
+  /** Where the asynchronous writes go: a file path or descriptor (default: stdout). */
+  destination?: string | number;
 }
 
-export function createLogger(
-  options: { level?: LogLevel; write?: (line: string) => void; base?: LogFields } = {},
-): Logger {
-  const level = options.level ?? 'info';
-  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
-  const base = options.base ?? {};
-  const emit = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
-    if (rank[lvl] < rank[level]) return;
-    const entry: LogFields = { time: new Date().toISOString(), level: lvl, msg, ...base };
-    for (const [k, v] of Object.entries(fields ?? {})) entry[k] = serialise(v);
-    write(JSON.stringify(entry));
-  };
+// Errors keep their type, message, stack and own properties under whatever field name they sit;
+// JSON.stringify alone would write an Error as {}.
+function withSerialisedErrors(fields: LogFields | undefined): LogFields {
+  const out: LogFields = {};
+  for (const [key, value] of Object.entries(fields ?? {})) {
+    out[key] = value instanceof Error ? pino.stdSerializers.err(value) : value;
+  }
+  return out;
+}
+
+function wrap(log: PinoLogger): Logger {
   return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
-    child: (fields) => createLogger({ level, write, base: { ...base, ...fields } }),
+    debug: (msg, fields) => log.debug(withSerialisedErrors(fields), msg),
+    info: (msg, fields) => log.info(withSerialisedErrors(fields), msg),
+    warn: (msg, fields) => log.warn(withSerialisedErrors(fields), msg),
+    error: (msg, fields) => log.error(withSerialisedErrors(fields), msg),
+    child: (fields) => wrap(log.child(withSerialisedErrors(fields))),
+    flush: () =>
+      new Promise<void>((resolve) => {
+        log.flush(() => resolve());
+      }),
   };
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const { write } = options;
+  const destination: DestinationStream = write
+    ? { write: (chunk: string) => write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) }
+    : // Lines gather into 4 KiB writes off the request path; a quiet server still writes them
+      // within a quarter of a second, and flush() (at shutdown) writes out the rest.
+      pino.destination({
+        dest: options.destination ?? 1,
+        sync: false,
+        minLength: 4096,
+        periodicFlush: 250,
+      });
+  return wrap(
+    pino(
+      {
+        level: options.level ?? 'info',
+        // Lines read { level: "info", time: ISO 8601, msg, ...fields }, as before pino.
+        base: undefined,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+      },
+      destination,
+    ),
+  );
 }

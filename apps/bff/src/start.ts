@@ -21,11 +21,13 @@ export async function startBff(config: Config, deps: BffDeps = {}): Promise<Bff>
     if (stopping) return;
     stopping = true;
     bff.logger.info('shutting down', { signal });
+    // Log writes are asynchronous: what is still buffered is written before the process exits.
+    const exit = (code: number) => bff.logger.flush().finally(() => process.exit(code));
     bff.close().then(
-      () => process.exit(0),
+      () => exit(0),
       (error: unknown) => {
         bff.logger.error('shutdown failed', { error });
-        process.exit(1);
+        return exit(1);
       },
     );
   };

@@ -53,7 +53,9 @@ describe('built BFF (node dist/main.js)', () => {
           20_000,
         );
         child.stdout.on('data', () => {
-          const m = /"msg":"listening","url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
+          const m = /^(?=[^\n]*"msg":"listening")[^\n]*"url":"(http:\/\/127\.0\.0\.1:\d+)"/m.exec(
+            out,
+          );
           if (m) {
             clearTimeout(timer);
             resolve(m[1]!);

@@ -120,7 +120,9 @@ describe('main.ts against a running simulator', () => {
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no listening line in: ${out}`)), 15_000);
         child.stdout.on('data', () => {
-          const m = /"msg":"listening","url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
+          const m = /^(?=[^\n]*"msg":"listening")[^\n]*"url":"(http:\/\/127\.0\.0\.1:\d+)"/m.exec(
+            out,
+          );
           if (m) {
             clearTimeout(timer);
             resolve(m[1]!);
