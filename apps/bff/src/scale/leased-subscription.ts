@@ -4,9 +4,8 @@
 // When the holder dies its lease expires (ttl), a follower takes it, opens the master stream and — as
 // after any resubscribe — its feed re-reads the device lists; the other followers see the new holder's
 // stream come up and re-read too. So no change made during the hand-over is lost anywhere.
-import type { GsdkError, StatusEvent, StatusSubscription } from '@cmc/gsdk';
+import { EventQueue, type GsdkError, type StatusEvent, type StatusSubscription } from '@cmc/gsdk';
 import type { Logger } from '../logger.ts';
-import { EventQueue } from './event-queue.ts';
 import type { RelayBus } from './relay-bus.ts';
 import type { StreamLease } from './stream-lease.ts';
 
