@@ -19,6 +19,8 @@ import { createSessionAuth } from './auth/session-auth.ts';
 import type { SessionStore } from './auth/session-store.ts';
 import type { GetSessionUser } from './auth/types.ts';
 import type { Config } from './config.ts';
+import { acceptFilterRouter } from './accept-filter/router.ts';
+import { asyncConnectionsRouter } from './async-connections/router.ts';
 import { connectRouter } from './connect/router.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { createStorageHealth } from './db/storage-health.ts';
@@ -55,6 +57,7 @@ import { storageRouter } from './ops/storage-router.ts';
 import { createScaleOut } from './scale/scale-out.ts';
 import { createStorage } from './scale/storage.ts';
 import { webAppRouter } from './ops/web-app.ts';
+import { searchRouter } from './search/router.ts';
 import { slavesRouter } from './slaves/router.ts';
 import { tenantsRouter } from './tenants/router.ts';
 
@@ -225,7 +228,10 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   api.use(authRouter(routerDeps));
   api.use(gatewaysRouter(routerDeps));
   api.use(lostConnectionsRouter({ ...routerDeps, gatewayMemory }));
+  api.use(searchRouter(routerDeps));
   api.use(connectRouter(routerDeps));
+  api.use(asyncConnectionsRouter(routerDeps));
+  api.use(acceptFilterRouter(routerDeps));
   api.use(devicesRouter(routerDeps));
   api.use(slavesRouter(routerDeps));
   api.use(tenantsRouter(routerDeps));

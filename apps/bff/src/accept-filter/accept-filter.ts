@@ -1,4 +1,5 @@
-import type { AcceptFilter } from '@cmc/api';
+import type { AcceptFilter, AcceptFilterResponse } from '@cmc/api';
+import type { GsdkClient } from '@cmc/gsdk';
 
 interface WireFilter {
   allowAll: boolean;
@@ -19,4 +20,16 @@ export function toAcceptFilter(filter: WireFilter | null | undefined): AcceptFil
 
 export function filterAccepts(filter: AcceptFilter, deviceID: number): boolean {
   return filter.allowAll || filter.deviceIDs.includes(deviceID);
+}
+
+/** Both filters of a gateway: the session one (the gateway's own) and the DB one (the master's). */
+export async function readAcceptFilters(
+  client: GsdkClient,
+  gatewayID: string,
+): Promise<AcceptFilterResponse> {
+  const [session, db] = await Promise.all([
+    client.connectMaster.getAcceptFilter({ gatewayID }),
+    client.connectMaster.getAcceptFilterDB({ gatewayID }),
+  ]);
+  return { session: toAcceptFilter(session.filter), db: toAcceptFilter(db.filter) };
 }
