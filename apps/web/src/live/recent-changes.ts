@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { recentChangesSchema } from '@cmc/api';
-import { api } from '../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../lib/api-client.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 import type { FeedItem } from './live-store.ts';
 
 /** The latest recorded status changes, so the feed is not empty after a page load. */
 export function fetchRecentChanges(limit: number, signal?: AbortSignal): Promise<FeedItem[]> {
-  return api.get('/history/recent', recentChangesSchema, { query: { limit }, signal }).then((r) =>
+  return call(route('history.recent'), { query: { limit }, signal }).then((r) =>
     r.items.map((i) => {
       const at = Date.parse(i.at);
       return {

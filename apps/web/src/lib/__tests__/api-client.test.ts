@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
-import { api, buildUrl, setUnauthorizedHandler } from '../api-client.ts';
+import { route } from '@cmc/api';
+import { call, fileUrl, setUnauthorizedHandler } from '../api-client.ts';
 import { ApiError } from '../api-error.ts';
 import { setCsrfToken } from '../csrf.ts';
 
@@ -34,6 +34,7 @@ describe('api client', () => {
           title: 'Bad Request',
           status: 400,
           detail: 'connectInfo.port must be between 1 and 65535',
+          requestId: 'r-1',
           errors: [
             { path: 'body.port', message: 'must be between 1 and 65535' },
             { path: 'body.IPAddr', message: 'must be an IPv4 address such as 192.168.0.10' },
@@ -43,13 +44,15 @@ describe('api client', () => {
         'application/problem+json',
       ),
     );
-    const error = await api
-      .post('/gateways/g1/connect', null, { body: { IPAddr: 'x', port: 0 } })
-      .catch((e: unknown) => e);
+    const error = await call(route('gateways.connect'), {
+      params: { gatewayID: 'g1' },
+      body: { IPAddr: 'x', port: 0, useSSL: false },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.status).toBe(400);
     expect(apiError.userMessage).toBe('connectInfo.port must be between 1 and 65535');
+    expect(apiError.requestId).toBe('r-1');
     expect(apiError.fieldErrors).toEqual({
       port: 'must be between 1 and 65535',
       IPAddr: 'must be an IPv4 address such as 192.168.0.10',
@@ -58,14 +61,14 @@ describe('api client', () => {
 
   it('names the status when the body is not JSON (e.g. a proxy error page)', async () => {
     fetchMock.mockResolvedValue(respond(502, '<html>bad gateway</html>', 'text/html'));
-    const error = (await api.get('/gateways', null).catch((e: unknown) => e)) as ApiError;
+    const error = (await call(route('gateways.list')).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(502);
     expect(error.userMessage).toMatch(/HTTP 502/);
   });
 
   it('turns a network failure into status 0 with a readable message', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
-    const error = (await api.get('/gateways', null).catch((e: unknown) => e)) as ApiError;
+    const error = (await call(route('gateways.list')).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(0);
     expect(error.userMessage).toBe('The console server cannot be reached.');
   });
@@ -76,13 +79,16 @@ describe('api client', () => {
     fetchMock.mockResolvedValue(
       respond(401, { type: 'x', title: 'Unauthorized', status: 401, detail: 'sign in first' }),
     );
-    await expect(api.get('/devices', null)).rejects.toBeInstanceOf(ApiError);
+    await expect(call(route('devices.list'))).rejects.toBeInstanceOf(ApiError);
     expect(handler).toHaveBeenCalledTimes(1);
     fetchMock.mockResolvedValue(
       respond(401, { type: 'x', title: 'Unauthorized', status: 401, detail: 'wrong password' }),
     );
     await expect(
-      api.post('/auth/login', null, { body: {}, allowUnauthorized: true }),
+      call(route('auth.login'), {
+        body: { username: 'a', password: 'b' },
+        allowUnauthorized: true,
+      }),
     ).rejects.toMatchObject({ detail: 'wrong password' });
     expect(handler).toHaveBeenCalledTimes(1);
   });
@@ -90,13 +96,16 @@ describe('api client', () => {
   it('sends JSON with credentials and the CSRF header on state-changing requests only', async () => {
     setCsrfToken('tok-123');
     fetchMock.mockImplementation(async () => respond(200, { ok: true }));
-    await api.post('/gateways/g1/disconnect', null, { body: { deviceIDs: [1] } });
+    await call(route('devices.disconnect'), {
+      params: { gatewayID: 'g1' },
+      body: { deviceIDs: [1] },
+    });
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe('/api/v1/gateways/g1/disconnect');
     expect(init?.credentials).toBe('same-origin');
     expect((init?.headers as Record<string, string>)['x-csrf-token']).toBe('tok-123');
     expect(init?.body).toBe('{"deviceIDs":[1]}');
-    await api.get('/gateways', null);
+    await call(route('gateways.list')).catch(() => undefined);
     expect(
       (fetchMock.mock.calls[1]?.[1]?.headers as Record<string, string>)['x-csrf-token'],
     ).toBeUndefined();
@@ -104,23 +113,30 @@ describe('api client', () => {
 
   it('rejects a response that does not match the shared schema', async () => {
     fetchMock.mockResolvedValue(respond(200, { gateways: 'nope' }));
-    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const error = (await api
-      .get('/gateways', z.object({ gateways: z.array(z.string()) }))
-      .catch((e: unknown) => e)) as ApiError;
-    spy.mockRestore();
+    const error = (await call(route('gateways.list')).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
     expect(error.title).toBe('Unexpected response');
   });
 
-  it('builds query strings without empty values and joins lists with commas', () => {
-    expect(
-      buildUrl('/devices', {
+  it('builds query strings without empty values and joins lists with commas', async () => {
+    fetchMock.mockResolvedValue(respond(200, {}));
+    await call(route('devices.list'), {
+      query: {
         status: ['TCP_CONNECTED', 'TLS_CONNECTED'],
         q: '',
         mode: undefined,
         page: 2,
         ssl: false,
-      }),
-    ).toBe('/api/v1/devices?status=TCP_CONNECTED%2CTLS_CONNECTED&page=2&ssl=false');
+      },
+    }).catch(() => undefined);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe(
+      '/api/v1/devices?status=TCP_CONNECTED%2CTLS_CONNECTED&page=2&ssl=false',
+    );
+  });
+
+  it('builds CSV download links from the route table', () => {
+    expect(
+      fileUrl(route('inventory.export'), { query: { gatewayID: 'g 1', status: ['DISCONNECTED'] } }),
+    ).toBe('/api/v1/inventory/devices.csv?gatewayID=g+1&status=DISCONNECTED');
   });
 });

@@ -1,12 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { acceptFilterResponse } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export function fetchAcceptFilter(gatewayID: string, signal?: AbortSignal) {
-  return api.get(`/gateways/${encodeURIComponent(gatewayID)}/accept-filter`, acceptFilterResponse, {
-    signal,
-  });
+  return call(route('accept-filter.get'), { params: { gatewayID }, signal });
 }
 
 export const acceptFilterQuery = (gatewayID: string) =>

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { pendingResponse } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const pendingQuery = (gatewayID: string) =>
   queryOptions({
     queryKey: queryKeys.pending(gatewayID),
-    queryFn: ({ signal }) =>
-      api.get(`/gateways/${encodeURIComponent(gatewayID)}/pending`, pendingResponse, { signal }),
+    queryFn: ({ signal }) => call(route('pending.list'), { params: { gatewayID }, signal }),
     // Refused devices keep dialling; the list has no live channel of its own.
     refetchInterval: 10_000,
   });

@@ -1,16 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { acceptFilterResponse, type AcceptFilter, type Store } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route, type AcceptFilter, type Store } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { fetchAcceptFilter } from './get-accept-filter.ts';
 
 /** SetAcceptFilter (session) or SetAcceptFilterDB (saved); answers the filters as they now are. */
 export function setAcceptFilter(gatewayID: string, store: Store, filter: AcceptFilter) {
-  return api.put(
-    `/gateways/${encodeURIComponent(gatewayID)}/accept-filter/${store}`,
-    acceptFilterResponse,
-    { body: { filter } },
-  );
+  const set =
+    store === 'session' ? route('accept-filter.set-session') : route('accept-filter.set-db');
+  return call(set, { params: { gatewayID }, body: { filter } });
 }
 
 /** Read-modify-write of one store's device list (the master has no add/remove of single entries). */

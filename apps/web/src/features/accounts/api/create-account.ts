@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { account, type CreateAccountRequest } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type CreateAccountRequest, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export function createAccount(body: CreateAccountRequest) {
-  return api.post('/accounts', account, { body });
+  return call(route('accounts.create'), { body });
 }
 
 export function useCreateAccount() {

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export function deleteAccount(id: number) {
-  return api.delete(`/accounts/${id}`, null);
+  return call(route('accounts.delete'), { params: { accountID: id } });
 }
 
 export function useDeleteAccount() {

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 
 /** Sets a new password; the BFF ends that account's sessions. */
 export function resetPassword(accountID: number, password: string) {
-  return api.post(`/accounts/${accountID}/password`, null, { body: { password } });
+  return call(route('accounts.reset-password'), { params: { accountID }, body: { password } });
 }
 
 export function useResetPassword() {

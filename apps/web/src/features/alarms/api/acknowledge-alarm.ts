@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { alarm } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { alarmKeys } from './alarm-keys.ts';
 
 export function acknowledgeAlarm(alarmID: number) {
-  return api.post(`/alarms/${alarmID}/acknowledge`, alarm);
+  return call(route('alarms.acknowledge'), { params: { alarmID } });
 }
 
 export function useAcknowledgeAlarm() {

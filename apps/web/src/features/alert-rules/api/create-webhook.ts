@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createdWebhook, type CreateWebhookRequest } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type CreateWebhookRequest, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { ruleKeys } from './rule-keys.ts';
 
 export function createWebhook(body: CreateWebhookRequest) {
-  return api.post('/alert-webhooks', createdWebhook, { body });
+  return call(route('alert-webhooks.create'), { body });
 }
 
 export function useCreateWebhook() {

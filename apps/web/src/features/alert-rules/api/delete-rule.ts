@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { ruleKeys } from './rule-keys.ts';
 
 export function deleteRule(id: number) {
-  return api.delete(`/alert-rules/${id}`, null);
+  return call(route('alert-rules.delete'), { params: { ruleID: id } });
 }
 
 export function useDeleteRule() {

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { ruleKeys } from './rule-keys.ts';
 
 export function deleteWebhook(id: number) {
-  return api.delete(`/alert-webhooks/${id}`, null);
+  return call(route('alert-webhooks.delete'), { params: { webhookID: id } });
 }
 
 export function useDeleteWebhook() {

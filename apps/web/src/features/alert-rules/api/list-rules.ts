@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { alertRuleList } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { ruleKeys } from './rule-keys.ts';
 
 export const alertRulesQuery = () =>
   queryOptions({
     queryKey: ruleKeys.rules,
-    queryFn: ({ signal }) => api.get('/alert-rules', alertRuleList, { signal }),
+    queryFn: ({ signal }) => call(route('alert-rules.list'), { signal }),
   });
 
 export function useAlertRules() {

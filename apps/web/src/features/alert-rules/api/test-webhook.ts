@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { delivery } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 
 export function testWebhook(id: number) {
-  return api.post(`/alert-webhooks/${id}/test`, delivery);
+  return call(route('alert-webhooks.test'), { params: { webhookID: id } });
 }
 
 export function useTestWebhook() {

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { alertRule, type AlertRuleInput } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type AlertRuleInput, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { ruleKeys } from './rule-keys.ts';
 
 export function updateRule({ id, body }: { id: number; body: AlertRuleInput }) {
-  return api.put(`/alert-rules/${id}`, alertRule, { body });
+  return call(route('alert-rules.update'), { params: { ruleID: id }, body });
 }
 
 export function useUpdateRule() {

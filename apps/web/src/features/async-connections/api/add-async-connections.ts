@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ok, type AsyncConnectInfo, type Store } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type AsyncConnectInfo, type Store, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** AddAsyncConnection (session) or AddAsyncConnectionDB (saved, re-applied on gateway reconnect). */
@@ -9,9 +9,8 @@ export function addAsyncConnections(
   store: Store,
   connectInfos: AsyncConnectInfo[],
 ) {
-  return api.post(`/gateways/${encodeURIComponent(gatewayID)}/async-connections/${store}`, ok, {
-    body: { connectInfos },
-  });
+  const add = store === 'session' ? route('async.add-session') : route('async.add-db');
+  return call(add, { params: { gatewayID }, body: { connectInfos } });
 }
 
 export function useAddAsyncConnections(gatewayID: string) {

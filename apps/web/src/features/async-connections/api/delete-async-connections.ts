@@ -1,15 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ok, type Store } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type Store, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** DeleteAsyncConnection (session; disconnects first) or DeleteAsyncConnectionDB. */
 export function deleteAsyncConnections(gatewayID: string, store: Store, deviceIDs: number[]) {
-  return api.post(
-    `/gateways/${encodeURIComponent(gatewayID)}/async-connections/${store}/delete`,
-    ok,
-    { body: { deviceIDs } },
-  );
+  const remove = store === 'session' ? route('async.delete-session') : route('async.delete-db');
+  return call(remove, { params: { gatewayID }, body: { deviceIDs } });
 }
 
 export function useDeleteAsyncConnections(gatewayID: string) {

@@ -1,14 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { asyncConnectionsResponse } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export function fetchAsyncConnections(gatewayID: string, signal?: AbortSignal) {
-  return api.get(
-    `/gateways/${encodeURIComponent(gatewayID)}/async-connections`,
-    asyncConnectionsResponse,
-    { signal },
-  );
+  return call(route('async.list'), { params: { gatewayID }, signal });
 }
 
 export const asyncConnectionsQuery = (gatewayID: string) =>

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { auditList } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface AuditParams {
@@ -16,7 +16,7 @@ export interface AuditParams {
 export const auditQuery = (params: AuditParams) =>
   queryOptions({
     queryKey: queryKeys.audit(params),
-    queryFn: ({ signal }) => api.get('/audit', auditList, { query: { ...params }, signal }),
+    queryFn: ({ signal }) => call(route('audit.list'), { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 

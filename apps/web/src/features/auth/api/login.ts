@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sessionResponse, type LoginRequest } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type LoginRequest, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { setCsrfToken } from '../../../lib/csrf.ts';
 import { sessionKey } from './me.ts';
 
 export async function login(body: LoginRequest) {
-  const session = await api.post('/auth/login', sessionResponse, { body, allowUnauthorized: true });
+  const session = await call(route('auth.login'), { body, allowUnauthorized: true });
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { setCsrfToken } from '../../../lib/csrf.ts';
 import { markOwnSignOut } from '../../../lib/own-sign-out.ts';
 import { sessionKey } from './me.ts';
 
 export async function logout(): Promise<void> {
   markOwnSignOut();
-  await api.post('/auth/logout', null, { allowUnauthorized: true });
+  await call(route('auth.logout'), { allowUnauthorized: true });
 }
 
 export function useLogout() {

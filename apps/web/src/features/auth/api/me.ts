@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { sessionResponse, type SessionResponse } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type SessionResponse, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { setCsrfToken } from '../../../lib/csrf.ts';
 
 export const sessionKey = ['session'] as const;
@@ -8,7 +8,7 @@ export const sessionKey = ['session'] as const;
 /** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionResponse | null> {
   try {
-    const session = await api.get('/auth/me', sessionResponse, { signal, allowUnauthorized: true });
+    const session = await call(route('auth.me'), { signal, allowUnauthorized: true });
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {

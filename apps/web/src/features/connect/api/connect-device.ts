@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { connectResponse, type ConnectRequest } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type ConnectRequest, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** Connect (synchronous): the device joins the managed list with autoReconnect off. */
 export function connectDevice(gatewayID: string, body: ConnectRequest) {
-  return api.post(`/gateways/${encodeURIComponent(gatewayID)}/connect`, connectResponse, { body });
+  return call(route('gateways.connect'), { params: { gatewayID }, body });
 }
 
 export function useConnectDevice(gatewayID: string) {

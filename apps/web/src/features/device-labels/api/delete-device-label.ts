@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ok } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { deviceLabelsKey } from './list-device-labels.ts';
 
 export function deleteDeviceLabel(deviceID: number) {
-  return api.post(`/devices/${deviceID}/label/delete`, ok);
+  return call(route('device-labels.delete'), { params: { deviceID } });
 }
 
 export function useDeleteDeviceLabel(deviceID: number) {

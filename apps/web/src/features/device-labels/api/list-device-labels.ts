@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { deviceLabelList, type DeviceLabel } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type DeviceLabel, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 
 /** Root of every device-label query, so a change refreshes all of them. */
 export const deviceLabelsKey = ['device-labels'] as const;
@@ -14,10 +14,7 @@ export const deviceLabelsQuery = (deviceIDs?: readonly number[]) => {
   return queryOptions({
     queryKey: [...deviceLabelsKey, ids ?? 'all'] as const,
     queryFn: ({ signal }) =>
-      api.get('/device-labels', deviceLabelList, {
-        query: { deviceIDs: ids },
-        signal,
-      }),
+      call(route('device-labels.list'), { query: { deviceIDs: ids }, signal }),
     enabled: ids === undefined || ids.length > 0,
     select: (data) => new Map<number, DeviceLabel>(data.labels.map((l) => [l.deviceID, l])),
   });

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { deviceLabel, type SetDeviceLabelRequest } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type SetDeviceLabelRequest, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { deviceLabelsKey } from './list-device-labels.ts';
 
 export function setDeviceLabel(deviceID: number, body: SetDeviceLabelRequest) {
-  return api.put(`/devices/${deviceID}/label`, deviceLabel, { body });
+  return call(route('device-labels.set'), { params: { deviceID }, body });
 }
 
 export function useSetDeviceLabel(deviceID: number) {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { historyPageSchema, type HistoryEntry, type HistoryPage } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type HistoryEntry, type HistoryPage, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 const DAY_MS = 86_400_000;
@@ -18,7 +18,8 @@ export async function fetchDayHistory(
   let cursor: string | null = null;
   let facts: HistoryPage['facts'] | null = null;
   for (let i = 0; i < 20; i++) {
-    const page: HistoryPage = await api.get(`/devices/${deviceID}/history`, historyPageSchema, {
+    const page: HistoryPage = await call(route('history.device'), {
+      params: { deviceID },
       query: { limit: 1000, cursor: cursor ?? undefined },
       signal,
     });

@@ -1,12 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ok } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export function disconnectDevices(gatewayID: string, deviceIDs: number[]) {
-  return api.post(`/gateways/${encodeURIComponent(gatewayID)}/disconnect`, ok, {
-    body: { deviceIDs },
-  });
+  return call(route('devices.disconnect'), { params: { gatewayID }, body: { deviceIDs } });
 }
 
 export function useDisconnectDevices() {

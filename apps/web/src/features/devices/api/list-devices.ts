@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { deviceList, type ConnectionMode, type DeviceStatus } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type ConnectionMode, type DeviceStatus, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export type SortField =
@@ -46,7 +46,7 @@ export function toQuery(
 }
 
 export function fetchDevices(params: DeviceListParams, signal?: AbortSignal) {
-  return api.get('/devices', deviceList, { query: toQuery(params), signal });
+  return call(route('devices.list'), { query: toQuery(params), signal });
 }
 
 export const devicesQuery = (params: DeviceListParams) =>

@@ -1,5 +1,5 @@
-import { deviceList, type DeviceRow } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type DeviceRow, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { toQuery, type DeviceListParams } from './list-devices.ts';
 
 /** The server's page-size ceiling: the whole filtered set of a master fits in one answer. */
@@ -19,7 +19,7 @@ export async function fetchMatchingRows(
 ): Promise<DeviceRow[]> {
   const rows: DeviceRow[] = [];
   for (let page = 1; ; page++) {
-    const result = await api.get('/devices', deviceList, {
+    const result = await call(route('devices.list'), {
       query: toQuery({ ...filter, page, pageSize: MAX_PAGE_SIZE }),
     });
     rows.push(...result.items);

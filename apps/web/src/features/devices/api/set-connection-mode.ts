@@ -1,9 +1,10 @@
-import { multiResponse, type ConnectionMode } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type ConnectionMode, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 
 /** SetConnectionModeMulti: per-device results. */
 export function setConnectionMode(gatewayID: string, deviceIDs: number[], mode: ConnectionMode) {
-  return api.post(`/gateways/${encodeURIComponent(gatewayID)}/connection-mode`, multiResponse, {
+  return call(route('devices.connection-mode'), {
+    params: { gatewayID },
     body: { deviceIDs, mode },
   });
 }

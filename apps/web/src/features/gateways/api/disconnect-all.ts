@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ok } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export function disconnectAll(gatewayID: string) {
-  return api.post(`/gateways/${encodeURIComponent(gatewayID)}/disconnect-all`, ok);
+  return call(route('devices.disconnect-all'), { params: { gatewayID } });
 }
 
 export function useDisconnectAll() {

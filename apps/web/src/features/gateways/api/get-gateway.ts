@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { gatewaySummary } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const gatewayQuery = (gatewayID: string) =>
   queryOptions({
     queryKey: queryKeys.gateway(gatewayID),
-    queryFn: ({ signal }) =>
-      api.get(`/gateways/${encodeURIComponent(gatewayID)}`, gatewaySummary, { signal }),
+    queryFn: ({ signal }) => call(route('gateways.get'), { params: { gatewayID }, signal }),
   });
 
 export function useGateway(gatewayID: string) {

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { lostConnectionsList } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** Connections gateways lost when they reconnected to the master (the BFF names them). */
 export function fetchLostConnections(signal?: AbortSignal) {
-  return api.get('/lost-connections', lostConnectionsList, { signal });
+  return call(route('lost-connections.list'), { signal });
 }
 
 export const lostConnectionsQuery = () =>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ok, restoreLostResponse } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 /**
@@ -12,15 +12,14 @@ export function restoreLostConnections(
   deviceIDs: number[],
   saveToDatabase: boolean,
 ) {
-  return api.post(
-    `/gateways/${encodeURIComponent(gatewayID)}/lost-connections/restore`,
-    restoreLostResponse,
-    { body: { deviceIDs, saveToDatabase } },
-  );
+  return call(route('lost-connections.restore'), {
+    params: { gatewayID },
+    body: { deviceIDs, saveToDatabase },
+  });
 }
 
 export function dismissLostConnections(gatewayID: string) {
-  return api.post(`/gateways/${encodeURIComponent(gatewayID)}/lost-connections/dismiss`, ok);
+  return call(route('lost-connections.dismiss'), { params: { gatewayID } });
 }
 
 function useRefreshAfter() {

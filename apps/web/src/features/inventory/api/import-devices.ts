@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { importPreview, importResult, type ImportRequest } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type ImportRequest, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 
 export function previewImport(body: ImportRequest) {
-  return api.post('/inventory/import/preview', importPreview, { body });
+  return call(route('inventory.import-preview'), { body });
 }
 
 export function usePreviewImport() {
@@ -11,7 +11,7 @@ export function usePreviewImport() {
 }
 
 export function runImport(body: ImportRequest) {
-  return api.post('/inventory/import/run', importResult, { body });
+  return call(route('inventory.import-run'), { body });
 }
 
 export function useRunImport() {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { availabilityReport, type ReportGroup, type ReportPeriod } from '@cmc/api';
-import { api, buildUrl } from '../../../lib/api-client.ts';
+import { type ReportGroup, type ReportPeriod, route } from '@cmc/api';
+import { call, fileUrl } from '../../../lib/api-client.ts';
 
 /** A period ending now, or a chosen range (ISO strings). */
 export interface ReportParams {
@@ -21,7 +21,7 @@ export const availabilityReportQuery = (params: ReportParams) =>
   queryOptions({
     queryKey: ['reports', 'availability', params] as const,
     queryFn: ({ signal }) =>
-      api.get('/reports/availability', availabilityReport, { query: queryOf(params), signal }),
+      call(route('reports.availability'), { query: queryOf(params), signal }),
   });
 
 export function useAvailabilityReport(params: ReportParams) {
@@ -30,5 +30,5 @@ export function useAvailabilityReport(params: ReportParams) {
 
 /** The same report as a CSV file: a plain link, sent with the session cookie. */
 export function availabilityCsvUrl(params: ReportParams): string {
-  return buildUrl('/reports/availability.csv', queryOf(params));
+  return fileUrl(route('reports.availability-csv'), { query: queryOf(params) });
 }

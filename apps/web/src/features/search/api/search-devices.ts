@@ -1,12 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { searchResponse } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 
 /** SearchDevice on the gateway's subnet; the answer comes after `timeoutMs`. */
 export function searchDevices(gatewayID: string, timeoutMs: number) {
-  return api.post(`/gateways/${encodeURIComponent(gatewayID)}/search`, searchResponse, {
-    body: { timeoutMs },
-  });
+  return call(route('gateways.search'), { params: { gatewayID }, body: { timeoutMs } });
 }
 
 export function useSearchDevices() {

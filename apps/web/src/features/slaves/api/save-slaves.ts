@@ -1,20 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ok, type SlaveDeviceInfo, type Store } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type SlaveDeviceInfo, type Store, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-
-const base = (gatewayID: string) => `/gateways/${encodeURIComponent(gatewayID)}/slave-devices`;
 
 /** SetSlaveDevice (session) or AddSlaveDeviceDB (saved) for the given parent devices. */
 export function saveSlaves(gatewayID: string, store: Store, infos: SlaveDeviceInfo[]) {
-  return store === 'session'
-    ? api.put(`${base(gatewayID)}/session`, ok, { body: { slaveDeviceInfos: infos } })
-    : api.post(`${base(gatewayID)}/db`, ok, { body: { slaveDeviceInfos: infos } });
+  const save = store === 'session' ? route('slaves.set-session') : route('slaves.add-db');
+  return call(save, { params: { gatewayID }, body: { slaveDeviceInfos: infos } });
 }
 
 /** DeleteSlaveDeviceDB by parent device. */
 export function deleteSavedSlaves(gatewayID: string, deviceIDs: number[]) {
-  return api.post(`${base(gatewayID)}/db/delete`, ok, { body: { deviceIDs } });
+  return call(route('slaves.delete-db'), { params: { gatewayID }, body: { deviceIDs } });
 }
 
 export function useSaveSlaves(gatewayID: string) {

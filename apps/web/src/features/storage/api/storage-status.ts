@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { storageStatus } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 
 export const storageStatusKey = ['storage'] as const;
 
@@ -8,7 +8,7 @@ export const storageStatusKey = ['storage'] as const;
 export const storageStatusQuery = () =>
   queryOptions({
     queryKey: storageStatusKey,
-    queryFn: ({ signal }) => api.get('/storage', storageStatus, { signal }),
+    queryFn: ({ signal }) => call(route('storage.status'), { signal }),
     // A full disk comes and goes without any other event the browser would see.
     refetchInterval: 30_000,
   });

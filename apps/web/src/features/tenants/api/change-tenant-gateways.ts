@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { tenantInfo } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** Tenant.AddGateway / Tenant.DeleteGateway. */
@@ -9,8 +9,9 @@ export function changeTenantGateways(
   change: 'add' | 'remove',
   gatewayIDs: string[],
 ) {
-  const path = `/tenants/${encodeURIComponent(tenantID)}/gateways${change === 'remove' ? '/delete' : ''}`;
-  return api.post(path, tenantInfo, { body: { gatewayIDs } });
+  const target =
+    change === 'remove' ? route('tenants.delete-gateways') : route('tenants.add-gateways');
+  return call(target, { params: { tenantID }, body: { gatewayIDs } });
 }
 
 export function useChangeTenantGateways() {

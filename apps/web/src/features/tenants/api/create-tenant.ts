@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { tenantInfo, type CreateTenantRequest } from '@cmc/api';
-import { api } from '../../../lib/api-client.ts';
+import { type CreateTenantRequest, route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export function createTenant(body: CreateTenantRequest) {
-  return api.post('/tenants', tenantInfo, { body });
+  return call(route('tenants.create'), { body });
 }
 
 export function useCreateTenant() {

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { route } from '@cmc/api';
+import { call } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export function deleteTenant(tenantID: string) {
-  return api.delete(`/tenants/${encodeURIComponent(tenantID)}`, null);
+  return call(route('tenants.delete'), { params: { tenantID } });
 }
 
 export function useDeleteTenant() {
