@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { e2eEnv } from './src/env.ts';
 
 // Debian's Chromium, never a downloaded browser; one worker because the tests share one simulator
 // world and walk through it in order.
@@ -12,7 +13,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // scripts/test-all.mjs asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to count the results.
-  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  reporter: e2eEnv.jsonReport() ? [['list'], ['json']] : [['list']],
   outputDir: './test-results',
   use: {
     browserName: 'chromium',
@@ -20,7 +21,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: e2eEnv.chromiumPath(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { e2eEnv } from './env.ts';
 import { ADMIN, VIEWER } from './stack.ts';
 
 export { expect };
@@ -8,13 +9,13 @@ export { expect };
  * working tree clean.
  */
 export const SCREENSHOTS = new URL(
-  process.env.E2E_UPDATE_SCREENSHOTS === '1' ? '../screenshots/' : '../test-results/screenshots/',
+  e2eEnv.updateScreenshots() ? '../screenshots/' : '../test-results/screenshots/',
   import.meta.url,
 ).pathname;
 
 /** The simulator's control API: how the tests change the world behind the master gateway. */
 export async function sim(path: string, method: 'GET' | 'POST' = 'POST'): Promise<unknown> {
-  const base = process.env.E2E_CONTROL_URL;
+  const base = e2eEnv.controlUrl();
   if (!base) throw new Error('E2E_CONTROL_URL is not set: run through playwright (global setup)');
   return simAt(base, path, method);
 }
@@ -90,7 +91,7 @@ export const test = base.extend({
   // Playwright reads fixture dependencies from the destructuring pattern, so it must be an object.
   // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
-    const url = process.env.E2E_BASE_URL;
+    const url = e2eEnv.baseUrl();
     if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright (global setup)');
     await use(url);
   },

@@ -1,9 +1,10 @@
 // Starts the simulator and the BFF once for the whole run; the returned function tears them down.
 import fs from 'node:fs';
+import { e2eEnv, publishStack } from './env.ts';
 import { startStack } from './stack.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const chromium = e2eEnv.chromiumPath();
   if (!fs.existsSync(chromium)) {
     throw new Error(
       `Chromium not found at ${chromium}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
@@ -11,7 +12,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const stack = await startStack();
   // Workers inherit the environment of the runner process.
-  process.env.E2E_BASE_URL = stack.url;
-  process.env.E2E_CONTROL_URL = stack.controlUrl;
+  publishStack(stack);
   return () => stack.stop();
 }

@@ -6,13 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBff, loadConfig, readEnv, type Bff } from '@cmc/bff';
 import { startSimulator, type Scenario, type Simulator } from '@cmc/master-sim';
+import { e2eEnv } from './env.ts';
 
 export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 export const VIEWER = { username: 'viewer1', password: 'viewer1-e2e-pass', tenantID: 'tenant1' };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // E2E_WEB_DIST lets a developer test a build of their own while another build is being written.
-export const WEB_DIST = process.env.E2E_WEB_DIST ?? path.resolve(here, '../../apps/web/dist');
+export const WEB_DIST = e2eEnv.webDist() ?? path.resolve(here, '../../apps/web/dist');
 
 export interface Stack {
   url: string;

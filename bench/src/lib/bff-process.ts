@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.ts';
 import { now, sleep } from './clock.ts';
 import type { SimWorld } from './sim-world.ts';
+import { benchEnv } from '../env.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const ADMIN = { username: 'admin', password: 'bench-admin-password' };
@@ -77,7 +78,7 @@ export async function startBffProcess(
     cwd: bffDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
-      ...process.env,
+      ...benchEnv.inherited(),
       CMC_MODE: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),

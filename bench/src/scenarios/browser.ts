@@ -13,6 +13,7 @@ import { isMain, runMain } from '../lib/main-guard.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
 import { startSimWorld } from '../lib/sim-world.ts';
 import { distribution, type Distribution } from '../lib/stats.ts';
+import { benchEnv } from '../env.ts';
 
 const LOADS = 5;
 const WINDOW_MS = 10_000;
@@ -124,7 +125,7 @@ export async function runBrowser(
   const world = await startSimWorld();
   const bff = await startBffProcess(world, { ...options, webDistDir: DIST_DIR });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: benchEnv.chromiumPath(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -293,5 +294,4 @@ export async function runBrowser(
   }
 }
 
-if (isMain(import.meta.url))
-  runMain(() => runBrowser({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));
+if (isMain(import.meta.url)) runMain(() => runBrowser({ cpuProfileDir: benchEnv.cpuProfileDir() }));

@@ -9,6 +9,7 @@ import { isMain, runMain } from '../lib/main-guard.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
 import { startSimWorld } from '../lib/sim-world.ts';
 import { distribution } from '../lib/stats.ts';
+import { benchEnv } from '../env.ts';
 
 const ROUNDS = 200;
 const WARMUP = 10;
@@ -97,4 +98,4 @@ export async function runDeviceList(
 }
 
 if (isMain(import.meta.url))
-  runMain(() => runDeviceList({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));
+  runMain(() => runDeviceList({ cpuProfileDir: benchEnv.cpuProfileDir() }));

@@ -14,6 +14,7 @@ import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
 import { startSimWorld } from '../lib/sim-world.ts';
+import { benchEnv } from '../env.ts';
 
 const LEVELS = [1, 50, 200];
 const RATE = 1000;
@@ -149,5 +150,4 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
   }
 }
 
-if (isMain(import.meta.url))
-  runMain(() => runFanout({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));
+if (isMain(import.meta.url)) runMain(() => runFanout({ cpuProfileDir: benchEnv.cpuProfileDir() }));

@@ -18,6 +18,7 @@ import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
 import { startSimWorld } from '../lib/sim-world.ts';
+import { benchEnv } from '../env.ts';
 
 const RATES = [100, 1000, 5000];
 const CLIENTS = 50;
@@ -183,5 +184,4 @@ export async function runLatency(
   }
 }
 
-if (isMain(import.meta.url))
-  runMain(() => runLatency({ cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR }));
+if (isMain(import.meta.url)) runMain(() => runLatency({ cpuProfileDir: benchEnv.cpuProfileDir() }));

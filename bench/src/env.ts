@@ -1,0 +1,9 @@
+// The only reader of process.env in the bench package.
+export const benchEnv = {
+  /** Debian's Chromium, never a downloaded browser. */
+  chromiumPath: (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  /** Where a scenario run by itself writes CPU profiles, if anywhere. */
+  cpuProfileDir: (): string | undefined => process.env.BENCH_CPU_PROFILE_DIR,
+  /** The bench's own environment, handed on to the BFF child it starts (PATH, HOME, …). */
+  inherited: (): NodeJS.ProcessEnv => ({ ...process.env }),
+};
