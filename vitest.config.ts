@@ -32,6 +32,15 @@ export default defineConfig({
         },
       },
       { test: { name: 'web', root: 'apps/web', include: ['src/**/__tests__/**/*.test.{ts,tsx}'] } },
+      // The lint rules that keep the architecture's boundaries, shown failing on planted snippets.
+      {
+        test: {
+          name: 'lint',
+          root: '.',
+          include: ['eslint/__tests__/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
       // The benchmarks' own helpers (matching, parsing); the benchmarks themselves are not tests.
       { test: { name: 'bench', root: 'bench', include: ['src/**/__tests__/**/*.test.ts'] } },
     ],
