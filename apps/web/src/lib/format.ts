@@ -1,37 +1,64 @@
-/** "just now", "3 min ago", "2 h ago", "5 days ago"; future times read "in 3 min". */
+// Times, counts and ratios as the console shows them; dates and relative times through Intl.
+// The UI is written in English, so the words are English; the clock is the browser's time zone.
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always', style: 'long' });
+
+// 24-hour parts, assembled into 2026-11-27 04:12:05 (sortable, the same in every locale).
+const dateTimeParts = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+const clockFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const countFormat = new Intl.NumberFormat('en-US');
+
+function timeOf(at: string | number | Date | null | undefined): number | undefined {
+  if (at === null || at === undefined || at === '') return undefined;
+  const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
+  return Number.isFinite(time) ? time : undefined;
+}
+
+/** "just now", "3 minutes ago", "2 hours ago", "5 days ago"; future times read "in 3 minutes". */
 export function timeAgo(
   at: string | number | Date | null | undefined,
   now: number = Date.now(),
 ): string {
-  if (at === null || at === undefined || at === '') return '—';
-  const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
-  if (!Number.isFinite(time)) return '—';
-  const seconds = Math.round((now - time) / 1000);
-  const future = seconds < 0;
+  const time = timeOf(at);
+  if (time === undefined) return '—';
+  const seconds = Math.round((time - now) / 1000);
   const s = Math.abs(seconds);
-  let text: string;
-  if (s < 45) return future ? 'in a few seconds' : 'just now';
-  if (s < 90) text = '1 min';
-  else if (s < 3600) text = `${Math.round(s / 60)} min`;
-  else if (s < 86_400) text = `${Math.round(s / 3600)} h`;
-  else {
-    const days = Math.round(s / 86_400);
-    text = `${days} ${days === 1 ? 'day' : 'days'}`;
-  }
-  return future ? `in ${text}` : `${text} ago`;
+  if (s < 45) return seconds < 0 || seconds === 0 ? 'just now' : 'in a few seconds';
+  const sign = Math.sign(seconds);
+  if (s < 90) return relative.format(sign, 'minute');
+  if (s < 3600) return relative.format(sign * Math.round(s / 60), 'minute');
+  if (s < 86_400) return relative.format(sign * Math.round(s / 3600), 'hour');
+  return relative.format(sign * Math.round(s / 86_400), 'day');
 }
 
 /** Local date and time for tooltips and tables: 2026-11-27 04:12:05. */
 export function dateTime(at: string | number | null | undefined): string {
-  if (at === null || at === undefined || at === '') return '—';
-  const d = new Date(typeof at === 'number' ? at : Date.parse(at));
-  if (Number.isNaN(d.getTime())) return '—';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const time = timeOf(at);
+  if (time === undefined) return '—';
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of dateTimeParts.formatToParts(time)) part[type] = value;
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
+/** Local time of day for chart axes: 04:12. */
+export function clockTime(at: number): string {
+  return clockFormat.format(at);
 }
 
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return countFormat.format(n);
 }
 
 export function percent(ratio: number): string {

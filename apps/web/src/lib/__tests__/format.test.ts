@@ -9,12 +9,12 @@ const now = Date.parse('2026-11-27T04:00:00Z');
 describe('timeAgo', () => {
   it.each([
     ['2026-11-27T03:59:50Z', 'just now'],
-    ['2026-11-27T03:59:00Z', '1 min ago'],
-    ['2026-11-27T03:57:00Z', '3 min ago'],
-    ['2026-11-27T02:00:00Z', '2 h ago'],
+    ['2026-11-27T03:59:00Z', '1 minute ago'],
+    ['2026-11-27T03:57:00Z', '3 minutes ago'],
+    ['2026-11-27T02:00:00Z', '2 hours ago'],
     ['2026-11-26T04:00:00Z', '1 day ago'],
     ['2026-11-22T04:00:00Z', '5 days ago'],
-    ['2026-11-27T04:03:00Z', 'in 3 min'],
+    ['2026-11-27T04:03:00Z', 'in 3 minutes'],
   ])('%s -> %s', (at, text) => {
     expect(timeAgo(at, now)).toBe(text);
   });

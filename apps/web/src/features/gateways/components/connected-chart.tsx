@@ -1,17 +1,13 @@
 import { useId } from 'react';
 import { chartGeometry } from '../chart-geometry.ts';
 import { useConnectedSeries } from '../api/connected-series.ts';
+import { clockTime } from '../../../lib/format.ts';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { Skeleton } from '../../../ui/skeleton.tsx';
 import { useElementWidth } from '../../../ui/use-element-width.ts';
 
 const H = 160;
 const PAD = { left: 40, right: 20, top: 8, bottom: 22 };
-
-function clock(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 /** Connected devices over the last hour: a hand-made SVG (a chart library would blow the JS budget). */
 export function ConnectedChart({ gatewayID = 'all' }: { gatewayID?: string }) {
@@ -63,7 +59,7 @@ export function ConnectedChart({ gatewayID = 'all' }: { gatewayID?: string }) {
               fontSize="11"
               fill="#6b7584"
             >
-              {clock(t)}
+              {clockTime(t)}
             </text>
           ))}
           {geo.area ? <path d={geo.area} fill="rgb(29 78 216 / 0.12)" /> : null}

@@ -1,4 +1,4 @@
-import { dateTime } from '../../../lib/format.ts';
+import { dateTime, formatCount } from '../../../lib/format.ts';
 import { useStorageStatus } from '../api/storage-status.ts';
 
 /**
@@ -17,9 +17,9 @@ export function StorageBanner() {
     >
       <strong>The console cannot save data.</strong> Its database stopped taking writes
       {data.since ? ` at ${dateTime(data.since)}` : ''}: {data.error}. Reading works; new accounts
-      and password changes are refused. {data.pending.toLocaleString()} history and audit rows are
-      held in memory and will be written when space returns
-      {data.dropped > 0 ? ` (${data.dropped.toLocaleString()} oldest rows dropped)` : ''}. Free disk
+      and password changes are refused. {formatCount(data.pending)} history and audit rows are held
+      in memory and will be written when space returns
+      {data.dropped > 0 ? ` (${formatCount(data.dropped)} oldest rows dropped)` : ''}. Free disk
       space on the server (or make the data folder writable).
     </div>
   );
