@@ -139,13 +139,3 @@ export function tenantID(value: string, field = 'tenantID'): string {
     );
   return value;
 }
-
-export function stringList(
-  values: string[],
-  field: string,
-  check: (v: string, f: string) => string,
-): string[] {
-  if (values.length > MAX_IDS)
-    throw invalidArgument(`${field} has ${values.length} entries; at most ${MAX_IDS} per request`);
-  return values.map((v, i) => check(v, `${field}[${i}]`));
-}

@@ -154,6 +154,3 @@ export const scenarioSchema = z
 export type Scenario = z.input<typeof scenarioSchema>;
 /** A validated scenario with every default filled in. */
 export type ParsedScenario = z.output<typeof scenarioSchema>;
-export type ScenarioDevice = ParsedScenario['devices'][number];
-export type ScenarioGateway = ParsedScenario['gateways'][number];
-export type AcceptFilterInput = z.output<typeof acceptFilterSchema>;
