@@ -26,10 +26,3 @@ export async function fetchMatchingRows(
     if (page * MAX_PAGE_SIZE >= result.total || result.items.length === 0) return rows;
   }
 }
-
-export async function fetchMatchingDevices(
-  filter: Omit<DeviceListParams, 'page' | 'pageSize'>,
-): Promise<DeviceRef[]> {
-  const rows = await fetchMatchingRows(filter);
-  return rows.map((row) => ({ deviceID: row.deviceID, gatewayID: row.gatewayID }));
-}
