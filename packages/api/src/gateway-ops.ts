@@ -10,7 +10,7 @@ import {
   subnetMask,
 } from './common.ts';
 import { asyncConnectInfo, slaveDeviceInfo } from './devices.ts';
-import { connectionMode, deviceTypeName } from './names.ts';
+import { connectionMode, deviceTypeName, store } from './names.ts';
 
 // ---- search -------------------------------------------------------------------------------
 export const SEARCH_TIMEOUT_MIN_MS = 500;
@@ -98,6 +98,30 @@ export type AcceptFilterResponse = z.infer<typeof acceptFilterResponse>;
 
 export const setAcceptFilterRequest = z.object({ filter: acceptFilter });
 export type SetAcceptFilterRequest = z.infer<typeof setAcceptFilterRequest>;
+
+const acceptListChange = z
+  .array(deviceID)
+  .max(MAX_DEVICE_IDS_PER_CALL, {
+    message: `must list at most ${MAX_DEVICE_IDS_PER_CALL} device IDs`,
+  })
+  .default([]);
+
+/**
+ * Adds device IDs to (and/or removes them from) one store's accept filter in one server-side step,
+ * so two administrators accepting different devices at once both land (no read-modify-write in
+ * the browser).
+ */
+export const changeAcceptedDevicesRequest = z
+  .object({ store, add: acceptListChange, remove: acceptListChange })
+  .refine((b) => b.add.length + b.remove.length > 0, {
+    message: 'must list at least one device ID to add or remove',
+    path: ['add'],
+  })
+  .refine((b) => !b.add.some((id) => b.remove.includes(id)), {
+    message: 'must not add and remove the same device ID',
+    path: ['remove'],
+  });
+export type ChangeAcceptedDevicesRequest = z.input<typeof changeAcceptedDevicesRequest>;
 
 export const pendingDevice = z.object({
   deviceID,

@@ -1,6 +1,11 @@
 // The accept filter of a gateway and the devices it refused.
 import { gatewayParams } from '../common.ts';
-import { acceptFilterResponse, pendingResponse, setAcceptFilterRequest } from '../gateway-ops.ts';
+import {
+  acceptFilterResponse,
+  changeAcceptedDevicesRequest,
+  pendingResponse,
+  setAcceptFilterRequest,
+} from '../gateway-ops.ts';
 import { GATEWAY_PATH as gw, type RouteDef } from './route-def.ts';
 
 export const acceptFilterRoutes = [
@@ -33,6 +38,18 @@ export const acceptFilterRoutes = [
     access: 'admin',
     params: gatewayParams,
     body: setAcceptFilterRequest,
+    response: acceptFilterResponse,
+    tag: 'connect',
+  },
+  {
+    id: 'accept-filter.change-devices',
+    method: 'post',
+    path: `${gw}/accept-filter/devices`,
+    summary:
+      "Accept (add) or stop accepting (remove) devices in one store's filter, in one step on the server",
+    access: 'admin',
+    params: gatewayParams,
+    body: changeAcceptedDevicesRequest,
     response: acceptFilterResponse,
     tag: 'connect',
   },

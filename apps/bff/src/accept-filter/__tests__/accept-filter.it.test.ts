@@ -1,6 +1,6 @@
 // Accept filters and the pending list against the real simulator, checked against its true state.
 import { describe, expect, it } from 'vitest';
-import { useSignedInHarness } from '../../__tests__/harness.ts';
+import { ADMIN, signIn, useSignedInHarness } from '../../__tests__/harness.ts';
 import { until } from '../../__tests__/until.ts';
 
 const world = useSignedInHarness();
@@ -57,5 +57,78 @@ describe('accept filter and pending list', () => {
     expect((await world.viewer.put('/gateways/gateway2/accept-filter/session', allow)).status).toBe(
       403,
     );
+  });
+});
+
+describe('accepting devices (one server-side step)', () => {
+  // gateway2's DB filter after the tests above: 540092585, 540092586, 540092587.
+  const gatewayID = 'gateway2';
+  // The simulator's own state: what the master really holds, not what the BFF answered.
+  const simFilter = (store: 'session' | 'db') =>
+    world.h.sim.control.state().acceptFilters[gatewayID]?.[store] as
+      { deviceIDs: number[]; IPAddrs: string[] } | undefined;
+  const accepted = async (store: 'session' | 'db') => simFilter(store)?.deviceIDs ?? [];
+
+  it('two administrators accepting different devices at the same time both land', async () => {
+    const before = await accepted('db');
+    const newcomers = [3_000_001, 3_000_002, 3_000_003, 3_000_004, 3_000_005, 3_000_006];
+    // Two signed-in admin sessions, each accepting its own devices concurrently.
+    const sessions = [world.admin, await signIn(world.h.url, ADMIN)];
+    const answers = await Promise.all(
+      newcomers.map((id, i) =>
+        sessions[i % 2]!.post(`/gateways/${gatewayID}/accept-filter/devices`, {
+          store: 'db',
+          add: [id],
+        }),
+      ),
+    );
+    for (const answer of answers) expect(answer.status).toBe(200);
+    const after = await accepted('db');
+    expect([...after].sort()).toEqual([...new Set([...before, ...newcomers])].sort());
+    // The IP lists of the filter are kept as they were.
+    expect(simFilter('db')?.IPAddrs).toEqual(['192.168.20.0']);
+  });
+
+  it('removes and adds in the session store, audited, and answers both filters', async () => {
+    const res = await world.admin.post(`/gateways/${gatewayID}/accept-filter/devices`, {
+      store: 'session',
+      add: [3_000_010],
+      remove: [540092585],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.session.deviceIDs).toContain(3_000_010);
+    expect(res.body.session.deviceIDs).not.toContain(540092585);
+    expect(await accepted('session')).toEqual(res.body.session.deviceIDs);
+    const audit = await world.admin.get('/audit?action=accept-filter.change-devices');
+    expect(audit.status).toBe(200);
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'accept-filter.change-devices',
+      gatewayID,
+      outcome: 'success',
+    });
+  });
+
+  it('names what is wrong with a bad request, and refuses viewers', async () => {
+    const empty = await world.admin.post(`/gateways/${gatewayID}/accept-filter/devices`, {
+      store: 'db',
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0]).toMatchObject({
+      path: 'body.add',
+      message: 'must list at least one device ID to add or remove',
+    });
+    const both = await world.admin.post(`/gateways/${gatewayID}/accept-filter/devices`, {
+      store: 'db',
+      add: [5],
+      remove: [5],
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.errors[0].path).toBe('body.remove');
+    const viewer = await world.viewer.post(`/gateways/${gatewayID}/accept-filter/devices`, {
+      store: 'db',
+      add: [7],
+    });
+    expect(viewer.status).toBe(403);
+    expect(await accepted('db')).not.toContain(7);
   });
 });
