@@ -1,3 +1,5 @@
+import type { Query } from '@tanstack/react-query';
+
 /**
  * Query keys shared by the feature fetchers and the live-status module, so a socket event updates
  * or invalidates exactly the cache entries the screens read.
@@ -25,3 +27,17 @@ export const queryKeys = {
   lostConnections: ['lost-connections'] as const,
   recentChanges: ['history', 'recent'] as const,
 };
+
+/**
+ * The cached device details of one gateway's devices: they show its async registrations, accept
+ * filters and slaves, which a save on that gateway changes. Device rows and gateway counts are not
+ * here on purpose: the live socket's deltas keep those current without re-reading any list.
+ */
+export function deviceDetailsOfGateway(gatewayID: string) {
+  return {
+    queryKey: queryKeys.deviceDetails(),
+    predicate: (query: Query) =>
+      (query.state.data as { device?: { gatewayID?: string } } | undefined)?.device?.gatewayID ===
+      gatewayID,
+  };
+}

@@ -15,7 +15,7 @@ import {
   type SearchAction,
 } from '../features/search/components/search-results.tsx';
 import { errorMessage } from '../lib/api-error.ts';
-import { queryKeys } from '../lib/query-keys.ts';
+import { deviceDetailsOfGateway, queryKeys } from '../lib/query-keys.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { bulkAdd } from './compose/bulk-add-from-search.ts';
 import { useManagedNow } from './compose/use-managed-now.ts';
@@ -70,8 +70,9 @@ export function Component() {
       } else setRow(id, { error: result.error });
     });
     setBulk({ busy: false, summary });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
+    // New rows arrive as live `added` deltas: only this gateway's setup and device details.
     void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayConfig(gw) });
+    void queryClient.invalidateQueries(deviceDetailsOfGateway(gw));
   }
 
   async function act(device: SearchedDevice, action: SearchAction) {
@@ -97,8 +98,8 @@ export function Component() {
           device.deviceID,
         ]);
       setRow(device.deviceID, { done: DONE[action] });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
       void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayConfig(gw) });
+      void queryClient.invalidateQueries(deviceDetailsOfGateway(gw));
     } catch (error) {
       setRow(device.deviceID, { error: errorMessage(error) });
     }

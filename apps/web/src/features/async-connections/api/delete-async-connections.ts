@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Store, route } from '@cmc/api';
 import { call } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
+import { deviceDetailsOfGateway, queryKeys } from '../../../lib/query-keys.ts';
 
 /** DeleteAsyncConnection (session; disconnects first) or DeleteAsyncConnectionDB. */
 export function deleteAsyncConnections(gatewayID: string, store: Store, deviceIDs: number[]) {
@@ -14,9 +14,10 @@ export function useDeleteAsyncConnections(gatewayID: string) {
   return useMutation({
     mutationFn: ({ store, deviceIDs }: { store: Store; deviceIDs: number[] }) =>
       deleteAsyncConnections(gatewayID, store, deviceIDs),
+    // Rows joining or leaving the managed list arrive as live deltas; no device list is re-read.
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayConfig(gatewayID) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.asyncConnections(gatewayID) });
+      void queryClient.invalidateQueries(deviceDetailsOfGateway(gatewayID));
     },
   });
 }
