@@ -3,7 +3,7 @@ import { deviceID, deviceIDParam, gatewayID, intParam, ipv4, isoTime, port } fro
 import { connectionMode, deviceStatus, deviceTypeName } from './names.ts';
 
 /**
- * One managed device. Labels for the codes are the client's business (`@cmc/gsdk/names`), and the
+ * One managed device. Labels for the names are the client's business (`labels.ts`), and the
  * connection-history facts are omitted while the BFF has none, so a 10,000-row list carries data,
  * not nulls (docs/decisions.md, "Device rows").
  */

@@ -1,5 +1,6 @@
 export * from './common.ts';
 export * from './names.ts';
+export * from './labels.ts';
 export * from './auth.ts';
 export * from './accounts.ts';
 export * from './gateways.ts';

@@ -1,4 +1,12 @@
-import { deviceStatusName } from '@cmc/gsdk/names';
+import {
+  connectedStatuses,
+  connectionModeLabels,
+  connectionModeNames,
+  deviceStatusLabels,
+  deviceStatusReasons,
+  type ConnectionMode,
+  type DeviceStatus,
+} from '@cmc/api';
 
 export type StatusTone = 'ok' | 'off' | 'bad';
 
@@ -9,47 +17,29 @@ export interface StatusDisplay {
   reason: string | null;
 }
 
-const DISPLAY: Record<string, StatusDisplay> = {
-  DISCONNECTED: { label: 'Disconnected', tone: 'off', reason: null },
-  TCP_CONNECTED: { label: 'Connected', tone: 'ok', reason: null },
-  TLS_CONNECTED: { label: 'Connected (TLS)', tone: 'ok', reason: null },
-  TCP_CANNOT_CONNECT: {
-    label: 'Cannot connect',
-    tone: 'bad',
-    reason: 'The device did not answer (off the network, or a wrong address or port)',
-  },
-  TCP_NOT_ALLOWED: {
-    label: 'Not allowed',
-    tone: 'bad',
-    reason: 'Plain TCP refused: the device requires SSL, or the accept filter does not let it in',
-  },
-  TLS_CANNOT_CONNECT: {
-    label: 'TLS failed',
-    tone: 'bad',
-    reason:
-      'TLS connection failed: the device did not answer, has SSL off, or its certificate does not match',
-  },
-  TLS_NOT_ALLOWED: {
-    label: 'TLS not allowed',
-    tone: 'bad',
-    reason: 'TLS dial-in refused: the accept filter does not let it in',
-  },
-};
-
-/** connect.Status name; numbers (as the wire has them) go through the SDK's table, names pass as they are. */
-export function statusName(status: number | string | null | undefined): string {
-  if (status === null || status === undefined) return 'UNKNOWN';
-  return typeof status === 'number' ? deviceStatusName(status) : status;
+function toneOf(name: DeviceStatus): StatusTone {
+  if (connectedStatuses.includes(name)) return 'ok';
+  return name === 'DISCONNECTED' ? 'off' : 'bad';
 }
 
-export function statusDisplay(status: number | string | null | undefined): StatusDisplay {
+/** connect.Status name as REST and the live socket send it; absent → 'UNKNOWN'. */
+export function statusName(status: string | null | undefined): string {
+  return status ?? 'UNKNOWN';
+}
+
+export function statusDisplay(status: string | null | undefined): StatusDisplay {
   const name = statusName(status);
-  return (
-    DISPLAY[name] ?? { label: name.replaceAll('_', ' ').toLowerCase(), tone: 'bad', reason: null }
-  );
+  if (!Object.hasOwn(deviceStatusLabels, name))
+    return { label: name.replaceAll('_', ' ').toLowerCase(), tone: 'bad', reason: null };
+  const known = name as DeviceStatus;
+  return {
+    label: deviceStatusLabels[known],
+    tone: toneOf(known),
+    reason: deviceStatusReasons[known] ?? null,
+  };
 }
 
-export function isConnectedStatus(status: number | string | null | undefined): boolean {
+export function isConnectedStatus(status: string | null | undefined): boolean {
   return statusDisplay(status).tone === 'ok';
 }
 
@@ -57,7 +47,7 @@ export function isConnectedStatus(status: number | string | null | undefined): b
  * Failure reason in words for a row's last failure (`TCP_NOT_ALLOWED` ...). This table is the one
  * place the console words a device status; every screen (rows, detail, history) goes through it.
  */
-export function failureReason(status: number | string | null | undefined): string | null {
+export function failureReason(status: string | null | undefined): string | null {
   if (status === null || status === undefined) return null;
   return statusDisplay(status).reason ?? statusDisplay(status).label;
 }
@@ -68,14 +58,19 @@ export const STATUS_FILTER_OPTIONS = [
   { value: 'failed', label: 'Failing' },
 ];
 
-export function connectionModeLabel(mode: number | string | null | undefined): string {
-  if (mode === 1 || mode === 'DEVICE_TO_SERVER') return 'Device → server';
-  if (mode === 0 || mode === 'SERVER_TO_DEVICE') return 'Server → device';
-  return '—';
+/**
+ * Words for a connection mode name. Audit entries written before modes travelled as names say
+ * "connection mode 0/1": those numbers are the proto values, in connectionModeNames' order.
+ */
+export function connectionModeLabel(mode: string | number | null | undefined): string {
+  const name = typeof mode === 'number' ? connectionModeNames[mode] : mode;
+  return name && Object.hasOwn(connectionModeLabels, name)
+    ? connectionModeLabels[name as ConnectionMode]
+    : '—';
 }
 
 /** One line for a status change: "Cannot connect — The device did not answer (…)", or just the label. */
-export function statusSentence(status: number | string | null | undefined): string {
+export function statusSentence(status: string | null | undefined): string {
   const display = statusDisplay(status);
   return display.reason ? `${display.label} — ${display.reason}` : display.label;
 }

@@ -1,4 +1,4 @@
-import { DeviceType, deviceTypeLabel, deviceTypeName } from '@cmc/gsdk/names';
+import { deviceTypeLabelOfName, productTypeNames } from '@cmc/api';
 
 export interface DeviceTypeOption {
   /** The type name the API filters on, e.g. 'BIOSTATION_L2'. */
@@ -7,17 +7,12 @@ export interface DeviceTypeOption {
   label: string;
 }
 
-// Placeholders for "no type reported", not products anyone filters by.
-const NOT_A_PRODUCT = new Set<number>([DeviceType.UNDEFINED, DeviceType.UNKNOWN]);
-
 /**
- * Choices for the type filter: every device type the SDK knows, once per value (its canonical name,
- * never an alias such as ENTRY_MAX), labelled the way the rows label it, sorted by label.
+ * Choices for the type filter: every product type, once (its canonical name, never an alias such
+ * as ENTRY_MAX), labelled the way the rows label it, sorted by label.
  */
 export function deviceTypeOptions(): DeviceTypeOption[] {
-  const values = new Set<number>(Object.values(DeviceType));
-  return [...values]
-    .filter((value) => !NOT_A_PRODUCT.has(value))
-    .map((value) => ({ value: deviceTypeName(value), label: deviceTypeLabel(value) }))
+  return productTypeNames
+    .map((name) => ({ value: name, label: deviceTypeLabelOfName(name) }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }

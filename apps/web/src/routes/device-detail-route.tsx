@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
+import { deviceTypeLabelOfName } from '@cmc/api';
 import { DeviceLabelEditor } from '../features/device-labels/components/device-label-editor.tsx';
 import { changeAcceptedDevices } from '../features/accept-filter/api/set-accept-filter.ts';
 import { useDevice } from '../features/devices/api/get-device.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectionModeNames, deviceStatusNames, productTypeNames } from '@cmc/api';
 import { Type } from '@cmc/protos/generated/gsdk/device/Type.ts';
 import {
   ConnectionMode,
@@ -131,5 +132,23 @@ describe('deviceTypeLabelOfName', () => {
     expect(deviceTypeLabelOfName('XSTATION_2')).toBe('X-Station 2');
     expect(deviceTypeLabelOfName('UNKNOWN_300')).toBe('UNKNOWN_300');
     expect(deviceTypeLabelOfName('toString')).toBe('toString');
+  });
+});
+
+describe('the names @cmc/api declares match the protos', () => {
+  it('offers every product type of device.proto once, by its canonical name', () => {
+    const canonical = new Set(Object.values(DeviceType).map(deviceTypeName));
+    canonical.delete('UNDEFINED');
+    canonical.delete('UNKNOWN');
+    expect([...productTypeNames].sort()).toEqual([...canonical].sort());
+  });
+
+  it('has every connect.Status and ConnectionMode name, and no other', () => {
+    expect([...deviceStatusNames].sort()).toEqual(
+      [...new Set(Object.values(DeviceStatus).map(deviceStatusName))].sort(),
+    );
+    expect([...connectionModeNames].sort()).toEqual(
+      [...new Set(Object.values(ConnectionMode).map(connectionModeName))].sort(),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceTypeLabel, deviceTypeLabelOfName } from '@cmc/gsdk/names';
+import { deviceTypeLabelOfName } from '@cmc/api';
 import { failureReason, statusDisplay, statusName } from '../device-status.ts';
 import { timeAgo } from '../format.ts';
 import { safeReturnTo, signInPath } from '../return-to.ts';
@@ -42,31 +42,24 @@ describe('device type labels', () => {
   ] as const)('%s -> %s', (name, label) => {
     expect(deviceTypeLabelOfName(name)).toBe(label);
   });
-  it.each([
-    [12, 'BioStation L2'],
-    [5, 'XPass S2'],
-    [77, 'Unknown type (77)'],
-  ] as const)('%s -> %s', (value, label) => {
-    expect(deviceTypeLabel(value)).toBe(label);
-  });
 });
 
 describe('status display', () => {
   it('says what a failure status means', () => {
     expect(statusDisplay('TLS_CONNECTED')).toMatchObject({ tone: 'ok', label: 'Connected (TLS)' });
-    expect(statusDisplay(0x101).tone).toBe('bad');
+    expect(statusDisplay('TCP_NOT_ALLOWED').tone).toBe('bad');
     expect(failureReason('TCP_NOT_ALLOWED')).toMatch(/accept filter/);
     expect(failureReason(null)).toBeNull();
     expect(failureReason(undefined)).toBeNull();
   });
 
-  it('names wire numbers through the SDK table and keeps the console wording', () => {
-    expect(statusName(0x201)).toBe('TLS_NOT_ALLOWED');
+  it('words the names REST and the live socket send, and shows an unknown name as it is', () => {
     expect(statusName('TCP_CONNECTED')).toBe('TCP_CONNECTED');
     expect(statusName(undefined)).toBe('UNKNOWN');
-    expect(statusDisplay(0)).toMatchObject({ tone: 'off', label: 'Disconnected' });
-    expect(statusDisplay(0x200)).toMatchObject({ tone: 'bad', label: 'TLS failed' });
-    expect(statusDisplay(999)).toMatchObject({ tone: 'bad', label: 'unknown 999' });
+    expect(statusDisplay('DISCONNECTED')).toMatchObject({ tone: 'off', label: 'Disconnected' });
+    expect(statusDisplay('TLS_CANNOT_CONNECT')).toMatchObject({ tone: 'bad', label: 'TLS failed' });
+    expect(statusDisplay('UNKNOWN_999')).toMatchObject({ tone: 'bad', label: 'unknown 999' });
+    expect(statusDisplay('toString')).toMatchObject({ tone: 'bad', label: 'tostring' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
+import { deviceTypeLabelOfName } from '@cmc/api';
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';

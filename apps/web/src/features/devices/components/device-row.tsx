@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import type { DeviceRow as Row } from '@cmc/api';
-import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
+import { deviceTypeLabelOfName } from '@cmc/api';
 import { connectionModeLabel, failureReason } from '../../../lib/device-status.ts';
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';

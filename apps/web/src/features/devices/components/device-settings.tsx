@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { DeviceDetail } from '@cmc/api';
-import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
+import { deviceTypeLabelOfName } from '@cmc/api';
 import { connectionModeLabel, statusSentence } from '../../../lib/device-status.ts';
 import { dateTime, timeAgo } from '../../../lib/format.ts';
 import { StatusBadge } from '../../../ui/status-badge.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LostConnectionsNotice, RestoreLostResponse } from '@cmc/api';
-import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
+import { deviceTypeLabelOfName } from '@cmc/api';
 import { dateTime } from '../../../lib/format.ts';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { useLostConnections } from '../api/lost-connections.ts';

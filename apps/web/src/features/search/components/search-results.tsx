@@ -1,5 +1,5 @@
 import type { SearchedDevice } from '@cmc/api';
-import { deviceTypeLabelOfName } from '@cmc/gsdk/names';
+import { deviceTypeLabelOfName } from '@cmc/api';
 import { connectionModeLabel } from '../../../lib/device-status.ts';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 
