@@ -2,12 +2,7 @@
 // Tenant users see only rows of their tenant's gateways; a device or gateway outside them is refused
 // without saying whether it exists.
 import { Router } from 'express';
-import {
-  route,
-  type ConnectedSeries,
-  type HistoryPage,
-  type RecentChanges,
-} from '@cmc/api';
+import { route, type ConnectedSeries, type HistoryPage, type RecentChanges } from '@cmc/api';
 import { defineRoute, type RouteDeps } from '../http/define-route.ts';
 import { problem } from '../http/problem.ts';
 import type { LivePool } from '../live/types.ts';
