@@ -1,7 +1,8 @@
 // N socket.io clients, each a browser session's live connection: join 'all', log every change it
 // receives with its arrival time, and check the per-gateway sequence numbers for gaps.
 import { io as connect, type Socket } from 'socket.io-client';
-import type { LiveClientToServerEvents, LiveServerToClientEvents } from '@cmc/api';
+import type { DeltaEvent, LiveClientToServerEvents, LiveServerToClientEvents } from '@cmc/api';
+import { DeviceStatus } from '@cmc/gsdk/names';
 import { now, sleep } from '../lib/clock.ts';
 import { ChangeLog } from '../lib/growable.ts';
 
@@ -84,15 +85,13 @@ export class SocketFleet {
       live = s.mode === 'live' && s.gateways.every((g) => g.mode === 'live');
       for (const g of s.gateways) client.seqs.set(g.gatewayID, g.seq);
     });
-    const take = (
-      d: { gatewayID: string; seq: number; changes: Array<{ deviceID: number; status: number }> },
-      at: number,
-    ) => {
+    const take = (d: DeltaEvent, at: number) => {
       const last = client.seqs.get(d.gatewayID);
       if (last !== undefined && d.seq !== last + 1) client.gaps++;
       client.seqs.set(d.gatewayID, d.seq);
       if (!this.recording) return;
-      for (const c of d.changes) client.log.push(c.deviceID, c.status, at);
+      // The socket sends status names; the simulator's emit log has the wire numbers.
+      for (const c of d.changes) client.log.push(c.deviceID, DeviceStatus[c.status], at);
     };
     socket.on('delta', (d) => take(d, now()));
     socket.on('deltas', (b) => {

@@ -2,6 +2,7 @@
 // with these schemas; the web app types what it receives with them. Documented in docs/live-status.md.
 import { z } from 'zod';
 import { gatewayID } from './common.ts';
+import { connectionMode, deviceStatus, deviceTypeName } from './names.ts';
 
 export const liveModeSchema = z.enum(['live', 'degraded']);
 export type LiveMode = z.infer<typeof liveModeSchema>;
@@ -47,15 +48,16 @@ export type LiveAck = z.infer<typeof liveAckSchema>;
 
 // ---- server -> client -------------------------------------------------------------------------
 
+// Statuses, types and modes travel as the same names REST sends (names.ts); the BFF turns the
+// master's numbers into names once, where master events become live changes.
 export const liveDeviceSchema = z.object({
   deviceID: z.number().int().nonnegative(),
   gatewayID: z.string(),
-  /** numeric gsdk connect.Status */
-  status: z.number().int(),
   /** e.g. TCP_CONNECTED, TLS_NOT_ALLOWED */
-  statusName: z.string(),
-  type: z.number().int(),
-  connectionMode: z.number().int(),
+  status: deviceStatus,
+  /** e.g. BIOSTATION_L2 */
+  type: deviceTypeName,
+  connectionMode,
   IPAddr: z.string(),
   port: z.number().int(),
   useSSL: z.boolean(),
@@ -85,8 +87,7 @@ export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;
 export const liveChangeSchema = z.object({
   deviceID: z.number().int().nonnegative(),
   gatewayID: z.string(),
-  status: z.number().int(),
-  statusName: z.string(),
+  status: deviceStatus,
   /** When the change happened, ms since the epoch. */
   at: z.number(),
 });

@@ -2,6 +2,7 @@
 // On (re)subscribe the connected flags are re-read with Gateway.Get and differences published.
 import type { GatewayStatusChange } from '@cmc/gsdk';
 import type { HubContext } from './hub-context.ts';
+import { toRememberedDevice } from './live-names.ts';
 import { runFeed } from './run-feed.ts';
 import type { LiveSubscription } from './types.ts';
 
@@ -90,7 +91,7 @@ export class GatewayFeed {
       this.ctx.memory?.wentOffline(
         gatewayID,
         gw?.tenantID,
-        [...(gw?.devices.values() ?? [])],
+        [...(gw?.devices.values() ?? [])].map(toRememberedDevice),
         Date.now(),
       );
     }

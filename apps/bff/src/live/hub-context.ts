@@ -1,5 +1,6 @@
 // What the feeds share inside one hub: the state, the batcher, history and the mode switches.
 import { DeviceStatus } from '@cmc/gsdk/names';
+import { statusValueOf } from './live-names.ts';
 import type { GatewayMemory } from '../gateways/gateway-memory.ts';
 import type { DeltaBatcher } from './delta-batcher.ts';
 import type { GatewayDiff, LiveState } from './live-state.ts';
@@ -43,7 +44,7 @@ export function publishDiffs(
       recordSafely(ctx, record, {
         deviceID: device.deviceID,
         gatewayID,
-        status: device.status,
+        status: statusValueOf(device.status),
         at: Date.now(),
       });
     }
@@ -52,7 +53,7 @@ export function publishDiffs(
       recordSafely(ctx, record, {
         deviceID: change.deviceID,
         gatewayID,
-        status: change.status,
+        status: statusValueOf(change.status),
         at: change.at,
       });
     }

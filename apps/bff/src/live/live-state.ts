@@ -2,7 +2,7 @@
 // each device is on (a device-status change carries only the device ID). Pure data, no I/O.
 import type { LiveChange, LiveDevice, LiveGateway, LiveMode, SnapshotEvent } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
-import { deviceStatusName } from '@cmc/gsdk/names';
+import { liveStatusOf, toLiveDevice } from './live-names.ts';
 
 export interface GatewayState {
   gatewayID: string;
@@ -21,21 +21,6 @@ export interface GatewayDiff {
   changes: LiveChange[];
   added: LiveDevice[];
   removed: number[];
-}
-
-export function toLiveDevice(gatewayID: string, info: DeviceInfo): LiveDevice {
-  return {
-    deviceID: info.deviceID,
-    gatewayID,
-    status: info.status,
-    statusName: deviceStatusName(info.status),
-    type: info.type,
-    connectionMode: info.connectionMode,
-    IPAddr: info.IPAddr,
-    port: info.port,
-    useSSL: info.useSSL,
-    autoReconnect: info.autoReconnect,
-  };
 }
 
 export class LiveState {
@@ -95,7 +80,6 @@ export class LiveState {
           deviceID: next.deviceID,
           gatewayID,
           status: next.status,
-          statusName: next.statusName,
           at,
         });
       }
@@ -111,7 +95,10 @@ export class LiveState {
     return diffs;
   }
 
-  /** Applies a streamed status change; undefined when the device is unknown (refresh the lists). */
+  /**
+   * Applies a streamed status change (the master's number, named here once per change); undefined
+   * when the device is unknown (refresh the lists).
+   */
   applyChange(
     deviceID: number,
     status: number,
@@ -121,10 +108,10 @@ export class LiveState {
     const device =
       gatewayID === undefined ? undefined : this.gateways.get(gatewayID)?.devices.get(deviceID);
     if (gatewayID === undefined || !device) return undefined;
-    const changed = device.status !== status;
-    device.status = status;
-    device.statusName = deviceStatusName(status);
-    return { change: { deviceID, gatewayID, status, statusName: device.statusName, at }, changed };
+    const name = liveStatusOf(status);
+    const changed = device.status !== name;
+    device.status = name;
+    return { change: { deviceID, gatewayID, status: name, at }, changed };
   }
 
   /** true when the flag changed */

@@ -176,7 +176,7 @@ export class TenantFeed {
   private markDisconnected(gatewayID: string): void {
     const at = Date.now();
     for (const device of this.ctx.state.gateways.get(gatewayID)?.devices.values() ?? []) {
-      if (device.status === DISCONNECTED) continue;
+      if (device.status === 'DISCONNECTED') continue;
       const result = this.ctx.state.applyChange(device.deviceID, DISCONNECTED, at);
       if (!result?.changed) continue;
       this.ctx.batcher.change(gatewayID, result.change);

@@ -1,5 +1,5 @@
 import type { DeviceDetail, DeviceList, DeviceRow, DeviceStatus, LiveChange } from '@cmc/api';
-import { connectedStatuses, deviceStatusNames, failureStatuses } from '@cmc/api';
+import { connectedStatuses, failureStatuses } from '@cmc/api';
 
 /** The newest change per device of one batch (changes arrive in the order they happened). */
 export function latestByDevice(changes: readonly LiveChange[]): Map<number, LiveChange> {
@@ -8,26 +8,28 @@ export function latestByDevice(changes: readonly LiveChange[]): Map<number, Live
   return latest;
 }
 
-function asStatus(name: string): DeviceStatus | null {
-  return (deviceStatusNames as readonly string[]).includes(name) ? (name as DeviceStatus) : null;
-}
-
 /**
- * A row after a status change: the status and the connection facts the history would
- * record. Returns the same object when nothing changes, so memoised rows do not re-render.
+ * The connection facts a status change adds, by the BFF's rule (apps/bff/src/history/device-facts.ts,
+ * `remember`): a connected status sets lastConnectedAt, DISCONNECTED (and only DISCONNECTED) sets
+ * lastDisconnectedAt, a failure status sets lastFailure; every other fact keeps its value. A failure
+ * is not a disconnection: the server keeps the older lastDisconnectedAt, so must the browser.
  */
-export function applyChangeToRow(row: DeviceRow, change: LiveChange): DeviceRow {
-  const status = asStatus(change.statusName);
-  if (!status || status === row.status) return row;
-  const at = new Date(change.at).toISOString();
+export function withFacts(row: DeviceRow, status: DeviceStatus, atMs: number): DeviceRow {
+  const at = new Date(atMs).toISOString();
   const next: DeviceRow = { ...row, status };
   if (connectedStatuses.includes(status)) next.lastConnectedAt = at;
   else if (status === 'DISCONNECTED') next.lastDisconnectedAt = at;
-  if (failureStatuses.includes(status)) {
-    next.lastFailure = status;
-    next.lastDisconnectedAt = at;
-  }
+  else if (failureStatuses.includes(status)) next.lastFailure = status;
   return next;
+}
+
+/**
+ * A row after a status change: the status and the connection facts the history records. A change
+ * that repeats the row's status changes nothing (the server's facts skip it too), and returns the
+ * same object, so memoised rows do not re-render.
+ */
+export function applyChangeToRow(row: DeviceRow, change: LiveChange): DeviceRow {
+  return change.status === row.status ? row : withFacts(row, change.status, change.at);
 }
 
 /** Applies a batch to one cached page; returns the same page object when no row of it changed. */

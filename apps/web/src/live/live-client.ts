@@ -1,25 +1,18 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import {
   LIVE_UNAUTHORIZED,
   modeEventSchema,
   snapshotEventSchema,
   type DeltaEvent,
-  type DeviceDetail,
-  type DeviceList,
-  type LiveChange,
   type LiveClientToServerEvents,
   type LiveServerToClientEvents,
   type SnapshotEvent,
 } from '@cmc/api';
 import { queryKeys } from '../lib/query-keys.ts';
-import {
-  applyChangesToDetail,
-  applyChangesToPage,
-  dependsOnStatus,
-  latestByDevice,
-} from './apply-changes.ts';
+import { dependsOnStatus } from './apply-changes.ts';
 import { parseDeltas, takeDeltas } from './delta-intake.ts';
+import { createLiveCache } from './live-cache.ts';
 import { liveStore } from './live-store.ts';
 import { throttle } from './throttle.ts';
 import { isOwnSignOut } from '../lib/own-sign-out.ts';
@@ -30,8 +23,10 @@ const FLUSH_MS = 100;
 
 /**
  * The one live-status connection of the app. Socket events flow into the same TanStack Query
- * cache the screens read: device rows are patched in place (only the rows that changed get new
- * objects), aggregates (gateway counts, charts) are invalidated at most every few seconds.
+ * cache the screens read (live-cache.ts): device rows are patched in place (only the rows that
+ * changed get new objects), devices joining or leaving a list are inserted into or taken out of the
+ * cached pages, and only pages the client cannot patch exactly are re-read; aggregates (gateway
+ * counts, charts) are invalidated at most every few seconds.
  */
 export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => void): () => void {
   const socket: LiveSocket = io({
@@ -42,6 +37,7 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     auth: { deltas: true },
   });
   const lastSeq = new Map<string, number>();
+  const cache = createLiveCache(queryClient);
 
   const refreshAggregates = throttle(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.gateways });
@@ -56,11 +52,24 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     });
   }, 5000);
 
-  // Devices joined or left a managed list: every cached page may be affected.
-  const refreshMembership = throttle(() => {
+  // A gateway leaving or rejoining the master changes how all its rows read (offline / live).
+  const refreshGatewayRows = throttle(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.deviceLists() });
     void queryClient.invalidateQueries({ queryKey: queryKeys.deviceDetails() });
   }, 2000);
+
+  // Cache entries live-cache.ts could not patch exactly, each re-read once per burst.
+  const staleKeys = new Map<string, QueryKey>();
+  const refreshStale = throttle(() => {
+    const keys = [...staleKeys.values()];
+    staleKeys.clear();
+    for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey, exact: true });
+  }, 1000);
+  function markStale(keys: readonly QueryKey[]) {
+    if (keys.length === 0) return;
+    for (const key of keys) staleKeys.set(hashKey(key), key);
+    refreshStale();
+  }
 
   function join(gatewayIDs: 'all' | string[]) {
     socket.emit('join', { gatewayIDs }, (ack) => {
@@ -69,33 +78,6 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
         if (ack.error === 'unauthorized') onUnauthorized();
       }
     });
-  }
-
-  function applyChanges(changes: readonly LiveChange[]) {
-    if (changes.length === 0) return;
-    const latest = latestByDevice(changes);
-    for (const [key, page] of queryClient.getQueriesData<DeviceList>({
-      queryKey: queryKeys.deviceLists(),
-    })) {
-      if (!page) continue;
-      const next = applyChangesToPage(page, latest);
-      if (next !== page) queryClient.setQueryData(key, next);
-    }
-    for (const [key, detail] of queryClient.getQueriesData<DeviceDetail>({
-      queryKey: queryKeys.deviceDetails(),
-    })) {
-      if (!detail) continue;
-      const next = applyChangesToDetail(detail, latest);
-      if (next !== detail) {
-        queryClient.setQueryData(key, next);
-        // A status change often comes with a changed setup (mode, registration, filter): re-read
-        // the one device shown in detail, and its history.
-        void queryClient.invalidateQueries({ queryKey: key, exact: true });
-        void queryClient.invalidateQueries({
-          queryKey: queryKeys.deviceHistory(detail.device.deviceID),
-        });
-      }
-    }
   }
 
   function onSnapshot(raw: unknown) {
@@ -111,16 +93,7 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
       snapshot.gateways.filter((g) => g.mode === 'degraded').map((g) => g.gatewayID),
     );
     liveStore.setConnection('online');
-    const now = Date.now();
-    applyChanges(
-      snapshot.devices.map((d) => ({
-        deviceID: d.deviceID,
-        gatewayID: d.gatewayID,
-        status: d.status,
-        statusName: d.statusName,
-        at: now,
-      })),
-    );
+    markStale(cache.applySnapshot(snapshot, Date.now()));
     refreshAggregates();
   }
 
@@ -134,32 +107,30 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     flushTimer = null;
     const batch = pending;
     pending = [];
-    const changes = batch.flatMap((d) => d.changes);
-    applyChanges(changes);
+    markStale(cache.applyDeltas(batch, Date.now()));
     liveStore.pushFeed(
       batch.flatMap((d) =>
         d.changes.map((c) => ({
           key: `${d.gatewayID}:${d.seq}:${c.deviceID}:${c.at}`,
           deviceID: c.deviceID,
           gatewayID: c.gatewayID,
-          statusName: c.statusName,
+          statusName: c.status,
           at: c.at,
         })),
       ),
     );
     for (const d of batch)
       if (d.gateway) liveStore.setGatewayConnected(d.gatewayID, d.gateway.connected);
-    // A gateway leaving or rejoining the master changes how its rows read (offline / live), and a
-    // rejoin may have lost session-only connections the BFF then names.
+    if (batch.some((d) => d.gateway !== undefined)) refreshGatewayRows();
+    // A rejoin may have lost session-only connections, which the BFF names before the removals.
     if (
       batch.some(
         (d) =>
           d.gateway !== undefined || (d.added?.length ?? 0) > 0 || (d.removed?.length ?? 0) > 0,
       )
-    ) {
-      refreshMembership();
+    )
       void queryClient.invalidateQueries({ queryKey: queryKeys.lostConnections });
-    } else if (changes.length > 0) refreshLists();
+    if (batch.some((d) => d.changes.length > 0)) refreshLists();
     refreshAggregates();
   }
 
@@ -210,7 +181,8 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     if (flushTimer) clearTimeout(flushTimer);
     refreshAggregates.cancel();
     refreshLists.cancel();
-    refreshMembership.cancel();
+    refreshGatewayRows.cancel();
+    refreshStale.cancel();
     socket.removeAllListeners();
     socket.disconnect();
     liveStore.reset();

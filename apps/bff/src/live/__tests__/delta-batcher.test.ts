@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeviceStatus } from '@cmc/api';
 import { createDeltaBatcher, type DeltaBatch, type PendingDelta } from '../delta-batcher.ts';
 
-const change = (deviceID: number, status: number, gatewayID = 'gw1') => ({
+const STATUS = ['DISCONNECTED', 'TCP_CONNECTED', 'TLS_CONNECTED'] as const;
+const change = (deviceID: number, status: 0 | 1 | 2, gatewayID = 'gw1') => ({
   deviceID,
   gatewayID,
-  status,
-  statusName: String(status),
+  status: STATUS[status] as DeviceStatus,
   at: deviceID,
 });
 
@@ -103,10 +104,9 @@ describe('delta batcher', () => {
     batcher.added('gw2', {
       deviceID: 5,
       gatewayID: 'gw2',
-      status: 1,
-      statusName: 'TCP_CONNECTED',
-      type: 1,
-      connectionMode: 0,
+      status: 'TCP_CONNECTED',
+      type: 'BIOSTATION_L2',
+      connectionMode: 'SERVER_TO_DEVICE',
       IPAddr: '',
       port: 1,
       useSSL: false,
@@ -120,13 +120,12 @@ describe('delta batcher', () => {
   it('keeps each device consistent with the last thing that happened to it in a window', () => {
     const out: PendingDelta[] = [];
     const batcher = createDeltaBatcher(10, (b) => out.push(...b.values()));
-    const row = (deviceID: number, status: number) => ({
+    const row = (deviceID: number, status: 0 | 1 | 2) => ({
       deviceID,
       gatewayID: 'gw1',
-      status,
-      statusName: '',
-      type: 1,
-      connectionMode: 0,
+      status: STATUS[status] as DeviceStatus,
+      type: 'BIOSTATION_L2',
+      connectionMode: 'SERVER_TO_DEVICE' as const,
       IPAddr: '',
       port: 1,
       useSSL: false,
@@ -142,10 +141,10 @@ describe('delta batcher', () => {
     batcher.flush();
     expect(out[0]?.removed).toEqual([1]);
     expect(out[0]?.added.map((d) => [d.deviceID, d.status])).toEqual([
-      [2, 1],
-      [3, 2],
+      [2, 'TCP_CONNECTED'],
+      [3, 'TLS_CONNECTED'],
     ]);
-    expect(out[0]?.changes.map((c) => [c.deviceID, c.status])).toEqual([[2, 0]]);
+    expect(out[0]?.changes.map((c) => [c.deviceID, c.status])).toEqual([[2, 'DISCONNECTED']]);
   });
 
   it('refuses a negative window', () => {

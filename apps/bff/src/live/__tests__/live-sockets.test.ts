@@ -92,7 +92,7 @@ describe('live status: authentication and joins', () => {
     await expectEqualsTrueState(client, TENANT1);
     expect(snapshot?.devices.find((d) => d.deviceID === 1011)).toMatchObject({
       gatewayID: 'gateway1',
-      type: 0x0c,
+      type: 'BIOSTATION_L2',
       IPAddr: '192.168.10.11',
       port: 51211,
     });
@@ -186,12 +186,12 @@ describe('live status: fan-out', () => {
       c.deltas.filter((d) => d.gatewayID === 'gateway1' && d.seq > from);
     expect(ofGateway1(viewer).length).toBeGreaterThanOrEqual(1);
     expect(ofGateway1(viewer)).toEqual(ofGateway1(admin));
-    expect(
-      ofGateway1(viewer).flatMap((d) => d.changes.map((c) => [c.deviceID, c.statusName])),
-    ).toEqual([
-      [1011, 'DISCONNECTED'],
-      [1011, expect.stringMatching(/^(TCP|TLS)_CONNECTED$/)],
-    ]);
+    expect(ofGateway1(viewer).flatMap((d) => d.changes.map((c) => [c.deviceID, c.status]))).toEqual(
+      [
+        [1011, 'DISCONNECTED'],
+        [1011, expect.stringMatching(/^(TCP|TLS)_CONNECTED$/)],
+      ],
+    );
     // The viewer joined gateway1 only: nothing of gateway2 or gateway3 reaches it.
     expect(viewer.deltas.every((d) => d.gatewayID === 'gateway1')).toBe(true);
     expect([...viewer.gaps, ...admin.gaps]).toEqual([]);
@@ -217,8 +217,9 @@ describe('live status: fan-out', () => {
     await again.join(['gateway1']);
     await expectEqualsTrueState(again, ['gateway1']);
     expect(again.snapshots[0]?.devices.find((d) => d.deviceID === 1012)).toMatchObject({
-      status: 0,
-      statusName: 'DISCONNECTED',
+      status: 'DISCONNECTED',
+      type: expect.stringMatching(/^[A-Z0-9_]+$/),
+      connectionMode: expect.stringMatching(/^(SERVER_TO_DEVICE|DEVICE_TO_SERVER)$/),
     });
 
     // The same change reached connection history (HTTP, same session cookie).

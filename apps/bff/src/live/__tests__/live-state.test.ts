@@ -18,14 +18,26 @@ describe('LiveState', () => {
     const state = new LiveState();
     state.ensureGateway('gw1', 'tenant1');
     const first = state.applyDeviceList('gw1', [dev(1, 1), dev(2, 0)], 1000);
-    expect(first.get('gw1')?.added.map((d) => [d.deviceID, d.statusName])).toEqual([
+    expect(first.get('gw1')?.added.map((d) => [d.deviceID, d.status])).toEqual([
       [1, 'TCP_CONNECTED'],
       [2, 'DISCONNECTED'],
     ]);
     const second = state.applyDeviceList('gw1', [dev(1, 0), dev(3, 2)], 2000);
     expect(second.get('gw1')).toEqual({
-      changes: [{ deviceID: 1, gatewayID: 'gw1', status: 0, statusName: 'DISCONNECTED', at: 2000 }],
-      added: [expect.objectContaining({ deviceID: 3, status: 2, statusName: 'TLS_CONNECTED' })],
+      changes: [{ deviceID: 1, gatewayID: 'gw1', status: 'DISCONNECTED', at: 2000 }],
+      added: [
+        {
+          deviceID: 3,
+          gatewayID: 'gw1',
+          status: 'TLS_CONNECTED',
+          type: 'BIOSTATION_L2',
+          connectionMode: 'SERVER_TO_DEVICE',
+          IPAddr: '192.168.0.10',
+          port: 51211,
+          useSSL: false,
+          autoReconnect: true,
+        },
+      ],
       removed: [2],
     });
     expect(state.gatewayOf(2)).toBeUndefined();
@@ -40,12 +52,13 @@ describe('LiveState', () => {
       change: {
         deviceID: 1,
         gatewayID: 'gw1',
-        status: 0x101,
-        statusName: 'TCP_NOT_ALLOWED',
+        status: 'TCP_NOT_ALLOWED',
         at: 6,
       },
       changed: true,
     });
+    // A number outside connect.Status (a newer master) is not sent as a name the schema refuses.
+    expect(state.applyChange(1, 0x999, 8)?.change.status).toBe('DISCONNECTED');
     expect(state.applyChange(99, 1, 7)).toBeUndefined();
   });
 

@@ -15,6 +15,7 @@ import type {
   SnapshotEvent,
 } from '@cmc/api';
 import { deltasEventSchema } from '@cmc/api';
+import { DeviceStatus } from '@cmc/gsdk/names';
 import { createBff, type Bff, type BffDeps } from '../../app.ts';
 import { createAccountStore } from '../../accounts/account-store.ts';
 import { hashPassword } from '../../auth/password.ts';
@@ -266,7 +267,10 @@ export class LiveClient {
     this.socket.on('snapshot', (s) => {
       this.snapshots.push(s);
       this.devices = new Map(
-        s.devices.map((d) => [d.deviceID, { gatewayID: d.gatewayID, status: d.status }]),
+        s.devices.map((d) => [
+          d.deviceID,
+          { gatewayID: d.gatewayID, status: DeviceStatus[d.status] },
+        ]),
       );
       this.gateways = new Map(
         s.gateways.map((g) => [g.gatewayID, { connected: g.connected, seq: g.seq, mode: g.mode }]),
@@ -281,9 +285,12 @@ export class LiveClient {
       gw.seq = d.seq;
       for (const id of d.removed ?? []) this.devices.delete(id);
       for (const dev of d.added ?? [])
-        this.devices.set(dev.deviceID, { gatewayID: dev.gatewayID, status: dev.status });
+        this.devices.set(dev.deviceID, {
+          gatewayID: dev.gatewayID,
+          status: DeviceStatus[dev.status],
+        });
       for (const c of d.changes)
-        this.devices.set(c.deviceID, { gatewayID: c.gatewayID, status: c.status });
+        this.devices.set(c.deviceID, { gatewayID: c.gatewayID, status: DeviceStatus[c.status] });
       if (d.gateway) gw.connected = d.gateway.connected;
     };
     this.socket.on('delta', (d) => {
@@ -318,7 +325,7 @@ export class LiveClient {
     return this.socket.timeout(10_000).emitWithAck('join', { gatewayIDs });
   }
 
-  /** deviceID -> status of what this client shows. */
+  /** deviceID -> status of what this client shows (the wire's names as the simulator's numbers). */
   view(): Record<number, number> {
     return Object.fromEntries([...this.devices].map(([id, d]) => [id, d.status]));
   }

@@ -110,9 +110,9 @@ describe('TenantFeed', () => {
     t.sub.push({ type: 'change', change: { deviceID: 7, status: 0, timestamp: 0 } });
     await tick();
     t.ctx.batcher.flush();
-    expect(statusOf(t.state, 7)).toBe(0);
+    expect(statusOf(t.state, 7)).toBe('DISCONNECTED');
     expect(t.deltas.flatMap(([, d]) => d.changes.map((c) => `${c.deviceID}:${c.status}`))).toEqual([
-      '7:0',
+      '7:DISCONNECTED',
     ]);
     expect(t.recorded).toEqual([]);
     t.feed.stop();
@@ -130,8 +130,8 @@ describe('TenantFeed', () => {
     t.reads[0]?.resolve([info(7, 1), info(8, 2)]);
     await t.feed.ready;
     await tick();
-    expect(statusOf(t.state, 7)).toBe(0);
-    expect(statusOf(t.state, 8)).toBe(2);
+    expect(statusOf(t.state, 7)).toBe('DISCONNECTED');
+    expect(statusOf(t.state, 8)).toBe('TLS_CONNECTED');
     expect(t.modes).toEqual(['degraded gw1 starting', 'live gw1']);
     expect(t.recorded).toEqual([
       { deviceID: 7, status: 1 },
@@ -154,14 +154,14 @@ describe('TenantFeed', () => {
     t.reads[1]?.resolve([info(7, 1), info(9, 0)]);
     await tick();
     // Listed as DISCONNECTED by the read, then the held change (connected) applies.
-    expect(statusOf(t.state, 9)).toBe(1);
+    expect(statusOf(t.state, 9)).toBe('TCP_CONNECTED');
     t.ctx.batcher.flush();
     const all = t.deltas.flatMap(([, d]) => [
       ...d.added.map((a) => `added ${a.deviceID}`),
       ...d.changes.map((c) => `change ${c.deviceID}:${c.status}`),
     ]);
     expect(all).toContain('added 9');
-    expect(all).toContain('change 9:1');
+    expect(all).toContain('change 9:TCP_CONNECTED');
     t.feed.stop();
   });
 
@@ -188,7 +188,7 @@ describe('TenantFeed', () => {
     expect(t.deltas).toHaveLength(1);
     expect(t.deltas[0]?.[1]).toMatchObject({
       removed: [7],
-      changes: [{ deviceID: 8, status: 0, statusName: 'DISCONNECTED' }],
+      changes: [{ deviceID: 8, status: 'DISCONNECTED' }],
     });
     t.feed.stop();
   });
@@ -205,7 +205,7 @@ describe('TenantFeed', () => {
     await tick();
     t.reads[1]?.reject(new Error('UNAVAILABLE'));
     await tick();
-    expect(statusOf(t.state, 7)).toBe(1);
+    expect(statusOf(t.state, 7)).toBe('TCP_CONNECTED');
     t.state.setGatewayConnected('gw1', false);
     void t.feed.reload();
     await tick();
@@ -213,7 +213,7 @@ describe('TenantFeed', () => {
     await tick();
     // Kept (shown as "gateway offline"), not connected any more, and recorded so.
     expect(t.state.gateways.get('gw1')?.devices.size).toBe(1);
-    expect(statusOf(t.state, 7)).toBe(0);
+    expect(statusOf(t.state, 7)).toBe('DISCONNECTED');
     expect(t.recorded.at(-1)).toEqual({ deviceID: 7, status: 0 });
     t.feed.stop();
   });

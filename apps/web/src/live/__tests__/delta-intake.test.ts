@@ -5,7 +5,7 @@ import { parseDeltas, takeDeltas } from '../delta-intake.ts';
 const delta = (gatewayID: string, seq: number, deviceID = 1): DeltaEvent => ({
   gatewayID,
   seq,
-  changes: [{ deviceID, gatewayID, status: 1, statusName: 'TCP_CONNECTED', at: 1_700_000_000_000 }],
+  changes: [{ deviceID, gatewayID, status: 'TCP_CONNECTED', at: 1_700_000_000_000 }],
 });
 
 describe('parseDeltas', () => {
@@ -32,6 +32,19 @@ describe('parseDeltas', () => {
       ok: false,
       message: expect.stringMatching(/^bad delta: gatewayID: /),
     });
+  });
+
+  it('takes statuses as the names REST uses and refuses numbers or unknown names', () => {
+    const numeric = { ...delta('gw1', 3), changes: [{ ...delta('gw1', 3).changes[0], status: 1 }] };
+    expect(parseDeltas('delta', numeric)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^bad delta: changes\.0\.status: /),
+    });
+    const unknown = {
+      ...delta('gw1', 3),
+      changes: [{ ...delta('gw1', 3).changes[0], status: 'UNKNOWN_999' }],
+    };
+    expect(parseDeltas('delta', unknown)).toMatchObject({ ok: false });
   });
 });
 
