@@ -28,6 +28,7 @@ import { socketSecurityHeaders } from './http/security-headers.ts';
 import type { RouterDeps } from './http/route-deps.ts';
 import { createLogger } from './logger.ts';
 import { guardedPool } from './master/guarded-pool.ts';
+import { sharedReads } from './master/shared-reads.ts';
 import { metricsRouter } from './metrics/metrics-router.ts';
 import { createMetrics } from './metrics/registry.ts';
 import { countStatusChanges } from './metrics/status-tracker.ts';
@@ -81,8 +82,10 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
       }),
     metrics.rpcDuration,
   );
-  // The REST routes' pool fails fast while the master is known not to answer (guarded-pool.ts).
-  const restPool = guardedPool(pool, liveness);
+  // The REST routes' pool fails fast while the master is known not to answer (guarded-pool.ts),
+  // and its concurrent identical reads share one call (shared-reads.ts). The live hub reads on its
+  // own: it must never apply a list read that started before a change it has already applied.
+  const restPool = guardedPool(sharedReads(pool), liveness);
   const secure = config.tls !== null;
   const auth = createSessionAuth({ sessions: storage.sessions, accounts, secure });
 
