@@ -85,7 +85,10 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   // The REST routes' pool fails fast while the master is known not to answer (guarded-pool.ts),
   // and its concurrent identical reads share one call (shared-reads.ts). The live hub reads on its
   // own: it must never apply a list read that started before a change it has already applied.
-  const restPool = guardedPool(sharedReads(pool), liveness);
+  const restPool = guardedPool(
+    sharedReads(pool, (method) => metrics.readsJoined.inc({ method })),
+    liveness,
+  );
   const secure = config.tls !== null;
   const auth = createSessionAuth({ sessions: storage.sessions, accounts, secure });
 

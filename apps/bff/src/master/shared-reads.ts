@@ -36,7 +36,11 @@ export interface SharedReadsPool extends MasterPool {
   readonly inFlight: number;
 }
 
-export function sharedReads(pool: MasterPool): SharedReadsPool {
+export function sharedReads(
+  pool: MasterPool,
+  /** Told of every read that joined one in flight instead of calling the master. */
+  onJoin: (rpc: string) => void = () => {},
+): SharedReadsPool {
   let generation = 0;
   const inFlight = new Map<string, Promise<unknown>>();
   const wrapped = wrapPool(pool, (rpc, call, { tenantID, args }) => {
@@ -48,11 +52,13 @@ export function sharedReads(pool: MasterPool): SharedReadsPool {
     }
     if (!SHARED_RPCS.has(rpc) || args.length > 1) return call();
     const key = `${generation}\n${tenantID}\n${rpc}\n${JSON.stringify(args[0] ?? {})}`;
-    let read = inFlight.get(key);
-    if (!read) {
-      read = settle(call).finally(() => inFlight.delete(key));
-      inFlight.set(key, read);
+    const joined = inFlight.get(key);
+    if (joined) {
+      onJoin(rpc);
+      return joined;
     }
+    const read = settle(call).finally(() => inFlight.delete(key));
+    inFlight.set(key, read);
     return read;
   });
   return {

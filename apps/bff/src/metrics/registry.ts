@@ -18,6 +18,8 @@ export interface BffMetrics {
   socketSessions: Gauge;
   /** Unary master RPCs: seconds by method (`ConnectMaster.GetDeviceList`) and gRPC code name. */
   rpcDuration: Histogram<'method' | 'code'>;
+  /** Master reads answered by joining an identical read in flight: RPCs not made (shared-reads.ts). */
+  readsJoined: Counter<'method'>;
   /** Alarms now active (alerts module: set or inc/dec it). */
   alarmsActive: Gauge<'severity'>;
   /** Webhook deliveries by outcome, e.g. 'delivered', 'failed', 'retried' (alerts module: inc it). */
@@ -69,6 +71,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): BffMe
       help: 'Duration of unary master RPCs by method and gRPC status code',
       labelNames: ['method', 'code'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    readsJoined: new Counter({
+      name: 'cmc_master_reads_joined_total',
+      help: 'Master reads answered by an identical read already in flight, by method (no RPC made)',
+      labelNames: ['method'],
       registers,
     }),
     alarmsActive: new Gauge({

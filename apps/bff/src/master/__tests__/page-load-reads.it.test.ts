@@ -61,6 +61,12 @@ async function rpcCount(method: string): Promise<number> {
     .reduce((sum, v) => sum + v.value, 0);
 }
 
+/** Reads that joined one in flight instead of calling the master (cmc_master_reads_joined_total). */
+async function joinedCount(method: string): Promise<number> {
+  const { values } = await bff.metrics.readsJoined.get();
+  return values.filter((v) => v.labels.method === method).reduce((sum, v) => sum + v.value, 0);
+}
+
 /** What the Devices page asks for when it loads: its list, the gateway summaries, a live join. */
 async function pageLoad(who: string) {
   const live = new LiveClient(url, sessions[who]!.cookie);
@@ -123,6 +129,7 @@ describe('one read of every gateway per page load', () => {
   it('serves the device list, gateway summaries and live join of three users from one read per gateway', async () => {
     const loads = await Promise.all(['admin', 'tenant1', 'tenant2'].map(pageLoad));
     const before = await rpcCount('ConnectMaster.GetDeviceList');
+    const joinedBefore = await joinedCount('ConnectMaster.GetDeviceList');
     sim.freeze();
     const pending = loads.map((load) => load());
     // Every request of the three pages is now waiting on the (frozen) master together.
@@ -132,6 +139,8 @@ describe('one read of every gateway per page load', () => {
 
     // gateway1 and gateway2 are tenant1's, gateway3 tenant2's: one read each, under its owner's token.
     expect((await rpcCount('ConnectMaster.GetDeviceList')) - before).toBe(3);
+    // The other 9 of the 12 the three pages asked for (list + summaries of 3, 2 and 1 gateways).
+    expect((await joinedCount('ConnectMaster.GetDeviceList')) - joinedBefore).toBe(9);
 
     for (const page of [admin, tenant1, tenant2]) {
       expect(page!.devices.status).toBe(200);

@@ -55,11 +55,13 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('sharedReads', () => {
   it('gives concurrent reads of one gateway under one tenant one master call', async () => {
     const { pool, calls } = fakePool();
-    const shared = sharedReads(pool);
+    const joined: string[] = [];
+    const shared = sharedReads(pool, (rpc) => joined.push(rpc));
     const a = shared.forTenant('tenant1').connectMaster.getDeviceList({ gatewayID: 'gw1' });
     const b = shared.forTenant('tenant1').connectMaster.getDeviceList({ gatewayID: 'gw1' });
     expect(calls).toHaveLength(1);
     expect(shared.inFlight).toBe(1);
+    expect(joined).toEqual(['ConnectMaster.GetDeviceList']);
     const answer = { deviceInfos: [{ deviceID: 1 }] };
     calls[0]!.resolve(answer);
     expect(await a).toBe(answer);
