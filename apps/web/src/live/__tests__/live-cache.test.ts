@@ -211,6 +211,13 @@ describe('live cache: devices joining a managed list', () => {
     expect(pageOf(qc, later).items.map((r) => r.deviceID)).toEqual([6, 7, 8, 9, 10]);
     expect(ids(qc, byIP)).toEqual([3]); // its IP address matches: decidable without the name
   });
+  it('re-reads a cached list whose parameters it does not recognise rather than guess', () => {
+    const odd = seedPage(qc, { page: 1, pageSize: 5, sort: 'name', order: 'asc' }, [row(1)]);
+    expect(hashes(cache.applyDeltas([delta('gw1', 2, { added: [live(3)] })], T0))).toEqual(
+      hashes([odd]),
+    );
+    expect(ids(qc, odd)).toEqual([1]);
+  });
 });
 
 describe('live cache: devices leaving a managed list', () => {
