@@ -23,11 +23,16 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router {
     webhooks: deps.webhooks.list(),
   }));
 
-  defineRoute(router, route('alert-webhooks.create'), deps, async ({ user, body, atomic, audit }) => {
-    // The audit entry names the webhook, never its secret (the body holds none: it is generated).
-    audit.summary = `Add webhook "${body.name}" ${body.url}`;
-    return atomic(() => deps.webhooks.create(body, user.username));
-  });
+  defineRoute(
+    router,
+    route('alert-webhooks.create'),
+    deps,
+    async ({ user, body, atomic, audit }) => {
+      // The audit entry names the webhook, never its secret (the body holds none: it is generated).
+      audit.summary = `Add webhook "${body.name}" ${body.url}`;
+      return atomic(() => deps.webhooks.create(body, user.username));
+    },
+  );
 
   defineRoute(router, route('alert-webhooks.delete'), deps, async ({ params, atomic }) => {
     if (!atomic(() => deps.webhooks.remove(params.webhookID)))
