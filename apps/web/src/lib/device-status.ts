@@ -52,12 +52,6 @@ export function failureReason(status: string | null | undefined): string | null 
   return statusDisplay(status).reason ?? statusDisplay(status).label;
 }
 
-export const STATUS_FILTER_OPTIONS = [
-  { value: 'connected', label: 'Connected' },
-  { value: 'disconnected', label: 'Disconnected' },
-  { value: 'failed', label: 'Failing' },
-];
-
 /**
  * Words for a connection mode name. Audit entries written before modes travelled as names say
  * "connection mode 0/1": those numbers are the proto values, in connectionModeNames' order.

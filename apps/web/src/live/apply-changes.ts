@@ -58,11 +58,6 @@ export function applyChangesToDetail(
   return device === detail.device ? detail : { ...detail, device };
 }
 
-/** Whether a batch touches any row of a page (used to skip untouched cache entries quickly). */
-export function pageHasAny(page: DeviceList, latest: ReadonlyMap<number, LiveChange>): boolean {
-  return page.items.some((row) => latest.has(row.deviceID));
-}
-
 /**
  * Per-gateway delta sequence check: a delta is in order when it is exactly one after the last
  * one seen; anything else means events were missed and the gateway needs a fresh snapshot.
