@@ -102,10 +102,12 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   app.use(requestContext(logger, secure));
   const getSessionUser = auth.getSessionUser;
   const isDraining = () => draining;
+  let starting = false;
   app.use(
     healthRouter({
       pool,
       isDraining,
+      isStarting: () => starting,
       storage: health,
       getSessionUser,
       checkRedis: scale?.checkRedis,
@@ -234,6 +236,9 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     generatedAdminPassword: undefined,
     onShutdown: (hook) => hooks.push(hook),
     async listen(port = config.port, host = config.host) {
+      // The port answers before the first admin exists (its password hash takes a moment): /readyz
+      // says "starting" until then, so whoever waits for ready can sign in at once.
+      starting = true;
       const address = await new Promise<AddressInfo>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -242,6 +247,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
         });
       });
       const boot = await bootstrapAdmin(accounts, config.adminUser, config.adminPassword);
+      starting = false;
       bff.generatedAdminPassword = boot.generatedPassword;
       if (boot.created)
         logger.info('admin account created', {

@@ -17,6 +17,8 @@ const SESSION_WAIT_MS = 1500;
 export interface HealthDeps {
   pool: MasterPool;
   isDraining: () => boolean;
+  /** True between binding the port and creating the first admin: a sign-in would still fail. */
+  isStarting?: () => boolean;
   storage: StorageHealth;
   getSessionUser: GetSessionUser;
   /** Set only when scaled out; the answer then carries `redis` and needs it reachable. */
@@ -45,11 +47,12 @@ export function healthRouter(deps: HealthDeps): Router {
     let body: ReadyResponse;
     const { writable, error } = deps.storage.status();
     const storage = { writable, error };
-    if (isDraining()) {
+    const notYet = isDraining() ? 'shutting down' : deps.isStarting?.() ? 'starting' : null;
+    if (notYet) {
       body = {
         ready: false,
-        master: { reachable: false, loggedIn: false, error: 'shutting down' },
-        ...(checkRedis ? { redis: { reachable: false, error: 'shutting down' } } : {}),
+        master: { reachable: false, loggedIn: false, error: notYet },
+        ...(checkRedis ? { redis: { reachable: false, error: notYet } } : {}),
         storage,
       };
     } else {
