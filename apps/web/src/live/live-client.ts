@@ -94,7 +94,10 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     );
     liveStore.setConnection('online');
     markStale(cache.applySnapshot(snapshot, Date.now()));
-    refreshAggregates();
+    // On a page load the summaries are usually still being read (the route loader starts them with
+    // the device list): let that read answer instead of cancelling it for a second one. Changes
+    // after the snapshot arrive as deltas, which refresh the counts again.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.gateways }, { cancelRefetch: false });
   }
 
   // Deltas arrive up to ~100 times a second (one batch per server window). They are collected and
