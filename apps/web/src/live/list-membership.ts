@@ -18,7 +18,7 @@
 //   stale. A page that holds the whole list (page 1, nothing after it) knows every member, so a
 //   device absent from it is not in the list.
 import type { DeviceList, DeviceRow } from '@cmc/api';
-import { deviceTypeLabelOfName } from '@cmc/api';
+import { deviceSortFields, deviceTypeLabelOfName } from '@cmc/api';
 
 /** The parameters of a device-list query (the query key's third part), as far as they matter here. */
 export interface ListView {
@@ -45,16 +45,7 @@ export interface PagePatch {
   stale: boolean;
 }
 
-const SORTS = new Set([
-  'deviceID',
-  'gatewayID',
-  'type',
-  'IPAddr',
-  'status',
-  'connectionMode',
-  'useSSL',
-  'lastConnectedAt',
-]);
+const SORTS: ReadonlySet<string> = new Set(deviceSortFields);
 
 /** The view of a device-list query key's params; null when they are not a shape we know. */
 export function listViewOf(params: unknown): ListView | null {
