@@ -209,11 +209,16 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
         const reason = `master gateway not answering since ${clockTime(down.since)}`;
         return ctx.setDegraded(MASTER_KEY, [...state.gateways.keys()], reason);
       }
-      void Promise.all([...[...feeds.values()].map((f) => f.reload()), gatewayFeed?.readFlags()])
-        .catch((error: unknown) =>
-          logger.warn('live: re-read after the master answered failed', { error }),
-        )
-        .then(() => ctx.setLive(MASTER_KEY, [...state.gateways.keys()]));
+      const reads = Promise.all([...feeds.values()].map((f) => f.reload()));
+      void Promise.all([reads, gatewayFeed?.readFlags()])
+        .then(([read]) => read.every(Boolean))
+        .catch((error: unknown) => {
+          logger.warn('live: re-read after the master answered failed', { error });
+          return true;
+        })
+        .then((read) => {
+          if (read && !stopped) ctx.setLive(MASTER_KEY, [...state.gateways.keys()]);
+        });
     });
   }
 

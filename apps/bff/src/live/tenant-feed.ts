@@ -23,7 +23,8 @@ const DISCONNECTED = DeviceStatus.DISCONNECTED;
 export class TenantFeed {
   readonly key: string;
   private sub: LiveSubscription<DeviceStatusChange> | undefined;
-  private loading: Promise<void> | undefined;
+  private loading: Promise<boolean> | undefined;
+  private stopped = false;
   private reloadAgain = false;
   private held: DeviceStatusChange[] = [];
   private lastUnknownReload = 0;
@@ -73,6 +74,7 @@ export class TenantFeed {
   }
 
   stop(): void {
+    this.stopped = true;
     this.sub?.cancel();
   }
 
@@ -100,8 +102,10 @@ export class TenantFeed {
       tenantID: this.tenantID,
       resubscribed,
     });
-    void this.reload().then(() => {
-      this.ctx.setLive(this.key, this.gatewayIDs);
+    void this.reload().then((read) => {
+      // A read that failed (the pool closed under it) leaves the gateways degraded: live would claim
+      // a picture nobody read. The next (re)subscribe or master answer reads again.
+      if (read) this.ctx.setLive(this.key, this.gatewayIDs);
       this.resolveReady();
     });
   }
@@ -153,8 +157,13 @@ export class TenantFeed {
     });
   }
 
-  /** Reads every gateway's device list (single flight; a request during a read runs one more read). */
-  reload(): Promise<void> {
+  /**
+   * Reads every gateway's device list (single flight; a request during a read runs one more read).
+   * Never rejects, since most callers fire and forget: resolves false when the lists could not be read
+   * at all (the master pool closed under a shutdown, or the feed was stopped).
+   */
+  reload(): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
     if (this.loading) {
       this.reloadAgain = true;
       return this.loading;
@@ -163,13 +172,23 @@ export class TenantFeed {
       do {
         this.reloadAgain = false;
         await this.readLists();
-      } while (this.reloadAgain);
-    })().finally(() => {
-      this.loading = undefined;
-      const held = this.held;
-      this.held = [];
-      for (const change of held) this.onChange(change);
-    });
+      } while (this.reloadAgain && !this.stopped);
+      return !this.stopped;
+    })()
+      .catch((error: unknown) => {
+        if (!this.stopped)
+          this.ctx.logger.warn('live: device lists not readable', {
+            tenantID: this.tenantID,
+            error,
+          });
+        return false;
+      })
+      .finally(() => {
+        this.loading = undefined;
+        const held = this.held;
+        this.held = [];
+        if (!this.stopped) for (const change of held) this.onChange(change);
+      });
     return this.loading;
   }
 

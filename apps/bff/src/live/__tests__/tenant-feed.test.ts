@@ -217,4 +217,19 @@ describe('TenantFeed', () => {
     expect(t.recorded.at(-1)).toEqual({ deviceID: 7, status: 0 });
     t.feed.stop();
   });
+
+  it('stays degraded, without an unhandled rejection, when the pool closes before the lists are read', async () => {
+    const t = setup();
+    t.feed.start();
+    t.ctx.pool.forTenant = () => {
+      throw new Error('master pool is closed');
+    };
+    t.sub.push({ type: 'subscribed', resubscribed: false });
+    await t.feed.ready;
+    expect(await t.feed.reload()).toBe(false);
+    // Never marked live: nothing was read.
+    expect(t.modes).toEqual(['degraded gw1 starting']);
+    t.feed.stop();
+    expect(await t.feed.reload()).toBe(false);
+  });
 });
