@@ -75,7 +75,10 @@ export const liveGatewaySchema = z.object({
 });
 export type LiveGateway = z.infer<typeof liveGatewaySchema>;
 
-/** `snapshot`: the full state of every gateway this connection has joined; sent after each join. */
+/**
+ * `snapshot`: the full state of every gateway this connection has joined; sent after each join.
+ * `devices` is empty for a connection that opted in to light snapshots (`auth.snapshot: 'gateways'`).
+ */
 export const snapshotEventSchema = z.object({
   /** degraded when any joined gateway is degraded */
   mode: liveModeSchema,
@@ -127,6 +130,14 @@ export type DeltasEvent = z.infer<typeof deltasEventSchema>;
 export const liveHandshakeAuthSchema = z.object({
   /** true: receive batched `deltas` events; absent/false: one `delta` event per gateway batch. */
   deltas: z.boolean({ error: 'auth.deltas must be true or false' }).optional(),
+  /**
+   * 'gateways': each join's `snapshot` carries the gateways' states and no device rows (`devices`
+   * is empty); the client reads the rows it shows over REST after the join. Absent/'full': every
+   * device of every joined gateway, as before.
+   */
+  snapshot: z
+    .enum(['full', 'gateways'], { error: 'auth.snapshot must be "full" or "gateways"' })
+    .optional(),
 });
 export type LiveHandshakeAuth = z.infer<typeof liveHandshakeAuthSchema>;
 

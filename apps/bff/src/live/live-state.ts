@@ -126,8 +126,11 @@ export class LiveState {
     return (this.gateways.get(gatewayID)?.degradedBy.size ?? 0) > 0 ? 'degraded' : 'live';
   }
 
-  /** Shares the state's device objects: serialise it at once (an emit does), never keep it. */
-  snapshot(gatewayIDs: Iterable<string>): SnapshotEvent {
+  /**
+   * Shares the state's device objects: serialise it at once (an emit does), never keep it.
+   * `withDevices` false: the gateways' states only (a light snapshot, `auth.snapshot: 'gateways'`).
+   */
+  snapshot(gatewayIDs: Iterable<string>, withDevices = true): SnapshotEvent {
     const gateways: LiveGateway[] = [];
     const devices: LiveDevice[] = [];
     let mode: LiveMode = 'live';
@@ -139,7 +142,7 @@ export class LiveState {
       gateways.push({ gatewayID: id, connected: gw.connected, seq: gw.seq, mode: gwMode });
       // The state's own objects, not copies: socket.io serialises an emit synchronously, and 200
       // sessions joining would otherwise each copy 10,000 devices (bench/README.md, fan-out RSS).
-      for (const d of gw.devices.values()) devices.push(d);
+      if (withDevices) for (const d of gw.devices.values()) devices.push(d);
     }
     return { mode, gateways, devices };
   }

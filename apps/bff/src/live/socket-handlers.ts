@@ -25,6 +25,8 @@ export const gatewayRoom = (gatewayID: string): string => `gw:${gatewayID}`;
 interface SocketData extends FanOutSocketData {
   user: SessionUser;
   joined: Set<string>;
+  /** Opted in to light snapshots (`auth.snapshot: 'gateways'`): no device rows on a join. */
+  lightSnapshot: boolean;
   /** join budget (token bucket): each join re-reads the session and builds a snapshot */
   joinTokens: number;
   joinRefilledAt: number;
@@ -85,7 +87,8 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
           }),
         );
     }
-    // `auth: { deltas: true }` opts in to one batched `deltas` event per window (docs/live-status.md).
+    // `auth: { deltas: true }` opts in to one batched `deltas` event per window, `snapshot:
+    // 'gateways'` to snapshots without device rows (docs/live-status.md).
     const auth = liveHandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
     if (!auth.success)
       return next(
@@ -103,6 +106,7 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
         (socket.data as SocketData).user = user;
         (socket.data as SocketData).joined = new Set();
         (socket.data as SocketData).batched = auth.data.deltas === true;
+        (socket.data as SocketData).lightSnapshot = auth.data.snapshot === 'gateways';
         (socket.data as SocketData).joinTokens = JOIN_BURST;
         (socket.data as SocketData).joinRefilledAt = Date.now();
         next();
@@ -202,7 +206,10 @@ export function attachLiveSockets(io: Server, deps: SocketDeps): void {
         joinedChanged(socket.data);
         await socket.join(wanted.map(gatewayRoom));
         // Snapshot before the ack: when the client's join resolves, the snapshot is already there.
-        socket.emit('snapshot', deps.state.snapshot(socket.data.joined));
+        socket.emit(
+          'snapshot',
+          deps.state.snapshot(socket.data.joined, !socket.data.lightSnapshot),
+        );
         reply('join', ack, { ok: true, gatewayIDs: [...socket.data.joined] });
       })().catch((error: unknown) => {
         logger.error('live: join failed', { error });

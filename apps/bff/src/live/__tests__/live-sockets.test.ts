@@ -7,6 +7,7 @@ import {
   type LiveClient,
   type LiveWorld,
 } from './live-world.ts';
+import { DeviceStatus } from '@cmc/gsdk/names';
 
 let world: LiveWorld;
 
@@ -146,6 +147,49 @@ describe('live status: authentication and joins', () => {
     const problem = new Promise((resolve) => client.socket.once('problem', resolve));
     client.socket.emit('join', { gatewayIDs: [] });
     expect(await problem).toMatchObject({ event: 'join', error: 'bad_request' });
+  });
+});
+
+describe('live status: light snapshots (auth.snapshot "gateways")', () => {
+  it('refuses a handshake whose auth.snapshot is not "full" or "gateways", naming the field', async () => {
+    const bad = world.client(world.cookies.admin, {}, { snapshot: 'light' });
+    await expect(bad.connected()).rejects.toThrow(
+      'bad handshake: snapshot: auth.snapshot must be "full" or "gateways"',
+    );
+  });
+
+  it('answers a join with gateway states and no device rows; a page read after the join plus the deltas since loses no change', async () => {
+    const light = world.client(world.cookies.tenant1, {}, { deltas: true, snapshot: 'gateways' });
+    const full = world.client(world.cookies.tenant1, {}, { deltas: true });
+    expect(await light.join(TENANT1)).toEqual({ ok: true, gatewayIDs: TENANT1 });
+    await full.join(TENANT1);
+    const snapshot = light.snapshots[0];
+    expect(snapshot?.devices).toEqual([]);
+    expect(snapshot?.gateways).toEqual(full.snapshots[0]?.gateways);
+    expect(snapshot?.mode).toBe('live');
+
+    // A change after the join and before the page read: the page or a delta must carry it.
+    await world.control('POST', '/devices/1021/offline');
+    const from = light.deltas.length;
+    const res = await fetch(`${world.url}/api/v1/devices?pageSize=1000`, {
+      headers: { cookie: world.cookies.tenant1 },
+    });
+    const page = (await res.json()) as {
+      items: Array<{ deviceID: number; gatewayID: string; status: keyof typeof DeviceStatus }>;
+    };
+    for (const row of page.items)
+      light.devices.set(row.deviceID, {
+        gatewayID: row.gatewayID,
+        status: DeviceStatus[row.status],
+      });
+    // Deltas that arrived while the page was read are replayed onto it (statuses are absolute).
+    for (const d of light.deltas.slice(from))
+      for (const c of d.changes)
+        light.devices.set(c.deviceID, { gatewayID: c.gatewayID, status: DeviceStatus[c.status] });
+    await world.control('POST', '/devices/1021/online?now=1');
+    await expectEqualsTrueState(light, TENANT1);
+    expect(light.gaps).toEqual([]);
+    expect(light.view()[1021]).toBeGreaterThan(0);
   });
 });
 
