@@ -3,8 +3,11 @@
 // than one per gateway. Leading edge: a change that arrives while the window is idle goes out at the
 // end of the current event-loop turn (setImmediate, so a synchronous burst such as one list diff
 // still travels together) and opens the window; changes during the window go out at its end. A
-// lone change therefore waits ~0 ms, and no change waits longer than windowMs.
+// lone change therefore waits ~0 ms, and no change waits longer than the window. The window's length
+// follows what sends cost (batch-window.ts): short while few sockets listen, longer under load.
+import { performance } from 'node:perf_hooks';
 import type { LiveChange, LiveDevice } from '@cmc/api';
+import { BatchWindow, fixedWindow, type WindowPolicy } from './batch-window.ts';
 
 export interface PendingDelta {
   changes: LiveChange[];
@@ -27,12 +30,17 @@ export interface DeltaBatcher {
 /** One batch: gateway ID -> what changed on it, in the order the gateways first changed. */
 export type DeltaBatch = ReadonlyMap<string, PendingDelta>;
 
+/**
+ * `window`: a fixed window in ms, or a policy whose window adapts to the cost of sends.
+ * `clock` (ms, tests): what measures a send; performance.now by default.
+ */
 export function createDeltaBatcher(
-  windowMs: number,
+  window: number | WindowPolicy,
   emit: (batch: DeltaBatch) => void,
+  clock: () => number = () => performance.now(),
 ): DeltaBatcher {
-  if (!Number.isFinite(windowMs) || windowMs < 0)
-    throw new Error(`live: batch window must be >= 0 ms, got ${windowMs}`);
+  const sizer = new BatchWindow(typeof window === 'number' ? fixedWindow(window) : window);
+  let nextWindowMs = sizer.current();
   let pending = new Map<string, PendingDelta>();
   /** Set while the window is open: changes wait for its end. */
   let windowTimer: NodeJS.Timeout | undefined;
@@ -51,12 +59,14 @@ export function createDeltaBatcher(
     if (pending.size === 0) return false;
     const out = pending;
     pending = new Map();
+    const started = clock();
     emit(out);
+    nextWindowMs = sizer.next(clock() - started);
     return true;
   }
 
   function openWindow(): void {
-    windowTimer = setTimeout(windowEnd, windowMs);
+    windowTimer = setTimeout(windowEnd, nextWindowMs);
   }
 
   function sendLeading(): void {

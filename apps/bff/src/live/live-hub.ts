@@ -2,6 +2,7 @@
 // fanned out to socket.io rooms per gateway (never a gRPC stream per browser tab). See
 // docs/live-status.md for the events and docs/bff-internals.md for the seams.
 import type { DeltaEvent, ModeEvent } from '@cmc/api';
+import { adaptiveWindow } from './batch-window.ts';
 import { createDeltaBatcher } from './delta-batcher.ts';
 import { fanOutDeltas, joinedChanged, type FanOutSocketData } from './fan-out.ts';
 import { GatewayFeed } from './gateway-feed.ts';
@@ -29,15 +30,22 @@ export interface LiveHub {
   refresh(): Promise<void>;
   /** degraded when any followed gateway is; seq = deltas sent so far. */
   state(): { mode: 'live' | 'degraded'; seq: number };
+  /**
+   * Re-reads the device lists of the tenant owning this gateway, for the REST device index after one
+   * of the console's own changes (devices/device-index.ts). Resolves after a read that started after
+   * the call; false when no feed follows the gateway or the lists could not be read.
+   */
+  reloadDevices(gatewayID: string): Promise<boolean>;
 }
 
 /** start() waits at most this long for the first lists; the hub keeps trying in the background. */
 const START_WAIT_MS = 15_000;
 
-export function createLiveHub(deps: LiveHubDeps): LiveHub {
+/** `state`: the REST device list reads the hub's picture (devices/device-index.ts hands in its own). */
+export function createLiveHub(deps: LiveHubDeps & { state?: LiveState }): LiveHub {
   const { io, pool, logger: rootLogger } = deps;
   const logger = rootLogger.child({ module: 'live' });
-  const state = new LiveState();
+  const state = deps.state ?? new LiveState();
   const feeds = new Map<string, TenantFeed>();
   let gatewayFeed: GatewayFeed | undefined;
   let deltasSent = 0;
@@ -51,7 +59,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   // Only this process's sockets: with a shared adapter every BFF instance runs its own hub.
   const local = () => io.local;
 
-  const batcher = createDeltaBatcher(deps.batchWindowMs ?? 10, (batch) => {
+  const batcher = createDeltaBatcher(adaptiveWindow(deps.batchWindowMs ?? 10), (batch) => {
     const deltas: DeltaEvent[] = [];
     for (const [gatewayID, delta] of batch) {
       const gw = state.gateways.get(gatewayID);
@@ -271,6 +279,12 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     },
 
     refresh: refreshTenants,
+
+    reloadDevices(gatewayID) {
+      const tenantID = state.gateways.get(gatewayID)?.tenantID;
+      const feed = tenantID === undefined ? undefined : feeds.get(tenantID);
+      return feed ? feed.reload() : Promise.resolve(false);
+    },
 
     state() {
       let mode: 'live' | 'degraded' = 'live';
