@@ -32,20 +32,50 @@ export function applyChangeToRow(row: DeviceRow, change: LiveChange): DeviceRow 
   return change.status === row.status ? row : withFacts(row, change.status, change.at);
 }
 
-/** Applies a batch to one cached page; returns the same page object when no row of it changed. */
+/** Positions of each device's rows in a page's items (a device ID may sit on two gateways). */
+const rowIndexes = new WeakMap<readonly DeviceRow[], ReadonlyMap<number, readonly number[]>>();
+
+/**
+ * Where each device's rows are in `items`, built once per items array: a delta then looks up the
+ * rows it names instead of visiting every row of every cached page.
+ */
+export function rowIndexOf(items: readonly DeviceRow[]): ReadonlyMap<number, readonly number[]> {
+  let index = rowIndexes.get(items);
+  if (!index) {
+    const built = new Map<number, number[]>();
+    items.forEach((row, i) => {
+      const at = built.get(row.deviceID);
+      if (at) at.push(i);
+      else built.set(row.deviceID, [i]);
+    });
+    rowIndexes.set(items, (index = built));
+  }
+  return index;
+}
+
+/**
+ * Applies a batch to one cached page, touching only the rows it names; returns the same page object
+ * when no row of it changed. Status changes move no row, so the new items keep the old index.
+ */
 export function applyChangesToPage(
   page: DeviceList,
   latest: ReadonlyMap<number, LiveChange>,
 ): DeviceList {
-  let changed = false;
-  const items = page.items.map((row) => {
-    const change = latest.get(row.deviceID);
-    if (!change || change.gatewayID !== row.gatewayID) return row;
-    const next = applyChangeToRow(row, change);
-    if (next !== row) changed = true;
-    return next;
-  });
-  return changed ? { ...page, items } : page;
+  const index = rowIndexOf(page.items);
+  let items: DeviceRow[] | null = null;
+  for (const [deviceID, change] of latest) {
+    for (const i of index.get(deviceID) ?? []) {
+      const row = (items ?? page.items)[i]!;
+      if (change.gatewayID !== row.gatewayID) continue;
+      const next = applyChangeToRow(row, change);
+      if (next === row) continue;
+      items ??= page.items.slice();
+      items[i] = next;
+    }
+  }
+  if (!items) return page;
+  rowIndexes.set(items, index);
+  return { ...page, items };
 }
 
 export function applyChangesToDetail(

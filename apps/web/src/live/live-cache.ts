@@ -1,8 +1,10 @@
 // Patches the TanStack Query cache the screens read from the live events: status changes into the
 // rows (with the facts the BFF's history derives from them), devices joining or leaving a managed
-// list into the cached pages (list-membership.ts), and a snapshot after missed events (resync) as
-// the differences it reveals. Returns the query keys it could not patch exactly; the caller re-reads
-// those (throttled). No socket here, so it is tested against a real QueryClient.
+// list into the cached pages (list-membership.ts). A snapshot carries no device rows (the client
+// opts in to light snapshots): device reads made before it are read again, and changes that arrive
+// while a read is in flight are replayed onto its answer (fetch-replay.ts). Returns the query keys
+// it could not patch exactly; the caller re-reads those (throttled). No socket here, so it is
+// tested against a real QueryClient.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type {
   DeltaEvent,
@@ -19,8 +21,10 @@ import {
   applyChangesToDetail,
   applyChangesToPage,
   latestByDevice,
+  rowIndexOf,
   withFacts,
 } from './apply-changes.ts';
+import { createFetchReplay } from './fetch-replay.ts';
 import { insertIntoPage, listViewOf, removeFromPage, type KnownRow } from './list-membership.ts';
 
 export interface LiveCache {
@@ -28,8 +32,13 @@ export interface LiveCache {
   applyChanges(changes: readonly LiveChange[]): QueryKey[];
   /** Deltas in the order they came, at `now` (added / removed carry no time of their own). */
   applyDeltas(deltas: readonly DeltaEvent[], now: number): QueryKey[];
-  /** A snapshot: the first one of a gateway sets the picture, later ones are a resync. */
+  /**
+   * A light snapshot (gateway states, no device rows), after a join or a resync: device reads made
+   * before it may miss changes that never reach this client as deltas, so they are read again.
+   */
   applySnapshot(snapshot: SnapshotEvent, now: number): QueryKey[];
+  /** Stops following the query cache's reads. */
+  stop(): void;
 }
 
 /** The row the socket alone describes: no display name, no facts beyond what `status` implies. */
@@ -48,10 +57,8 @@ function rowOfLive(device: LiveDevice): DeviceRow {
 }
 
 export function createLiveCache(queryClient: QueryClient): LiveCache {
-  /** Every device of the joined gateways as the socket last described it. */
+  /** Devices that joined a list (`added`) as the socket last described them. */
   const devices = new Map<number, LiveDevice>();
-  /** Gateways whose devices `devices` holds (a later snapshot of them is a resync). */
-  const synced = new Set<string>();
   /** Rows of devices that left, so one that comes back keeps its name and facts. */
   const departed = new Map<number, KnownRow>();
 
@@ -62,7 +69,8 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
   /** The freshest row the client holds for a device: a cached page or detail, else the socket's. */
   function knownRow(deviceID: number): KnownRow | undefined {
     for (const [, page] of lists()) {
-      const row = page?.items.find((r) => r.deviceID === deviceID);
+      const at = page && rowIndexOf(page.items).get(deviceID)?.[0];
+      const row = at === undefined ? undefined : page?.items[at];
       if (row) return { row, nameKnown: true, factsKnown: true };
     }
     const detail = queryClient.getQueryData<DeviceDetail>(queryKeys.deviceDetail(deviceID));
@@ -128,9 +136,20 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
       stale.push(queryKeys.deviceDetail(device.deviceID));
   }
 
+  // Changes that arrive while a read is in flight are applied to its answer when it lands.
+  const replay = createFetchReplay(queryClient, (key, changes) => {
+    const latest = latestByDevice(changes);
+    const data = queryClient.getQueryData<DeviceList | DeviceDetail>(key);
+    if (!data) return;
+    const next =
+      'items' in data ? applyChangesToPage(data, latest) : applyChangesToDetail(data, latest);
+    if (next !== data) queryClient.setQueryData(key, next);
+  });
+
   function applyChanges(changes: readonly LiveChange[]): QueryKey[] {
     const stale: QueryKey[] = [];
     if (changes.length === 0) return stale;
+    replay.recordChanges(changes);
     for (const change of changes) {
       const device = devices.get(change.deviceID);
       if (device && device.gatewayID === change.gatewayID)
@@ -162,6 +181,7 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
     let pending: LiveChange[] = [];
     for (const delta of deltas) {
       if ((delta.removed?.length ?? 0) > 0 || (delta.added?.length ?? 0) > 0) {
+        replay.recordMembership();
         stale.push(...applyChanges(pending));
         pending = [];
         for (const id of delta.removed ?? []) remove(id, delta.gatewayID, now, stale);
@@ -173,47 +193,10 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
     return stale;
   }
 
-  function applySnapshot(snapshot: SnapshotEvent, now: number): QueryKey[] {
-    const stale: QueryKey[] = [];
-    const inSnapshot = new Map(snapshot.devices.map((d) => [d.deviceID, d]));
-    for (const { gatewayID } of snapshot.gateways) {
-      if (!synced.has(gatewayID)) continue;
-      // A resync: what joined or left while events were missed goes through the same patches.
-      for (const device of [...devices.values()]) {
-        if (device.gatewayID !== gatewayID) continue;
-        if (inSnapshot.get(device.deviceID)?.gatewayID !== gatewayID)
-          remove(device.deviceID, gatewayID, now, stale);
-      }
-      for (const device of snapshot.devices) {
-        if (device.gatewayID !== gatewayID) continue;
-        if (devices.get(device.deviceID)?.gatewayID !== gatewayID) add(device, now, stale);
-      }
-    }
-    for (const device of snapshot.devices) devices.set(device.deviceID, device);
-    for (const { gatewayID } of snapshot.gateways) synced.add(gatewayID);
-    // Statuses that differ changed at moments the client did not see: the status is set, and the
-    // facts (when it last connected, disconnected, failed) come from the server with a re-read.
-    for (const [key, page] of lists()) {
-      if (!page) continue;
-      let changed = false;
-      const items = page.items.map((row) => {
-        const device = inSnapshot.get(row.deviceID);
-        if (!device || device.gatewayID !== row.gatewayID || device.status === row.status)
-          return row;
-        changed = true;
-        return { ...row, status: device.status };
-      });
-      if (changed) {
-        queryClient.setQueryData(key, { ...page, items });
-        stale.push(key);
-      }
-    }
-    for (const [key, detail] of details()) {
-      const device = detail && inSnapshot.get(detail.device.deviceID);
-      if (device && device.status !== detail.device.status) stale.push(key);
-    }
-    return stale;
+  function applySnapshot(): QueryKey[] {
+    replay.rereadAll();
+    return [];
   }
 
-  return { applyChanges, applyDeltas, applySnapshot };
+  return { applyChanges, applyDeltas, applySnapshot, stop: replay.stop };
 }

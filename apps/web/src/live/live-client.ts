@@ -33,8 +33,10 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     path: '/socket.io',
     withCredentials: true,
     transports: ['websocket', 'polling'],
-    // One `deltas` frame per server batch window instead of one `delta` per gateway.
-    auth: { deltas: true },
+    // One `deltas` frame per server batch window instead of one `delta` per gateway; snapshots
+    // with the gateways' states only (the rows come from the pages the screens read, re-read
+    // after each join: live-cache.ts), not 100,000 devices per join.
+    auth: { deltas: true, snapshot: 'gateways' },
   });
   const lastSeq = new Map<string, number>();
   const cache = createLiveCache(queryClient);
@@ -186,6 +188,7 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     refreshLists.cancel();
     refreshGatewayRows.cancel();
     refreshStale.cancel();
+    cache.stop();
     socket.removeAllListeners();
     socket.disconnect();
     liveStore.reset();

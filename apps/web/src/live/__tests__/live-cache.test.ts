@@ -7,7 +7,6 @@ import type {
   DeviceRow,
   DeviceStatus,
   LiveDevice,
-  SnapshotEvent,
 } from '@cmc/api';
 import { queryKeys } from '../../lib/query-keys.ts';
 import { createLiveCache, type LiveCache } from '../live-cache.ts';
@@ -74,14 +73,6 @@ const hashes = (keys: QueryKey[]) => keys.map(hashKey);
 
 function delta(gatewayID: string, seq: number, over: Partial<DeltaEvent>): DeltaEvent {
   return { gatewayID, seq, changes: [], ...over };
-}
-
-function snapshot(devices: LiveDevice[], gatewayIDs = ['gw1']): SnapshotEvent {
-  return {
-    mode: 'live',
-    gateways: gatewayIDs.map((gatewayID) => ({ gatewayID, connected: true, seq: 1, mode: 'live' })),
-    devices,
-  };
 }
 
 let qc: QueryClient;
@@ -232,7 +223,6 @@ describe('live cache: devices leaving a managed list', () => {
   });
 
   it('counts one less on a page the device sorts after, and leaves a page of the same device ID on another gateway', () => {
-    cache.applySnapshot(snapshot([live(1), live(2), live(9)]), T0);
     const before = seedPage(qc, params({ pageSize: 2 }), [row(1), row(2)], 3);
     const other = seedPage(qc, params({ gatewayID: 'gw2' }), [row(9, 'TCP_CONNECTED', 'gw2')]);
     const stale = cache.applyDeltas([delta('gw1', 2, { removed: [9] })], T0);
@@ -274,40 +264,4 @@ describe('live cache: devices leaving a managed list', () => {
     expect(pageOf(qc, key).items[0]?.status).toBe('TLS_CONNECTED');
   });
 });
-
-describe('live cache: snapshots', () => {
-  it('sets a status the rows missed without inventing facts, and has the server fill them in', () => {
-    const key = seedPage(qc, params(), [{ ...row(1), lastDisconnectedAt: iso(T0 - 9000) }, row(2)]);
-    const stale = cache.applySnapshot(snapshot([live(1, 'DISCONNECTED'), live(2)]), T0);
-    expect(pageOf(qc, key).items[0]).toEqual({
-      ...row(1, 'DISCONNECTED'),
-      lastDisconnectedAt: iso(T0 - 9000),
-    });
-    expect(hashes(stale)).toEqual(hashes([key]));
-    expect(cache.applySnapshot(snapshot([live(1, 'DISCONNECTED'), live(2)]), T0)).toEqual([]);
-  });
-
-  it('resyncs membership: what joined or left while events were missed is patched like a delta', () => {
-    cache.applySnapshot(snapshot([live(1), live(2), live(3)]), T0);
-    const key = seedPage(qc, params(), [row(1), row(2), row(3)]);
-    const otherGateway = seedPage(qc, params({ gatewayID: 'gw2' }), [
-      row(50, 'TCP_CONNECTED', 'gw2'),
-    ]);
-    const stale = cache.applySnapshot(
-      snapshot(
-        [live(1), live(3), live(4, 'DISCONNECTED'), live(50, 'TCP_CONNECTED', 'gw2')],
-        ['gw1', 'gw2'],
-      ),
-      T0 + 1000,
-    );
-    expect(ids(qc, key)).toEqual([1, 3, 4]);
-    expect(pageOf(qc, key).items[2]).toEqual({
-      ...row(4, 'DISCONNECTED'),
-      lastDisconnectedAt: iso(T0 + 1000),
-    });
-    expect(pageOf(qc, key).total).toBe(3);
-    // gw2 had no snapshot before: its devices are the first picture, not additions.
-    expect(ids(qc, otherGateway)).toEqual([50]);
-    expect(stale).toEqual([]);
-  });
-});
+// Snapshots carry no device rows (the web opts in to light snapshots): light-join.test.ts.
