@@ -29,6 +29,8 @@ import type { RouterDeps } from './http/route-deps.ts';
 import { createLogger } from './logger.ts';
 import { guardedPool } from './master/guarded-pool.ts';
 import { sharedReads } from './master/shared-reads.ts';
+import { DeviceIndex } from './devices/device-index.ts';
+import { trackWrites } from './devices/write-tracker.ts';
 import { metricsRouter } from './metrics/metrics-router.ts';
 import { createMetrics } from './metrics/registry.ts';
 import { countStatusChanges } from './metrics/status-tracker.ts';
@@ -85,8 +87,14 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   // The REST routes' pool fails fast while the master is known not to answer (guarded-pool.ts),
   // and its concurrent identical reads share one call (shared-reads.ts). The live hub reads on its
   // own: it must never apply a list read that started before a change it has already applied.
+  // Device lists are served from the live hub's state (devices/device-index.ts); the routes' own
+  // changes mark what they touch stale until the hub has re-read it (devices/write-tracker.ts).
+  const deviceIndex = new DeviceIndex({
+    logger: logger.child({ module: 'device-index' }),
+    ...(deps.deviceResyncMs ? { resyncMs: deps.deviceResyncMs } : {}),
+  });
   const restPool = guardedPool(
-    sharedReads(pool, (method) => metrics.readsJoined.inc({ method })),
+    sharedReads(trackWrites(pool, deviceIndex), (method) => metrics.readsJoined.inc({ method })),
     liveness,
   );
   const secure = config.tls !== null;
@@ -140,6 +148,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     logger,
     history: deps.history ?? history,
     deviceRows: new DeviceRowCache(),
+    deviceIndex,
     labels,
     gatewayMemory,
   } satisfies RouterDeps;
@@ -191,10 +200,13 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     batchWindowMs: config.live.batchWindowMs,
     liveness,
     memory: gatewayMemory,
+    state: deviceIndex.state,
     ...(deps.sessionCheckMs ? { sessionCheckMs: deps.sessionCheckMs } : {}),
     ...(scale ? { streams: scale.streams } : {}),
   });
+  deviceIndex.attach(live);
   hooks.push(
+    () => deviceIndex.stop(),
     () => alerts.stop(),
     () => liveness.stop(),
     () => live.stop(),

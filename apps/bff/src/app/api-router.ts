@@ -91,7 +91,7 @@ export function apiRouter(deps: ApiRouterDeps): express.Router {
       recent: createRecentChangesReader(deps.db, () => history.flush()),
     }),
   );
-  api.use(deviceLabelsRouter({ audit, pool, labels }));
+  api.use(deviceLabelsRouter({ audit, pool, labels, deviceIndex: routes.deviceIndex }));
   api.use(inventoryRouter(routes));
   api.use(
     reportsRouter({ audit, db: deps.db, pool: routes.pool, flushHistory: () => history.flush() }),

@@ -38,6 +38,8 @@ export interface BffDeps {
   drainTimeoutMs?: number;
   /** How often live sockets' sessions are re-read to close expired ones (default 60 s). */
   sessionCheckMs?: number;
+  /** How often the device index re-reads every gateway the hub follows (devices/device-index.ts); default 30 s. */
+  deviceResyncMs?: number;
   /** Alert evaluation and webhook retry timing (tests shorten them). */
   alerts?: AlertsOptions;
 }

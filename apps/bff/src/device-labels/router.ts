@@ -9,7 +9,7 @@ import type { RouterDeps } from '../http/route-deps.ts';
 import type { LabelStore } from './label-store.ts';
 import { devicesOnVisibleGateways } from './visible-devices.ts';
 
-export interface DeviceLabelsRouterDeps extends Pick<RouterDeps, 'audit' | 'pool'> {
+export interface DeviceLabelsRouterDeps extends Pick<RouterDeps, 'audit' | 'pool' | 'deviceIndex'> {
   labels: LabelStore;
 }
 
@@ -26,7 +26,7 @@ export function deviceLabelsRouter(deps: DeviceLabelsRouterDeps): Router {
   defineRoute(router, route('device-labels.list'), deps, async ({ user, query }) => {
     const labels = deps.labels.list(query.deviceIDs);
     if (user.role === 'admin' || labels.length === 0) return { labels };
-    const visible = await devicesOnVisibleGateways(deps.pool, user);
+    const visible = await devicesOnVisibleGateways(deps.pool, user, deps.deviceIndex);
     return { labels: labels.filter((l) => visible.has(l.deviceID)) };
   });
 

@@ -9,13 +9,10 @@ import { defineRoute } from '../http/define-route.ts';
 import { problem } from '../http/problem.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import { accessGateway } from '../master/gateway-access.ts';
-import { filterDevices, pageOf, sortDevices } from './device-query.ts';
 import { deviceListJson } from './device-list-json.ts';
-import type { RenderedRow } from './device-row-cache.ts';
-import { rowsForUser } from './device-service.ts';
+import { listDevices } from './device-list.ts';
+import { deviceOfUser } from './device-service.ts';
 import { describeFailures, multiResults } from './multi-results.ts';
-
-const rowOf = (r: RenderedRow) => r.row;
 
 /** Settled value or null: the detail page shows what it could read. */
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -48,11 +45,10 @@ export function devicesRouter(deps: RouterDeps): Router {
   const router = Router();
 
   defineRoute(router, route('devices.list'), deps, async ({ user, query }) => {
-    const { rows, unavailable } = await rowsForUser(deps, user, query.gatewayID);
-    const filtered = sortDevices(filterDevices(rows, query, rowOf), query.sort, query.order, rowOf);
+    const { items, total, unavailable } = await listDevices(deps, user, query);
     return deviceListJson({
-      items: pageOf(filtered, query.page, query.pageSize),
-      total: filtered.length,
+      items,
+      total,
       page: query.page,
       pageSize: query.pageSize,
       unavailableGateways: unavailable,
@@ -60,8 +56,7 @@ export function devicesRouter(deps: RouterDeps): Router {
   });
 
   defineRoute(router, route('devices.get'), deps, async ({ user, params }) => {
-    const { rows } = await rowsForUser(deps, user);
-    const device = rows.find((r) => r.row.deviceID === params.deviceID)?.row;
+    const device = await deviceOfUser(deps, user, params.deviceID);
     if (!device)
       throw problem(404, `device ${params.deviceID} is not managed by any gateway you can see`);
     const { client } = await accessGateway(deps.pool, user, device.gatewayID);

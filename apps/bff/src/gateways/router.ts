@@ -13,6 +13,7 @@ export function gatewaysRouter(deps: RouterDeps): Router {
       user,
       await deps.pool.gatewaysFor(user),
       deps.gatewayMemory,
+      deps.deviceIndex,
     ),
   }));
   defineRoute(router, route('gateways.get'), deps, async ({ user, params }) => {
@@ -22,6 +23,7 @@ export function gatewaysRouter(deps: RouterDeps): Router {
       user,
       [params.gatewayID],
       deps.gatewayMemory,
+      deps.deviceIndex,
     );
     return summary!;
   });

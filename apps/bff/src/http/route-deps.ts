@@ -5,6 +5,7 @@ import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { SessionAuth } from '../auth/session-auth.ts';
 import type { DeviceFactsSource } from '../devices/device-row.ts';
 import type { DeviceRowCache } from '../devices/device-row-cache.ts';
+import type { DeviceIndex } from '../devices/device-index.ts';
 import type { LabelStore } from '../device-labels/label-store.ts';
 import type { GatewayMemory } from '../gateways/gateway-memory.ts';
 import type { Logger } from '../logger.ts';
@@ -27,6 +28,8 @@ export interface RouterDeps {
   history?: DeviceFactsSource;
   /** Device rows and their JSON, shared by every user's device lists (rows hold nothing per user). */
   deviceRows: DeviceRowCache;
+  /** The live hub's devices, serving device lists without a master read per request (issue 12). */
+  deviceIndex?: DeviceIndex;
   /** Devices of offline gateways and the connections their reconnect lost (shared with the live hub). */
   gatewayMemory?: GatewayMemory;
   /** Display names of devices (device-labels), shown in rows and matched by the text filter. */
