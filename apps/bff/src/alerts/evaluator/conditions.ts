@@ -47,13 +47,21 @@ function gatewayInScope(g: GatewayWatch, scope: AlertScope, tenantOf: TenantOf):
   }
 }
 
-function devicesInScope(state: WatchState, scope: AlertScope, tenantOf: TenantOf): DeviceWatch[] {
+/**
+ * The devices of `candidates` (one of the state's indexes of devices that can be in alarm) in the
+ * rule's scope: a rule's cost follows the devices that can hit it, not the size of the fleet.
+ */
+function devicesInScope(
+  candidates: ReadonlyMap<number, DeviceWatch>,
+  scope: AlertScope,
+  tenantOf: TenantOf,
+): DeviceWatch[] {
   if (scope.kind === 'device') {
-    const d = state.devices.get(scope.deviceID);
+    const d = candidates.get(scope.deviceID);
     return d ? [d] : [];
   }
   const out: DeviceWatch[] = [];
-  for (const d of state.devices.values()) if (deviceInScope(d, scope, tenantOf)) out.push(d);
+  for (const d of candidates.values()) if (deviceInScope(d, scope, tenantOf)) out.push(d);
   return out;
 }
 
@@ -78,7 +86,7 @@ export function evaluateRule(
   const c = rule.condition;
   switch (c.kind) {
     case 'device-offline':
-      for (const d of devicesInScope(state, rule.scope, tenantOf))
+      for (const d of devicesInScope(state.notConnected, rule.scope, tenantOf))
         if (
           !d.connected &&
           (now - d.since >= c.seconds * 1000 || open.has(deviceSubject(d.deviceID)))
@@ -106,7 +114,7 @@ export function evaluateRule(
       break;
     case 'device-flapping': {
       const from = now - c.minutes * 60_000;
-      for (const d of devicesInScope(state, rule.scope, tenantOf)) {
+      for (const d of devicesInScope(state.withDrops, rule.scope, tenantOf)) {
         let count = 0;
         for (let k = d.drops.length - 1; k >= 0 && (d.drops[k] ?? 0) >= from; k--) count++;
         if (count >= c.drops)
@@ -120,7 +128,8 @@ export function evaluateRule(
       break;
     }
     case 'device-failure':
-      for (const d of devicesInScope(state, rule.scope, tenantOf))
+      // Every failure cause is a status that is not connected.
+      for (const d of devicesInScope(state.notConnected, rule.scope, tenantOf))
         if (d.statusName === c.cause)
           add(deviceHit(d, `device ${d.deviceID} on gateway ${d.gatewayID} failing: ${c.cause}`));
       break;

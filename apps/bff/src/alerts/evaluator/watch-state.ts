@@ -35,6 +35,13 @@ const MAX_DROPS = 1000;
 export class WatchState {
   readonly devices = new Map<number, DeviceWatch>();
   readonly gateways = new Map<string, GatewayWatch>();
+  /**
+   * The devices a device rule can hit, so an evaluation visits those rather than every device
+   * (conditions.ts): not connected (offline and failure rules), and with drops remembered
+   * (flapping rules; a device without drops can never reach a rule's count of at least 2).
+   */
+  readonly notConnected = new Map<number, DeviceWatch>();
+  readonly withDrops = new Map<number, DeviceWatch>();
 
   constructor(private readonly seeds: Map<number, DeviceSeed> = new Map()) {}
 
@@ -48,7 +55,7 @@ export class WatchState {
         !connected && seed?.disconnectedSince !== undefined && seed.disconnectedSince <= change.at
           ? seed.disconnectedSince
           : change.at;
-      this.devices.set(change.deviceID, {
+      const watch: DeviceWatch = {
         deviceID: change.deviceID,
         gatewayID: change.gatewayID,
         status: change.status,
@@ -56,7 +63,10 @@ export class WatchState {
         connected,
         since,
         drops: seed?.drops.slice(-MAX_DROPS) ?? [],
-      });
+      };
+      this.devices.set(change.deviceID, watch);
+      if (!connected) this.notConnected.set(change.deviceID, watch);
+      if (watch.drops.length > 0) this.withDrops.set(change.deviceID, watch);
       return;
     }
     if (prev.connected && !connected) {
@@ -64,8 +74,13 @@ export class WatchState {
       const horizon = change.at - DROP_MEMORY_MS;
       while (prev.drops.length > MAX_DROPS || (prev.drops[0] ?? Infinity) < horizon)
         prev.drops.shift();
+      this.withDrops.set(change.deviceID, prev);
     }
-    if (prev.connected !== connected) prev.since = change.at;
+    if (prev.connected !== connected) {
+      prev.since = change.at;
+      if (connected) this.notConnected.delete(change.deviceID);
+      else this.notConnected.set(change.deviceID, prev);
+    }
     prev.connected = connected;
     prev.status = change.status;
     prev.statusName = deviceStatusName(change.status);
