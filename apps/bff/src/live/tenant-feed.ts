@@ -19,6 +19,11 @@ const MASTER_QUEUE_SIZE = 10_000;
 /** Changes held during a list read; beyond this, older ones go (the lists being read supersede them). */
 const MAX_HELD = 100_000;
 const DISCONNECTED = DeviceStatus.DISCONNECTED;
+/** A gateway whose list could not be read is read again after this, doubling up to the max. */
+const UNREAD_RETRY_MS = 1000;
+const UNREAD_RETRY_MAX_MS = 30_000;
+/** grpc DEADLINE_EXCEEDED: the master did not answer in time, which says nothing about the gateway. */
+const DEADLINE_EXCEEDED = 4;
 
 export class TenantFeed {
   readonly key: string;
@@ -29,6 +34,14 @@ export class TenantFeed {
   private held: DeviceStatusChange[] = [];
   private lastUnknownReload = 0;
   private lastDropped = 0;
+  /**
+   * Gateways whose last list read failed while not known to be offline: their devices may be
+   * missing or stale, so they stay degraded (never claimed live) and are read again.
+   */
+  private readonly unread = new Set<string>();
+  private streamUp = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryMs = UNREAD_RETRY_MS;
   private resolveReady!: () => void;
   /** Settles after the first list load, or the first stream error (so start() never hangs on a dead master). */
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
@@ -56,6 +69,7 @@ export class TenantFeed {
         subscribed: (resubscribed) => this.onSubscribed(resubscribed),
         change: (change) => this.onChange(change),
         error: (error, retryInMs) => {
+          this.streamUp = false;
           this.ctx.logger.warn('live: device status stream broke', {
             tenantID: this.tenantID,
             error,
@@ -75,6 +89,7 @@ export class TenantFeed {
 
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.retryTimer);
     this.sub?.cancel();
   }
 
@@ -95,6 +110,7 @@ export class TenantFeed {
   /** Gateways moved to another tenant (or to none): this stream no longer covers them. */
   removeGateways(ids: string[]): void {
     this.gatewayIDs = this.gatewayIDs.filter((id) => !ids.includes(id));
+    for (const id of ids) this.unread.delete(id);
   }
 
   private onSubscribed(resubscribed: boolean): void {
@@ -102,12 +118,35 @@ export class TenantFeed {
       tenantID: this.tenantID,
       resubscribed,
     });
+    this.streamUp = true;
     void this.reload().then((read) => {
       // A read that failed (the pool closed under it) leaves the gateways degraded: live would claim
       // a picture nobody read. The next (re)subscribe or master answer reads again.
-      if (read) this.ctx.setLive(this.key, this.gatewayIDs);
+      if (read) this.markLive();
       this.resolveReady();
     });
+  }
+
+  /** Live for every gateway whose list was read; the others are read again with backoff. */
+  private markLive(): void {
+    if (!this.streamUp || this.stopped) return;
+    this.ctx.setLive(
+      this.key,
+      this.gatewayIDs.filter((id) => !this.unread.has(id)),
+    );
+    if (this.unread.size === 0) {
+      this.retryMs = UNREAD_RETRY_MS;
+      return;
+    }
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.reload().then((read) => {
+        if (read) this.markLive();
+      });
+    }, this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, UNREAD_RETRY_MAX_MS);
   }
 
   private onChange(change: DeviceStatusChange): void {
@@ -214,6 +253,7 @@ export class TenantFeed {
       this.gatewayIDs.map(async (gatewayID) => {
         try {
           const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
+          this.unread.delete(gatewayID);
           this.ctx.logger.debug('live: device list read', {
             tenantID: this.tenantID,
             gatewayID,
@@ -231,7 +271,9 @@ export class TenantFeed {
             this.recording,
           );
         } catch (error) {
-          if (this.ctx.state.gateways.get(gatewayID)?.connected === false) {
+          const timedOut = (error as { code?: unknown }).code === DEADLINE_EXCEEDED;
+          if (!timedOut && this.ctx.state.gateways.get(gatewayID)?.connected === false) {
+            this.unread.delete(gatewayID);
             // A device gateway that left the master has no list to read. Its devices stay as last
             // seen (clients show them as "gateway offline"); the list read when it rejoins says
             // which came back (DB-stored ones) and which were lost (session-only ones). None is
@@ -239,7 +281,8 @@ export class TenantFeed {
             this.markDisconnected(gatewayID);
             return;
           }
-          // Keep the last known devices; the next (re)subscribe, gateway change or unknown device retries.
+          // Keep the last known devices, but do not call them live: markLive reads them again.
+          this.unread.add(gatewayID);
           this.ctx.logger.warn('live: device list not readable', {
             tenantID: this.tenantID,
             gatewayID,

@@ -218,6 +218,31 @@ describe('TenantFeed', () => {
     t.feed.stop();
   });
 
+  it('does not call a gateway live whose list read timed out: it stays degraded until a read succeeds', async () => {
+    const t = setup();
+    const feed = new TenantFeed('tenant1', ['gw1', 'gw2'], t.ctx);
+    feed.start();
+    t.sub.push({ type: 'subscribed', resubscribed: false });
+    await tick();
+    // Flags not read yet (connected: false by default): a timeout still says nothing about gw2.
+    t.reads.find((r) => r.gatewayID === 'gw1')?.resolve([info(7, 1)]);
+    t.reads
+      .find((r) => r.gatewayID === 'gw2')
+      ?.reject(Object.assign(new Error('DEADLINE_EXCEEDED'), { code: 4 }));
+    await feed.ready;
+    expect(t.modes).toEqual(['degraded gw1,gw2 starting', 'live gw1']);
+    // Read again by itself (after 1 s); this time gw2 answers and goes live with its devices.
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = t.reads.slice(2);
+    expect(again.map((r) => r.gatewayID).sort()).toEqual(['gw1', 'gw2']);
+    again.find((r) => r.gatewayID === 'gw1')?.resolve([info(7, 1)]);
+    again.find((r) => r.gatewayID === 'gw2')?.resolve([info(8, 1)]);
+    await tick();
+    expect(t.modes.at(-1)).toBe('live gw1,gw2');
+    expect(t.state.gateways.get('gw2')?.devices.get(8)?.status).toBe('TCP_CONNECTED');
+    feed.stop();
+  });
+
   it('stays degraded, without an unhandled rejection, when the pool closes before the lists are read', async () => {
     const t = setup();
     t.feed.start();
