@@ -67,7 +67,11 @@ export interface HistoryStoreOptions {
   flapWindowMinutes: number;
   /** default 250 */
   flushIntervalMs?: number;
-  /** queue length that triggers an immediate flush; default 500 */
+  /**
+   * Queue length that triggers an immediate flush; default 5,000. Each row lands on random pages of
+   * two B-trees (the per-device index and device_facts), so a bigger transaction shares more pages
+   * between rows: 5,000 costs about half the CPU per row of 500 (docs/scale-notes-sim-start.md).
+   */
   maxBatch?: number;
   /** default 60,000 */
   pruneIntervalMs?: number;
@@ -115,7 +119,7 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
     retentionMs: options.retentionDays * 86_400_000,
     maxRows: options.maxRows,
     flushIntervalMs: options.flushIntervalMs ?? 250,
-    maxBatch: options.maxBatch ?? 500,
+    maxBatch: options.maxBatch ?? 5000,
     pruneIntervalMs: options.pruneIntervalMs ?? 60_000,
     now,
     maxPending: options.maxPending,
