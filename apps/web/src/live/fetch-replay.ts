@@ -11,8 +11,8 @@ import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { LiveChange } from '@cmc/api';
 import { queryKeys } from '../lib/query-keys.ts';
 
-/** Changes kept for reads in flight: 60 s at 1,000 changes/s; an older read is redone instead. */
-const LOG_LIMIT = 60_000;
+/** Changes kept for reads in flight: 20 s at 1,000 changes/s; an older read is redone instead. */
+const LOG_LIMIT = 20_000;
 
 export interface FetchReplay {
   /** Status changes just applied to the cache, in order. */
@@ -72,6 +72,11 @@ export function createFetchReplay(
   }
 
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'removed') {
+      started.delete(event.query.queryHash);
+      rereadWhenLanded.delete(event.query.queryHash);
+      return;
+    }
     if (event.type !== 'updated' || !isDeviceRead(event.query.queryKey)) return;
     const { action, query } = event;
     if (action.type === 'fetch') {

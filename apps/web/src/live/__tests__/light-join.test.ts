@@ -135,6 +135,23 @@ describe('light join: no change lost between a page read and the join', () => {
     expect(shown.reads).toHaveLength(2);
     shown.unsubscribe();
   });
+
+  it('redoes a read that was in flight longer than the changes kept for replay', async () => {
+    cache.applySnapshot(lightSnapshot(5), T0);
+    const shown = shownList(qc);
+    await settle();
+    const many = Array.from({ length: 40_001 }, (_, i) => ({
+      deviceID: 10_000 + i,
+      gatewayID: 'gw1',
+      status: 'DISCONNECTED' as const,
+      at: T0 + i,
+    }));
+    cache.applyDeltas([{ gatewayID: 'gw1', seq: 6, changes: many }], T0);
+    shown.reads[0]!(list([row(1)]));
+    await settle();
+    expect(shown.reads).toHaveLength(2);
+    shown.unsubscribe();
+  });
 });
 
 describe('light join: delta application', () => {
