@@ -7,9 +7,11 @@ import { matchPolled, matchPushed } from '../lib/matcher.ts';
 import type { MasterAccess } from '../lib/raw-gsdk.ts';
 import { distribution } from '../lib/stats.ts';
 import { serveRpc } from '../lib/child-rpc.ts';
+import { convergence, type ConvergenceArgs } from './convergence.ts';
 import { deviceListRounds, type DeviceListRoundsArgs } from './device-list-rounds.ts';
 import { FloorStreams, Poller } from './master-watchers.ts';
-import { SocketFleet } from './socket-fleet.ts';
+import { emitsFor, type Viewer } from '../lib/tenant-emits.ts';
+import { SocketFleet, type FleetCookies } from './socket-fleet.ts';
 
 const fleet = new SocketFleet();
 let floor: FloorStreams | undefined;
@@ -23,7 +25,17 @@ function shifted(log: PlainChangeLog, offsetMs: number): PlainChangeLog {
 
 serveRpc({
   clock: () => ({ now: now() }),
-  sockets: (a) => fleet.connect(a.url as string, a.cookie as string, a.count as number),
+  /** `{url, cookie, count}`: that many administrators; `{url, cookies, viewers, auth}`: a mix. */
+  sockets: (a) =>
+    a.viewers
+      ? fleet.connect(a.url as string, a.cookies as FleetCookies, a.viewers as Viewer[], {
+          auth: a.auth as Record<string, unknown> | undefined,
+        })
+      : fleet.connect(
+          a.url as string,
+          { admin: a.cookie as string },
+          Array.from({ length: a.count as number }, () => ({ kind: 'admin' }) as const),
+        ),
   expectResync: () => {
     fleet.expectResync();
     return { ok: true };
@@ -62,6 +74,7 @@ serveRpc({
   /** Joins the emits with what each watcher saw; returns distributions, not raw samples. */
   match: (a) => {
     const emits = a.emits as PlainChangeLog;
+    const byTenant = a.byTenant as Record<string, PlainChangeLog> | undefined;
     const offset = a.offsetMs as number;
     const ms = (ns: number) => ns / 1e6;
     const out: Record<string, unknown> = {
@@ -74,15 +87,20 @@ serveRpc({
     if (fleet.clients.length > 0) {
       const all: number[] = [];
       let lost = 0;
+      let expected = 0;
       for (const c of fleet.clients) {
-        const r = matchPushed(emits, shifted(c.log.toPlain(), offset));
+        const own = emitsFor(c.viewer, emits, byTenant);
+        const r = matchPushed(own, shifted(c.log.toPlain(), offset));
         for (const l of r.latencies) all.push(l);
         lost += r.lost;
+        expected += own.times.length;
       }
       out.sockets = {
         clients: fleet.clients.length,
+        admins: fleet.clients.filter((c) => c.viewer.kind === 'admin').length,
         latency: distribution(all),
         lost,
+        expected,
         gaps: fleet.gaps(),
       };
     }
@@ -101,6 +119,7 @@ serveRpc({
     return out;
   },
   deviceListRounds: (a) => deviceListRounds(a as unknown as DeviceListRoundsArgs),
+  convergence: (a) => convergence(a as unknown as ConvergenceArgs),
   stopBaselines: () => {
     floor?.close();
     poller?.close();

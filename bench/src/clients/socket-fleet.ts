@@ -1,14 +1,22 @@
-// N socket.io clients, each a browser session's live connection: join 'all', log every change it
-// receives with its arrival time, and check the per-gateway sequence numbers for gaps.
+// N socket.io clients, each a browser session's live connection (an administrator or a tenant
+// viewer): join 'all', log every change it receives with its arrival time, and check the per-gateway
+// sequence numbers for gaps.
 import { io as connect, type Socket } from 'socket.io-client';
 import type { DeltaEvent, LiveClientToServerEvents, LiveServerToClientEvents } from '@cmc/api';
 import { DeviceStatus } from '@cmc/gsdk/names';
 import { now, sleep } from '../lib/clock.ts';
 import { ChangeLog } from '../lib/growable.ts';
+import type { Viewer } from '../lib/tenant-emits.ts';
 
 type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
 
+/** Cookie of one signed-in session per kind of viewer: 'admin', or the tenant ID of a viewer. */
+export type FleetCookies = Record<string, string>;
+
+export const cookieKey = (v: Viewer): string => (v.kind === 'admin' ? 'admin' : v.tenantID);
+
 interface FleetClient {
+  viewer: Viewer;
   socket: LiveSocket;
   log: ChangeLog;
   seqs: Map<string, number>;
@@ -39,32 +47,45 @@ export class SocketFleet {
     return now() - started;
   }
 
+  /**
+   * Connects one session per viewer, `concurrency` at a time. `auth` is added to the handshake's
+   * `auth` (e.g. an opt-in the BFF offers); `deltas: true` is always asked for.
+   */
   async connect(
     url: string,
-    cookie: string,
-    count: number,
-    concurrency = 10,
+    cookies: FleetCookies,
+    viewers: Viewer[],
+    options: { concurrency?: number; auth?: Record<string, unknown> } = {},
   ): Promise<{ joinMs: number; devices: number }> {
+    const concurrency = options.concurrency ?? 10;
     const started = now();
-    for (let i = 0; i < count; i += concurrency) {
-      const batch = Array.from({ length: Math.min(concurrency, count - i) }, () =>
-        this.connectOne(url, cookie),
-      );
+    for (let i = 0; i < viewers.length; i += concurrency) {
+      const batch = viewers.slice(i, i + concurrency).map((v) => {
+        const cookie = cookies[cookieKey(v)];
+        if (!cookie) throw new Error(`no signed-in session for ${cookieKey(v)}`);
+        return this.connectOne(url, cookie, v, options.auth ?? {});
+      });
       this.clients.push(...(await Promise.all(batch)));
     }
     return { joinMs: now() - started, devices: this.clients[0]?.snapshotDevices ?? 0 };
   }
 
-  private async connectOne(url: string, cookie: string): Promise<FleetClient> {
+  private async connectOne(
+    url: string,
+    cookie: string,
+    viewer: Viewer,
+    auth: Record<string, unknown>,
+  ): Promise<FleetClient> {
     const socket: LiveSocket = connect(url, {
       path: '/socket.io',
       transports: ['websocket'],
-      auth: { deltas: true },
+      auth: { ...auth, deltas: true },
       reconnection: false,
       forceNew: true,
       extraHeaders: { Cookie: cookie },
     });
     const client: FleetClient = {
+      viewer,
       socket,
       log: new ChangeLog(),
       seqs: new Map(),

@@ -19,6 +19,8 @@ export interface BffProcess {
   url: string;
   /** Epoch ms of the spawn: a CPU profile's second s is about startedAt + s * 1000. */
   startedAt: number;
+  /** Epoch ms when /readyz first answered 200 (to within `readyPollMs`). */
+  readyAt: number;
   /** Event-loop delay, GC and memory of the BFF since the previous call (bff-probe.mjs). */
   probe(): Promise<BffProbe>;
   /** SIGTERM (the BFF drains and exits; a CPU profile, when asked for, is written then). */
@@ -55,6 +57,10 @@ export interface BffOptions {
   /** Directory for `node --cpu-prof` output; no profiling when unset. */
   cpuProfileDir?: string;
   webDistDir?: string;
+  /** How often /readyz is asked during start-up (default 200 ms). */
+  readyPollMs?: number;
+  /** More settings for the BFF (e.g. REDIS_URL, SESSION_SECRET, DATA_DIR of a shared database). */
+  env?: Record<string, string>;
 }
 
 export async function startBffProcess(
@@ -63,9 +69,9 @@ export async function startBffProcess(
 ): Promise<BffProcess> {
   const port = await freePort();
   const certDir = world.sim.certDir;
-  const dataDir = path.join(world.dir, `bff-${port}`);
+  const dataDir = options.env?.DATA_DIR ?? path.join(world.dir, `bff-${port}`);
   fs.mkdirSync(dataDir, { recursive: true });
-  const probeFile = path.join(dataDir, 'probe.json');
+  const probeFile = path.join(dataDir, `probe-${port}.json`);
   buildBffOnce();
   const execArgv = ['--enable-source-maps', '--import', PROBE];
   if (options.cpuProfileDir) {
@@ -94,6 +100,7 @@ export async function startBffProcess(
       // The bench breaks streams on purpose between levels; their warnings would drown the tables.
       LOG_LEVEL: 'error',
       BENCH_BFF_PROBE_FILE: probeFile,
+      ...options.env,
     },
   });
   const exited = new Promise<number | null>((resolve) =>
@@ -101,12 +108,16 @@ export async function startBffProcess(
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
+  let readyAt: number;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`the BFF exited with code ${child.exitCode} during start-up`);
     try {
       const res = await fetch(`${url}/readyz`);
-      if (res.ok) break;
+      if (res.ok) {
+        readyAt = now();
+        break;
+      }
     } catch {
       // not listening yet
     }
@@ -114,13 +125,14 @@ export async function startBffProcess(
       child.kill('SIGKILL');
       throw new Error('the BFF did not become ready within 60 s');
     }
-    await sleep(200);
+    await sleep(options.readyPollMs ?? 200);
   }
   return {
     child,
     pid: child.pid!,
     url,
     startedAt,
+    readyAt,
     async probe() {
       const asked = now();
       process.kill(child.pid!, 'SIGUSR2');

@@ -7,6 +7,7 @@ import { now, sleep } from './clock.ts';
 import type { Distribution } from './stats.ts';
 import type { SimWorld } from './sim-world.ts';
 import type { MasterAccess } from './raw-gsdk.ts';
+import { emitsByTenant } from './tenant-emits.ts';
 
 const CLIENTS_MAIN = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -53,7 +54,16 @@ export interface WatcherResult {
   offsetMs: number;
   /** Event-loop delay of that client process while recording: high means its own arrivals are late. */
   loopDelay: { p50: number; p99: number; max: number };
-  sockets?: { clients: number; latency: Distribution; lost: number; gaps: number };
+  sockets?: {
+    clients: number;
+    /** How many of the clients are administrators (the rest are tenant viewers). */
+    admins: number;
+    latency: Distribution;
+    lost: number;
+    /** Changes the clients should have received in all (each client counts its own). */
+    expected: number;
+    gaps: number;
+  };
   floor?: { latency: Distribution; lost: number; errors: string[] };
   poll?: { latency: Distribution; missed: number; polls: number };
 }
@@ -135,12 +145,17 @@ export async function runLevel(
   await sleep(timing.graceMs);
   await Promise.all(procs.map(([, p]) => p.call('record', { on: false })));
   const emits = world.emits.toPlain();
+  const byTenant = emitsByTenant(emits, world.tenantOfDevice);
   const results: Record<string, WatcherResult> = {};
   for (const [name, p] of procs) {
     const offsetMs = offsets[name]!;
     results[name] = {
       offsetMs,
-      ...(await p.call<Omit<WatcherResult, 'offsetMs'>>('match', { emits, offsetMs }, 300_000)),
+      ...(await p.call<Omit<WatcherResult, 'offsetMs'>>(
+        'match',
+        { emits, byTenant, offsetMs },
+        300_000,
+      )),
     };
   }
   // The restoration burst overflows the master's queues (it drops silently, and nobody can tell),
@@ -165,11 +180,22 @@ export async function warmUp(
   world: SimWorld,
   watchers: Record<string, ChildRpc>,
   hooks: LevelHooks,
+  timing: LevelTiming = WARMUP_TIMING,
 ): Promise<void> {
-  await runLevel(world, watchers, 1000, hooks, {
-    warmupMs: 0,
-    measureMs: 4000,
-    tailMs: 0,
-    graceMs: 1000,
-  });
+  await runLevel(world, watchers, 1000, hooks, timing);
 }
+
+export const WARMUP_TIMING: LevelTiming = {
+  warmupMs: 0,
+  measureMs: 4000,
+  tailMs: 0,
+  graceMs: 1000,
+};
+
+/** The smoke runs of the tests: the same steps, a fraction of a second each. */
+export const SMOKE_TIMING: LevelTiming = {
+  warmupMs: 200,
+  measureMs: 600,
+  tailMs: 100,
+  graceMs: 300,
+};

@@ -48,20 +48,36 @@ export function machine(): Record<string, unknown> {
   };
 }
 
-/** Writes results/<name>.json and rebuilds summary.json from every scenario file present. */
+/** Scenario files in the order of summary.json: issue 6's targets (10,000 devices), then issue 12's. */
+export const SCENARIO_ORDER = [
+  'latency',
+  'fanout',
+  'device-list',
+  'browser',
+  'latency-100k',
+  'device-list-100k',
+  'browser-100k',
+  'start-recovery',
+  'scale-out',
+];
+
+/**
+ * Writes <dir>/<name>.json and rebuilds <dir>/summary.json from every scenario file present
+ * (dir: bench/results unless a smoke run gives its own).
+ */
 export function writeResult(
   name: string,
   result: { targets: SummaryEntry[] } & Record<string, unknown>,
+  dir: string = RESULTS_DIR,
 ): void {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
-    path.join(RESULTS_DIR, `${name}.json`),
+    path.join(dir, `${name}.json`),
     `${JSON.stringify({ name, finishedAt: new Date().toISOString(), machine: machine(), ...result }, null, 2)}\n`,
   );
-  const order = ['latency', 'fanout', 'device-list', 'browser'];
   const summary: Array<SummaryEntry & { scenario: string; finishedAt: string }> = [];
-  for (const scenario of order) {
-    const file = path.join(RESULTS_DIR, `${scenario}.json`);
+  for (const scenario of SCENARIO_ORDER) {
+    const file = path.join(dir, `${scenario}.json`);
     if (!fs.existsSync(file)) continue;
     const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
       finishedAt: string;
@@ -69,7 +85,7 @@ export function writeResult(
     };
     for (const t of r.targets) summary.push({ ...t, scenario, finishedAt: r.finishedAt });
   }
-  fs.writeFileSync(path.join(RESULTS_DIR, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 }
 
 /** Prints rows as an aligned text table. */

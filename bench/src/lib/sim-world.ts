@@ -1,16 +1,37 @@
-// The simulator with the large world (10,000 devices over 100 gateways), in the coordinating
-// process, recording every emitted change with the simulator's own high-resolution emit time.
+// The simulator with a large world (by default 10,000 devices over 100 gateways and 10 tenants; the
+// size is an option), in the coordinating process, recording every emitted change with the
+// simulator's own high-resolution emit time.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateLargeWorld, startSimulator, type Simulator } from '@cmc/master-sim';
 import { ChangeLog } from './growable.ts';
 
+/** How big a world a scenario runs on; every summary entry names it (`worldLabel`). */
+export interface WorldSize {
+  gateways: number;
+  devices: number;
+  tenants: number;
+}
+
+/** The world of issue 6's targets. */
+export const WORLD_10K: WorldSize = { gateways: 100, devices: 10_000, tenants: 10 };
+/** The world of issue 12's targets. */
+export const WORLD_100K: WorldSize = { gateways: 100, devices: 100_000, tenants: 10 };
+
+/** "(10,000 devices)": the suffix every summary entry carries. */
+export function worldLabel(size: Pick<WorldSize, 'devices'>): string {
+  return `(${size.devices.toLocaleString('en-US')} devices)`;
+}
+
 export interface SimWorld {
   sim: Simulator;
+  size: WorldSize;
   dir: string;
   /** gatewayID -> tenantID of the world. */
   tenantOf: Record<string, string>;
+  /** deviceID -> tenantID (through its gateway): which emits a tenant viewer should receive. */
+  tenantOfDevice: Map<number, string>;
   tenants: string[];
   deviceCount: number;
   emits: ChangeLog;
@@ -33,9 +54,9 @@ async function control(base: string, path: string, body?: object): Promise<void>
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
 }
 
-export async function startSimWorld(): Promise<SimWorld> {
+export async function startSimWorld(size: WorldSize = WORLD_10K): Promise<SimWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-bench-'));
-  const scenario = generateLargeWorld({ gateways: 100, devices: 10_000, seed: 1 });
+  const scenario = generateLargeWorld({ ...size, seed: 1 });
   // Flaky devices are parked (an hour up) so the changes are exactly the churn we ask for.
   const sim = await startSimulator({
     certDir: path.join(dir, 'certs'),
@@ -51,10 +72,15 @@ export async function startSimWorld(): Promise<SimWorld> {
   const tenantOf = Object.fromEntries(
     (scenario.gateways ?? []).map((g) => [g.gatewayID, g.tenantID ?? 'administrator']),
   );
+  const tenantOfDevice = new Map(
+    (scenario.devices ?? []).map((d) => [d.deviceID, tenantOf[d.gatewayID] ?? 'administrator']),
+  );
   const world: SimWorld = {
     sim,
+    size,
     dir,
     tenantOf,
+    tenantOfDevice,
     tenants: scenario.tenants ?? [],
     deviceCount: scenario.devices?.length ?? 0,
     emits: new ChangeLog(),

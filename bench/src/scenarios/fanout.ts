@@ -4,7 +4,6 @@
 import { startBffProcess, signIn, type BffProbe } from '../lib/bff-process.ts';
 import {
   bffResync,
-  DEFAULT_TIMING,
   runLevel,
   startClientsProcess,
   warmUp,
@@ -13,10 +12,10 @@ import {
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
-import { startSimWorld } from '../lib/sim-world.ts';
+import { pick, timingFor, worldFor, type ScenarioOptions } from '../lib/scenario-options.ts';
+import { startSimWorld, worldLabel, WORLD_10K } from '../lib/sim-world.ts';
 import { benchEnv } from '../env.ts';
 
-const LEVELS = [1, 50, 200];
 const RATE = 1000;
 
 interface FanoutLevel extends LevelResult {
@@ -29,15 +28,18 @@ interface FanoutLevel extends LevelResult {
   profileSeconds: number[];
 }
 
-export async function runFanout(options: { cpuProfileDir?: string } = {}): Promise<SummaryEntry[]> {
-  const world = await startSimWorld();
+export async function runFanout(options: ScenarioOptions = {}): Promise<SummaryEntry[]> {
+  const LEVELS = pick(options, [1, 50, 200], [1, 3]);
+  const timing = timingFor(options);
+  const world = await startSimWorld(worldFor(options, WORLD_10K));
+  const label = worldLabel(world.size);
   const probe = startClientsProcess();
   const load = startClientsProcess();
-  const bff = await startBffProcess(world, options);
+  const bff = await startBffProcess(world, { cpuProfileDir: options.cpuProfileDir });
   try {
     const cookie = await signIn(bff.url);
     await probe.call('sockets', { url: bff.url, cookie, count: 1 });
-    await warmUp(world, { probe }, bffResync(probe, bff));
+    if (!options.smoke) await warmUp(world, { probe }, bffResync(probe, bff));
     const levels: FanoutLevel[] = [];
     let connected = 1;
     for (const count of LEVELS) {
@@ -51,13 +53,13 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
       bffUsage.start();
       loadUsage.start();
       const watchers: Record<string, typeof probe> = count > 1 ? { probe, load } : { probe };
-      const level = await runLevel(world, watchers, RATE, bffResync(probe, bff));
+      const level = await runLevel(world, watchers, RATE, bffResync(probe, bff), timing);
       const streams = world.sim.control.streams().device.length;
       levels.push({
         ...level,
         profileSeconds: [
           (level.measuredFrom - bff.startedAt) / 1000,
-          (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000,
+          (level.measuredFrom - bff.startedAt) / 1000 + timing.measureMs / 1000,
         ],
         clients: count,
         joinMs,
@@ -105,7 +107,7 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
     const topLost = top.watchers.probe!.sockets!.lost + (top.watchers.load?.sockets?.lost ?? 0);
     const targets = [
       entry({
-        name: 'status latency p99 at 1,000 changes/s, 200 clients (probe)',
+        name: `status latency p99 at 1,000 changes/s, ${top.clients} clients (probe) ${label}`,
         measured: topP99,
         unit: 'ms',
         target: '<= 25, nothing lost',
@@ -114,7 +116,7 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
         met: topP99 <= 25 && topLost === 0,
       }),
       entry({
-        name: 'BFF RSS with 200 clients at 1,000 changes/s',
+        name: `BFF RSS with ${top.clients} clients at 1,000 changes/s ${label}`,
         measured: top.bff.rssMBMax,
         unit: 'MB',
         target: '<= 250',
@@ -123,7 +125,7 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
         met: top.bff.rssMBMax <= 250,
       }),
       entry({
-        name: 'device-status streams to the master with 200 clients',
+        name: `device-status streams to the master with ${top.clients} clients ${label}`,
         measured: top.masterDeviceStreams,
         unit: 'streams',
         target: `= ${world.tenants.length} (one per tenant)`,
@@ -135,12 +137,11 @@ export async function runFanout(options: { cpuProfileDir?: string } = {}): Promi
       }),
     ];
     printTable('Targets', summaryRows(targets));
-    writeResult('fanout', {
-      config: { levels: LEVELS, rate: RATE, timing: DEFAULT_TIMING },
-      rows,
-      levels,
-      targets,
-    });
+    writeResult(
+      'fanout',
+      { config: { world: world.size, levels: LEVELS, rate: RATE, timing }, rows, levels, targets },
+      options.smoke?.resultsDir,
+    );
     return targets;
   } finally {
     await bff.stop();

@@ -6,7 +6,6 @@
 import { startBffProcess, signIn, type BffProbe } from '../lib/bff-process.ts';
 import {
   bffResync,
-  DEFAULT_TIMING,
   floorResync,
   masterAccess,
   runLevel,
@@ -17,27 +16,27 @@ import {
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
-import { startSimWorld } from '../lib/sim-world.ts';
+import { pick, timingFor, worldFor, type ScenarioOptions } from '../lib/scenario-options.ts';
+import { startSimWorld, worldLabel, WORLD_10K } from '../lib/sim-world.ts';
 import { benchEnv } from '../env.ts';
 
-const RATES = [100, 1000, 5000];
-const CLIENTS = 50;
-const POLL_INTERVAL_MS = 5000;
-
-export async function runLatency(
-  options: { cpuProfileDir?: string } = {},
-): Promise<SummaryEntry[]> {
-  const world = await startSimWorld();
+export async function runLatency(options: ScenarioOptions = {}): Promise<SummaryEntry[]> {
+  const RATES = pick(options, [100, 1000, 5000], [1000]);
+  const CLIENTS = pick(options, 50, 3);
+  const POLL_INTERVAL_MS = pick(options, 5000, 300);
+  const timing = timingFor(options);
+  const world = await startSimWorld(worldFor(options, WORLD_10K));
+  const label = worldLabel(world.size);
   const probe = startClientsProcess();
   const load = startClientsProcess();
   try {
     const access = masterAccess(world);
     // Floor first, alone: the poller's 100 list reads every 5 s would stall the same event loops.
     await probe.call('floor', { access, tenants: world.tenants });
-    await warmUp(world, { probe }, floorResync(probe, world));
+    if (!options.smoke) await warmUp(world, { probe }, floorResync(probe, world));
     const baselines: LevelResult[] = [];
     for (const rate of RATES)
-      baselines.push(await runLevel(world, { probe }, rate, floorResync(probe, world)));
+      baselines.push(await runLevel(world, { probe }, rate, floorResync(probe, world), timing));
     await probe.call('stopBaselines');
     await probe.call('poll', { access, tenantOf: world.tenantOf, intervalMs: POLL_INTERVAL_MS });
     // Polls need no resync: each poll reads the whole truth.
@@ -46,11 +45,11 @@ export async function runLatency(
       { probe },
       1000,
       { resync: async () => {} },
-      { ...DEFAULT_TIMING, measureMs: 3 * POLL_INTERVAL_MS },
+      { ...timing, measureMs: 3 * POLL_INTERVAL_MS },
     );
     await probe.call('stopBaselines');
 
-    const bff = await startBffProcess(world, options);
+    const bff = await startBffProcess(world, { cpuProfileDir: options.cpuProfileDir });
     let devices = 0;
     const ours: Array<
       LevelResult & { bff: UsageSummary; loadProcess: UsageSummary; profileSeconds: number[] }
@@ -62,18 +61,18 @@ export async function runLatency(
       ).devices;
       if (devices === 0) throw new Error('the socket.io snapshot holds no devices');
       await load.call('sockets', { url: bff.url, cookie, count: CLIENTS - 1 }, 300_000);
-      await warmUp(world, { probe, load }, bffResync(probe, bff));
+      if (!options.smoke) await warmUp(world, { probe, load }, bffResync(probe, bff));
       for (const rate of RATES) {
         const bffUsage = new UsageSampler(bff.pid);
         const loadUsage = new UsageSampler(load.pid);
         bffUsage.start();
         loadUsage.start();
-        const level = await runLevel(world, { probe, load }, rate, bffResync(probe, bff));
+        const level = await runLevel(world, { probe, load }, rate, bffResync(probe, bff), timing);
         ours.push({
           ...level,
           profileSeconds: [
             (level.measuredFrom - bff.startedAt) / 1000,
-            (level.measuredFrom - bff.startedAt) / 1000 + DEFAULT_TIMING.measureMs / 1000,
+            (level.measuredFrom - bff.startedAt) / 1000 + timing.measureMs / 1000,
           ],
           bff: bffUsage.stop(),
           loadProcess: loadUsage.stop(),
@@ -105,7 +104,7 @@ export async function runLatency(
         'probe p99': p.latency.p99,
         'added p99': p.latency.p99 - f.latency.p99,
         'p99/floor': p.latency.p99 / f.latency.p99,
-        [`all ${CLIENTS} p50`]: (p.latency.p50 + 49 * l.latency.p50) / 50,
+        [`all ${CLIENTS} p50`]: (p.latency.p50 + (CLIENTS - 1) * l.latency.p50) / CLIENTS,
         [`${CLIENTS - 1} load p99`]: l.latency.p99,
         lost: p.lost + l.lost,
         gaps: p.gaps + l.gaps,
@@ -134,7 +133,7 @@ export async function runLatency(
     const pollMissed = polled.watchers.probe!.poll!.missed;
     const targets = [
       entry({
-        name: 'status latency p99 at 1,000 changes/s, 50 clients (probe)',
+        name: `status latency p99 at 1,000 changes/s, ${CLIENTS} clients (probe) ${label}`,
         measured: probeLat.p99,
         unit: 'ms',
         target: '<= 25',
@@ -143,7 +142,7 @@ export async function runLatency(
         met: probeLat.p99 <= 25,
       }),
       entry({
-        name: 'status latency p50 at 1,000 changes/s, 50 clients (probe)',
+        name: `status latency p50 at 1,000 changes/s, ${CLIENTS} clients (probe) ${label}`,
         measured: probeLat.p50,
         unit: 'ms',
         target: '<= 12',
@@ -152,30 +151,35 @@ export async function runLatency(
         met: probeLat.p50 <= 12,
       }),
       entry({
-        name: 'changes lost at 1,000 changes/s, 50 clients',
+        name: `changes lost at 1,000 changes/s, ${CLIENTS} clients ${label}`,
         measured: lost,
         unit: 'changes',
         target: '= 0',
         baseline: pollMissed,
-        baselineIs: 'changes never seen by 5 s polling',
+        baselineIs: `changes never seen by ${POLL_INTERVAL_MS / 1000} s polling`,
         met: lost === 0,
       }),
     ];
     printTable('Targets', summaryRows(targets));
-    writeResult('latency', {
-      config: {
-        rates: RATES,
-        clients: CLIENTS,
-        pollIntervalMs: POLL_INTERVAL_MS,
-        timing: DEFAULT_TIMING,
+    writeResult(
+      'latency',
+      {
+        config: {
+          world: world.size,
+          rates: RATES,
+          clients: CLIENTS,
+          pollIntervalMs: POLL_INTERVAL_MS,
+          timing,
+        },
+        snapshotDevices: devices,
+        rows,
+        baselines,
+        polled,
+        ours,
+        targets,
       },
-      snapshotDevices: devices,
-      rows,
-      baselines,
-      polled,
-      ours,
-      targets,
-    });
+      options.smoke?.resultsDir,
+    );
     return targets;
   } finally {
     await probe.close();

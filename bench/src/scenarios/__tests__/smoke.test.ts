@@ -1,0 +1,128 @@
+// Every scenario end to end on a tiny world (4 gateways, 400 devices) with levels of a fraction of
+// a second: real simulator, real BFF bundle, real socket.io, real Redis and Chromium, results written
+// to a temporary directory. It proves each scenario still runs and writes well-formed entries; it
+// checks no timing (that is `pnpm bench`'s job, on the full worlds).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../lib/bff-process.ts';
+import type { SummaryEntry } from '../../lib/results.ts';
+import { SMOKE_WORLD, type ScenarioOptions } from '../../lib/scenario-options.ts';
+import { worldLabel, WORLD_100K } from '../../lib/sim-world.ts';
+import { runBrowser } from '../browser.ts';
+import { runDeviceList } from '../device-list.ts';
+import { runFanout } from '../fanout.ts';
+import { runLatency } from '../latency.ts';
+import { runLatency100k } from '../latency-100k.ts';
+import { runScaleOut } from '../scale-out.ts';
+import { runStartRecovery } from '../start-recovery.ts';
+import { benchEnv } from '../../env.ts';
+
+const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-bench-smoke-'));
+const smoke: ScenarioOptions = { smoke: { resultsDir } };
+afterAll(() => fs.rmSync(resultsDir, { recursive: true, force: true }));
+
+/** Entries are complete, name the world, and are the ones the result file and summary.json hold. */
+function expectWellFormed(scenario: string, targets: SummaryEntry[], count: number): void {
+  expect(targets).toHaveLength(count);
+  for (const t of targets) {
+    if (!t.name.startsWith('initial JS')) expect(t.name).toContain(worldLabel(SMOKE_WORLD));
+    expect(Number.isFinite(t.measured), `${t.name}: measured ${t.measured}`).toBe(true);
+    expect(t.measured).toBeGreaterThanOrEqual(0);
+    expect(t.unit).not.toBe('');
+    expect(t.target).toMatch(/^(<=|>=|=) /);
+    expect(typeof t.met).toBe('boolean');
+    expect(t.baselineIs).not.toBe('');
+    expect(t.baseline === null || Number.isFinite(t.baseline)).toBe(true);
+  }
+  const file = JSON.parse(fs.readFileSync(path.join(resultsDir, `${scenario}.json`), 'utf8')) as {
+    targets: SummaryEntry[];
+  };
+  expect(file.targets.map((t) => t.name)).toEqual(targets.map((t) => t.name));
+  const summary = JSON.parse(
+    fs.readFileSync(path.join(resultsDir, 'summary.json'), 'utf8'),
+  ) as Array<SummaryEntry & { scenario: string }>;
+  expect(summary.filter((s) => s.scenario === scenario).map((s) => s.name)).toEqual(
+    targets.map((t) => t.name),
+  );
+}
+
+describe('bench scenarios, smoke-sized', () => {
+  it('latency: floor, polling and socket.io levels', async () => {
+    expectWellFormed('latency', await runLatency(smoke), 3);
+  }, 90_000);
+
+  it('fanout: 1 and 3 sessions', async () => {
+    expectWellFormed('fanout', await runFanout(smoke), 3);
+  }, 60_000);
+
+  it('device-list: the whole list, and the 100k variant’s three pages', async () => {
+    expectWellFormed('device-list', await runDeviceList(smoke), 1);
+    expectWellFormed('device-list-100k', await runDeviceList(smoke, WORLD_100K), 3);
+  }, 60_000);
+
+  it('latency-100k: tenant viewers and admins over two load processes, two levels', async () => {
+    expectWellFormed('latency-100k', await runLatency100k(smoke), 6);
+    const result = JSON.parse(
+      fs.readFileSync(path.join(resultsDir, 'latency-100k.json'), 'utf8'),
+    ) as {
+      levels: Array<{
+        emitted: number;
+        sessions: number;
+        watchers: Record<
+          string,
+          { sockets?: { clients: number; admins: number; expected: number } }
+        >;
+      }>;
+    };
+    // Tenant viewers are matched with their own tenant's emits only, administrators with all.
+    for (const level of result.levels) {
+      const fleets = Object.values(level.watchers).map((w) => w.sockets!);
+      expect(fleets.reduce((n, s) => n + s.clients, 0)).toBe(level.sessions);
+      const admins = fleets.reduce((n, s) => n + s.admins, 0);
+      const expected = fleets.reduce((n, s) => n + s.expected, 0);
+      expect(admins).toBeGreaterThan(0);
+      expect(admins).toBeLessThan(level.sessions);
+      expect(expected).toBeGreaterThan(admins * level.emitted);
+      expect(expected).toBeLessThan(level.sessions * level.emitted);
+    }
+  }, 90_000);
+
+  it('start-recovery: a start and a stream break that converge', async () => {
+    const targets = await runStartRecovery(smoke);
+    expectWellFormed('start-recovery', targets, 2);
+  }, 60_000);
+
+  it('scale-out: two BFFs on a real redis-server, a probe on each', async () => {
+    expectWellFormed('scale-out', await runScaleOut(smoke), 5);
+  }, 90_000);
+
+  it('browser: both sizes against a fresh build of the web app', async () => {
+    const dist = path.join(resultsDir, 'web-dist');
+    execFileSync(
+      'pnpm',
+      [
+        '-F',
+        '@cmc/web',
+        'exec',
+        'vite',
+        'build',
+        '--outDir',
+        dist,
+        '--emptyOutDir',
+        '--logLevel',
+        'error',
+      ],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        // Vitest sets NODE_ENV=test, which would make Vite build React's development runtime.
+        env: { ...benchEnv.inherited(), NODE_ENV: 'production' },
+      },
+    );
+    expectWellFormed('browser', await runBrowser(smoke, undefined, dist), 3);
+    expectWellFormed('browser-100k', await runBrowser(smoke, WORLD_100K, dist), 4);
+  }, 120_000);
+});
