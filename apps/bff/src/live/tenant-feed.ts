@@ -141,7 +141,7 @@ export class TenantFeed {
     if (this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      void this.reload().then((read) => {
+      void this.reload([...this.unread]).then((read) => {
         if (read) this.markLive();
       });
     }, this.retryMs);
@@ -199,18 +199,21 @@ export class TenantFeed {
   /**
    * Reads every gateway's device list (single flight; a request during a read runs one more read).
    * Never rejects, since most callers fire and forget: resolves false when the lists could not be read
-   * at all (the master pool closed under a shutdown, or the feed was stopped).
+   * at all (the master pool closed under a shutdown, or the feed was stopped). `only`: just these
+   * gateways (a retry of the unread ones); a request during the read still runs a full one after.
    */
-  reload(): Promise<boolean> {
+  reload(only?: string[]): Promise<boolean> {
     if (this.stopped) return Promise.resolve(false);
     if (this.loading) {
       this.reloadAgain = true;
       return this.loading;
     }
     this.loading = (async () => {
+      let ids = only ?? this.gatewayIDs;
       do {
         this.reloadAgain = false;
-        await this.readLists();
+        await this.readLists(ids);
+        ids = this.gatewayIDs;
       } while (this.reloadAgain && !this.stopped);
       return !this.stopped;
     })()
@@ -247,10 +250,10 @@ export class TenantFeed {
     }
   }
 
-  private async readLists(): Promise<void> {
+  private async readLists(gatewayIDs: string[]): Promise<void> {
     const client = this.ctx.pool.forTenant(this.tenantID);
     await Promise.all(
-      this.gatewayIDs.map(async (gatewayID) => {
+      gatewayIDs.map(async (gatewayID) => {
         try {
           const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
           this.unread.delete(gatewayID);

@@ -231,12 +231,11 @@ describe('TenantFeed', () => {
       ?.reject(Object.assign(new Error('DEADLINE_EXCEEDED'), { code: 4 }));
     await feed.ready;
     expect(t.modes).toEqual(['degraded gw1,gw2 starting', 'live gw1']);
-    // Read again by itself (after 1 s); this time gw2 answers and goes live with its devices.
+    // Only gw2 is read again, by itself (after 1 s); it answers and goes live with its devices.
     await new Promise((r) => setTimeout(r, 1100));
     const again = t.reads.slice(2);
-    expect(again.map((r) => r.gatewayID).sort()).toEqual(['gw1', 'gw2']);
-    again.find((r) => r.gatewayID === 'gw1')?.resolve([info(7, 1)]);
-    again.find((r) => r.gatewayID === 'gw2')?.resolve([info(8, 1)]);
+    expect(again.map((r) => r.gatewayID)).toEqual(['gw2']);
+    again[0]?.resolve([info(8, 1)]);
     await tick();
     expect(t.modes.at(-1)).toBe('live gw1,gw2');
     expect(t.state.gateways.get('gw2')?.devices.get(8)?.status).toBe('TCP_CONNECTED');
