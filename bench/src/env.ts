@@ -4,6 +4,8 @@ export const benchEnv = {
   chromiumPath: (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   /** Where a scenario run by itself writes CPU profiles, if anywhere. */
   cpuProfileDir: (): string | undefined => process.env.BENCH_CPU_PROFILE_DIR,
+  /** A web build to serve instead of apps/web/dist (the browser scenarios run by themselves). */
+  webDistDir: (): string | undefined => process.env.BENCH_WEB_DIST,
   /** The bench's own environment, handed on to the BFF child it starts (PATH, HOME, …). */
   inherited: (): NodeJS.ProcessEnv => ({ ...process.env }),
 };

@@ -56,6 +56,13 @@ serveRpc({
     await poller.start(a.intervalMs as number);
     return { ok: true };
   },
+  /** Changes logged so far by every watcher here: stable between two calls = nothing more arriving. */
+  arrivals: () => ({
+    count:
+      fleet.clients.reduce((n, c) => n + c.log.length, 0) +
+      (floor?.log.length ?? 0) +
+      (poller?.log.length ?? 0),
+  }),
   record: (a) => {
     const on = a.on as boolean;
     fleet.recording = on;

@@ -78,6 +78,8 @@ export interface LevelResult {
   loadAvg: number;
   /** Changes the master's own per-subscriber queues dropped during the measured window. */
   masterDrops: number;
+  /** How long after the grace period arrivals went on (clients behind), until quiet. */
+  drainMs: number;
   watchers: Record<string, WatcherResult>;
   /** What hooks.measure returned at the end of the measured window. */
   window?: unknown;
@@ -143,6 +145,9 @@ export async function runLevel(
   await sleep(timing.tailMs);
   await world.churn(0);
   await sleep(timing.graceMs);
+  // Clients that fall behind (1,000 sessions parsing on two cores) still receive late changes:
+  // they count as late, not lost, so recording goes on until nothing more arrives.
+  const drainMs = await waitQuiet(procs.map(([, p]) => p));
   await Promise.all(procs.map(([, p]) => p.call('record', { on: false })));
   const emits = world.emits.toPlain();
   const byTenant = emitsByTenant(emits, world.tenantOfDevice);
@@ -163,6 +168,10 @@ export async function runLevel(
   await hooks.beforeBreak?.();
   await world.breakStreams();
   await hooks.resync();
+  // A line per level: a long run shows where it is.
+  process.stdout.write(
+    `  level ${rate}/s (${procs.map(([n]) => n).join(', ')}): achieved ${Math.round(emits.times.length / seconds)}/s, load ${loadAvg.toFixed(1)}\n`,
+  );
   return {
     rate,
     measuredFrom: from,
@@ -170,9 +179,28 @@ export async function runLevel(
     achievedRate: emits.times.length / seconds,
     loadAvg,
     masterDrops,
+    drainMs,
     watchers: results,
     window,
   };
+}
+
+/** Waits (up to 30 s) until no process logged a change for 300 ms; returns how long it waited. */
+async function waitQuiet(procs: ChildRpc[]): Promise<number> {
+  const started = now();
+  const count = async () =>
+    (await Promise.all(procs.map((p) => p.call<{ count: number }>('arrivals')))).reduce(
+      (n, r) => n + r.count,
+      0,
+    );
+  let last = await count();
+  while (now() - started < 30_000) {
+    await sleep(300);
+    const next = await count();
+    if (next === last) break;
+    last = next;
+  }
+  return now() - started;
 }
 
 /** An unmeasured level right after start-up (JIT, first history writes, lazy state): its figures are dropped. */

@@ -257,5 +257,6 @@ if (isMain(import.meta.url))
     runBrowser(
       { cpuProfileDir: benchEnv.cpuProfileDir() },
       process.argv.includes('100k') ? WORLD_100K : WORLD_10K,
+      benchEnv.webDistDir() ?? DIST_DIR,
     ),
   );

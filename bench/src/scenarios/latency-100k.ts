@@ -145,6 +145,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         'bff gc ms': (l.window as BffProbe).gc.totalMs,
         'load loop p99': ld.loopP99,
         'join s': l.joinMs / 1000,
+        'drain s': l.drainMs / 1000,
         load: l.loadAvg,
       };
     });
