@@ -66,6 +66,11 @@ export interface DeliveryStore {
 
 export function createDeliveryStore(db: Db): DeliveryStore {
   const one = db.prepare<[number], DeliveryRow>('SELECT * FROM alarm_deliveries WHERE id = ?');
+  // Polled twice a second by the notifier: prepared once, not per poll.
+  const due = db.prepare<[number, number], DeliveryRow>(
+    `SELECT * FROM alarm_deliveries WHERE state = 'pending' AND next_attempt_at <= ?
+     ORDER BY next_attempt_at, id LIMIT ?`,
+  );
   return {
     add(input) {
       return db.transaction(() => {
@@ -88,13 +93,7 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         return one.get(id)!;
       })();
     },
-    due: (now, limit) =>
-      db
-        .prepare<[number, number], DeliveryRow>(
-          `SELECT * FROM alarm_deliveries WHERE state = 'pending' AND next_attempt_at <= ?
-           ORDER BY next_attempt_at, id LIMIT ?`,
-        )
-        .all(now, limit),
+    due: (now, limit) => due.all(now, limit),
     get: (id) => one.get(id),
     attempted(id, outcome, nextAttemptAt) {
       const state = outcome.ok ? 'delivered' : nextAttemptAt === null ? 'failed' : 'pending';
