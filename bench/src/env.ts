@@ -6,6 +6,8 @@ export const benchEnv = {
   cpuProfileDir: (): string | undefined => process.env.BENCH_CPU_PROFILE_DIR,
   /** A web build to serve instead of apps/web/dist (the browser scenarios run by themselves). */
   webDistDir: (): string | undefined => process.env.BENCH_WEB_DIST,
+  /** Where result files go instead of bench/results (a trial run that must not replace them). */
+  resultsDir: (): string | undefined => process.env.BENCH_RESULTS_DIR,
   /** The bench's own environment, handed on to the BFF child it starts (PATH, HOME, …). */
   inherited: (): NodeJS.ProcessEnv => ({ ...process.env }),
 };

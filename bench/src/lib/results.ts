@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round } from './stats.ts';
+import { benchEnv } from '../env.ts';
 
-export const RESULTS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../results',
-);
+export const RESULTS_DIR =
+  benchEnv.resultsDir() ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../results');
 
 export interface SummaryEntry {
   name: string;

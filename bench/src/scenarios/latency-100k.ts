@@ -27,6 +27,8 @@ import { benchEnv } from '../env.ts';
 /** One session in this many is an administrator; the rest are tenant viewers. */
 export const ADMIN_EVERY = 20;
 const LOAD_PROCESSES = 2;
+/** How entry names describe the sessions. */
+export const MIX = `1 in ${ADMIN_EVERY} an admin, the rest tenant viewers`;
 
 interface Level extends LevelResult {
   sessions: number;
@@ -160,7 +162,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
     const highP = high.watchers.probe!.sockets!;
     const highLost = highP.lost + loadStats(high).lost;
     const at = (l: Level) =>
-      `${l.rate.toLocaleString('en-US')} changes/s, ${l.sessions.toLocaleString('en-US')} sessions`;
+      `${l.rate.toLocaleString('en-US')} changes/s, ${l.sessions.toLocaleString('en-US')} sessions (${MIX})`;
     const targets = [
       entry({
         name: `status latency p50 at ${at(low)} (probe) ${label}`,

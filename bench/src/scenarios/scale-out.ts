@@ -25,7 +25,7 @@ import { pick, timingFor, worldFor, type ScenarioOptions } from '../lib/scenario
 import { startSimWorld, worldLabel, WORLD_100K } from '../lib/sim-world.ts';
 import { viewerMix } from '../lib/tenant-emits.ts';
 import { signInViewers } from '../lib/viewers.ts';
-import { ADMIN_EVERY } from './latency-100k.ts';
+import { ADMIN_EVERY, MIX } from './latency-100k.ts';
 import { benchEnv } from '../env.ts';
 
 const RATE = 1000;
@@ -124,7 +124,7 @@ export async function runScaleOut(options: ScenarioOptions = {}): Promise<Summar
       const which = n === 1 ? 'instance 1 of 2 (lease holder)' : 'instance 2 of 2 (relayed)';
       return [
         entry({
-          name: `scaled out: status latency p50 at 1,000 changes/s, ${SESSIONS} sessions over 2 BFFs, probe on ${which} ${label}`,
+          name: `scaled out: status latency p50 at 1,000 changes/s, ${SESSIONS} sessions (${MIX}) over 2 BFFs, probe on ${which} ${label}`,
           measured: p.p50,
           unit: 'ms',
           target: '<= 3',
@@ -133,7 +133,7 @@ export async function runScaleOut(options: ScenarioOptions = {}): Promise<Summar
           met: p.p50 <= 3,
         }),
         entry({
-          name: `scaled out: status latency p99 at 1,000 changes/s, ${SESSIONS} sessions over 2 BFFs, probe on ${which} ${label}`,
+          name: `scaled out: status latency p99 at 1,000 changes/s, ${SESSIONS} sessions (${MIX}) over 2 BFFs, probe on ${which} ${label}`,
           measured: p.p99,
           unit: 'ms',
           target: '<= 15',
@@ -145,7 +145,7 @@ export async function runScaleOut(options: ScenarioOptions = {}): Promise<Summar
     });
     targets.push(
       entry({
-        name: `scaled out: changes lost at 1,000 changes/s, ${SESSIONS} sessions over 2 BFFs ${label}`,
+        name: `scaled out: changes lost at 1,000 changes/s, ${SESSIONS} sessions (${MIX}) over 2 BFFs ${label}`,
         measured: lost,
         unit: 'changes',
         target: '= 0',
