@@ -3,7 +3,8 @@
 import { runMain } from './lib/main-guard.ts';
 import { printTable, summaryRows, type SummaryEntry } from './lib/results.ts';
 import { WORLD_100K } from './lib/sim-world.ts';
-import { runBrowser } from './scenarios/browser.ts';
+import { DIST_DIR, runBrowser } from './scenarios/browser.ts';
+import { benchEnv } from './env.ts';
 import { runDeviceList } from './scenarios/device-list.ts';
 import { runFanout } from './scenarios/fanout.ts';
 import { runLatency } from './scenarios/latency.ts';
@@ -12,16 +13,17 @@ import { runScaleOut } from './scenarios/scale-out.ts';
 import { runStartRecovery } from './scenarios/start-recovery.ts';
 
 runMain(async () => {
+  const dist = benchEnv.webDistDir() ?? DIST_DIR;
   const started = performance.now();
   const targets: SummaryEntry[] = [];
   for (const [name, run] of [
     ['latency', () => runLatency()],
     ['fanout', () => runFanout()],
     ['device-list', () => runDeviceList()],
-    ['browser', () => runBrowser()],
+    ['browser', () => runBrowser({}, undefined, dist)],
     ['latency-100k', () => runLatency100k()],
     ['device-list-100k', () => runDeviceList({}, WORLD_100K)],
-    ['browser-100k', () => runBrowser({}, WORLD_100K)],
+    ['browser-100k', () => runBrowser({}, WORLD_100K, dist)],
     ['start-recovery', () => runStartRecovery()],
     ['scale-out', () => runScaleOut()],
   ] as const) {

@@ -37,7 +37,7 @@ export class SocketFleet {
   }
 
   /** Resolves once the streams broke (degraded) and every gateway is live again. */
-  async waitLive(timeoutMs = 30_000): Promise<number> {
+  async waitLive(timeoutMs = 90_000): Promise<number> {
     const started = now();
     while (!this.sawDegraded || [...this.modes.values()].some((m) => m !== 'live')) {
       if (now() - started > timeoutMs)
