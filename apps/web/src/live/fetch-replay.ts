@@ -32,6 +32,7 @@ interface Started {
 
 const [devicesRoot, listPart] = queryKeys.deviceLists();
 const detailPart = queryKeys.deviceDetails()[1];
+const historyPart = queryKeys.deviceHistory(0)[1];
 
 /** Device lists and device details: the reads the live channel patches. */
 function isDeviceRead(key: QueryKey): boolean {
@@ -112,7 +113,9 @@ export function createFetchReplay(
     },
     rereadAll() {
       for (const query of queryClient.getQueryCache().getAll()) {
-        if (!isDeviceRead(query.queryKey)) continue;
+        // A device's history may also lack a change made before the join (never replayed onto).
+        const key = query.queryKey;
+        if (!isDeviceRead(key) && !(key[0] === devicesRoot && key[1] === historyPart)) continue;
         if (query.state.fetchStatus === 'fetching') rereadWhenLanded.add(query.queryHash);
         else if (query.state.data !== undefined) reread(query.queryKey);
       }

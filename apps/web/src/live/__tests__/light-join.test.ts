@@ -81,9 +81,12 @@ describe('light join: no change lost between a page read and the join', () => {
     await settle();
     shown.reads[0]!(list([row(1), row(2)]));
     await settle();
+    qc.setQueryData(queryKeys.deviceHistory(2), { deviceID: 2, items: [], nextCursor: null });
     expect(cache.applySnapshot(lightSnapshot(), T0)).toEqual([]);
     await settle();
     expect(shown.reads).toHaveLength(2);
+    // The history shown beside a device is read again too (marked stale; re-read when shown).
+    expect(qc.getQueryState(queryKeys.deviceHistory(2))?.isInvalidated).toBe(true);
     // The re-read answers with what changed between the first read and the join.
     shown.reads[1]!(list([row(1), row(2, 'DISCONNECTED')]));
     await settle();
