@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { evaluateRule, type TenantOf } from '../evaluator/conditions.ts';
 import { WatchState, type DeviceSeed, type DeviceWatch } from '../evaluator/watch-state.ts';
 
-/** The full scan over every device, as conditions.ts evaluated before (hit subjects only). */
+/** The full scan over every device, as conditions.ts evaluated before: `subject message`, sorted. */
 function referenceHits(
   rule: AlertRule,
   state: WatchState,
@@ -27,16 +27,17 @@ function referenceHits(
   for (const d of state.devices.values()) {
     if (!inScope(d)) continue;
     const subject = `device:${d.deviceID}`;
+    const on = `device ${d.deviceID} on gateway ${d.gatewayID}`;
     if (c.kind === 'device-offline') {
       if (!d.connected && (now - d.since >= c.seconds * 1000 || open.has(subject)))
-        out.push(subject);
+        out.push(`${subject} ${on} not connected for more than ${c.seconds} s (${d.statusName})`);
     } else if (c.kind === 'device-failure') {
-      if (d.statusName === c.cause) out.push(subject);
+      if (d.statusName === c.cause) out.push(`${subject} ${on} failing: ${c.cause}`);
     } else if (c.kind === 'device-flapping') {
       const from = now - c.minutes * 60_000;
       let count = 0;
       for (let k = d.drops.length - 1; k >= 0 && (d.drops[k] ?? 0) >= from; k--) count++;
-      if (count >= c.drops) out.push(subject);
+      if (count >= c.drops) out.push(`${subject} ${on} dropped ${count} times in ${c.minutes} min`);
     }
   }
   return out.sort();
@@ -102,7 +103,9 @@ describe('device rules visit only the devices that can be in alarm', () => {
           const r = rule(condition, scope);
           const open = new Set<string>();
           for (let k = 0; k < 5; k++) open.add(`device:${1 + Math.floor(random() * 300)}`);
-          const got = [...evaluateRule(r, state, tenantOf, now, open).keys()].sort();
+          const got = [...evaluateRule(r, state, tenantOf, now, open).values()]
+            .map((h) => `${h.subject} ${h.message}`)
+            .sort();
           expect(got).toEqual(referenceHits(r, state, tenantOf, now, open));
           compared++;
           if (got.length > 0) nonEmpty++;

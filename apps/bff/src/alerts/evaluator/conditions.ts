@@ -65,12 +65,33 @@ function devicesInScope(
   return out;
 }
 
-const deviceHit = (d: DeviceWatch, message: string): Hit => ({
-  subject: deviceSubject(d.deviceID),
-  deviceID: d.deviceID,
-  gatewayID: d.gatewayID,
-  message,
-});
+/**
+ * A device in alarm. Every tick re-finds every hit (thousands when a fleet of 100,000 has a few
+ * percent down) but a message is read only when an alarm is raised, so it is built only then.
+ */
+class DeviceHit implements Hit {
+  readonly subject: string;
+  readonly deviceID: number;
+  readonly gatewayID: string;
+  private text: string | undefined;
+
+  // Raised (and so described) in the same synchronous tick, before the watch can change.
+  constructor(
+    private readonly watch: DeviceWatch,
+    private readonly describe: (d: DeviceWatch) => string,
+  ) {
+    this.subject = deviceSubject(watch.deviceID);
+    this.deviceID = watch.deviceID;
+    this.gatewayID = watch.gatewayID;
+  }
+
+  get message(): string {
+    return (this.text ??= this.describe(this.watch));
+  }
+}
+
+const deviceHit = (d: DeviceWatch, describe: (d: DeviceWatch) => string): Hit =>
+  new DeviceHit(d, describe);
 
 export function evaluateRule(
   rule: AlertRule,
@@ -85,19 +106,17 @@ export function evaluateRule(
   const add = (hit: Hit) => hits.set(hit.subject, hit);
   const c = rule.condition;
   switch (c.kind) {
-    case 'device-offline':
+    case 'device-offline': {
+      const describe = (d: DeviceWatch) =>
+        `device ${d.deviceID} on gateway ${d.gatewayID} not connected for more than ${c.seconds} s (${d.statusName})`;
       for (const d of devicesInScope(state.notConnected, rule.scope, tenantOf))
         if (
           !d.connected &&
           (now - d.since >= c.seconds * 1000 || open.has(deviceSubject(d.deviceID)))
         )
-          add(
-            deviceHit(
-              d,
-              `device ${d.deviceID} on gateway ${d.gatewayID} not connected for more than ${c.seconds} s (${d.statusName})`,
-            ),
-          );
+          add(deviceHit(d, describe));
       break;
+    }
     case 'gateway-offline':
       for (const g of state.gateways.values())
         if (
@@ -121,18 +140,21 @@ export function evaluateRule(
           add(
             deviceHit(
               d,
-              `device ${d.deviceID} on gateway ${d.gatewayID} dropped ${count} times in ${c.minutes} min`,
+              () =>
+                `device ${d.deviceID} on gateway ${d.gatewayID} dropped ${count} times in ${c.minutes} min`,
             ),
           );
       }
       break;
     }
-    case 'device-failure':
+    case 'device-failure': {
+      const describe = (d: DeviceWatch) =>
+        `device ${d.deviceID} on gateway ${d.gatewayID} failing: ${c.cause}`;
       // Every failure cause is a status that is not connected.
       for (const d of devicesInScope(state.notConnected, rule.scope, tenantOf))
-        if (d.statusName === c.cause)
-          add(deviceHit(d, `device ${d.deviceID} on gateway ${d.gatewayID} failing: ${c.cause}`));
+        if (d.statusName === c.cause) add(deviceHit(d, describe));
       break;
+    }
   }
   return hits;
 }
