@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './accounts.ts';
 export * from './gateways.ts';
 export * from './devices.ts';
+export * from './device-bulk.ts';
 export * from './gateway-ops.ts';
 export * from './tenants.ts';
 export * from './audit.ts';

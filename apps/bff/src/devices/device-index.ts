@@ -5,6 +5,7 @@
 //   until the hub has re-read them after they ended; a stale gateway is read through from the master;
 // - another master client's changes (no status event) are caught by a re-read of every followed
 //   gateway every `resyncMs` (default 30 s).
+import type { LiveDevice } from '@cmc/api';
 import type { GatewayState } from '../live/live-state.ts';
 import type { Logger } from '../logger.ts';
 import { compareKeyed, ipKey } from './device-query.ts';
@@ -16,11 +17,17 @@ export interface DeviceReloader {
   reloadDevices(gatewayID: string): Promise<boolean>;
 }
 
-/** Every device of the index in one order: entry i is device ids[i] on gateways[slots[i]]. */
+/**
+ * Every device of the index in one order: entry i is device ids[i] on gateways[slots[i]], whose
+ * current object is refs[i] (a re-read replaces a gateway's objects: refreshed per gateway).
+ */
 export interface Ordering {
   ids: Uint32Array;
   slots: Uint16Array;
   gateways: GatewayState[];
+  refs: LiveDevice[];
+  /** readSeqOf each slot's gateway when its refs were taken */
+  seen: Float64Array;
 }
 
 interface StaleMark {
@@ -143,7 +150,7 @@ export class DeviceIndex {
     const key = sort === 'deviceID' ? 'deviceID' : `IPAddr:${order}`;
     const version = sort === 'deviceID' ? this.state.membership : this.state.addresses;
     const cached = this.orderings.get(key);
-    if (cached?.version === version) return cached.ordering;
+    if (cached?.version === version) return this.refreshed(cached.ordering);
     const ordering = this.build(sort, order === 'desc' ? -1 : 1);
     this.orderings.set(key, { version, ordering });
     if (this.rowsVersion !== this.state.membership) {
@@ -154,27 +161,50 @@ export class DeviceIndex {
     return ordering;
   }
 
+  /** Takes the current objects of gateways re-read since (same devices, so the order holds). */
+  private refreshed(o: Ordering): Ordering {
+    let changed: Uint8Array | undefined;
+    o.gateways.forEach((gw, slot) => {
+      const seq = this.state.readSeqOf(gw.gatewayID);
+      if (seq === o.seen[slot]) return;
+      changed ??= new Uint8Array(o.gateways.length);
+      changed[slot] = 1;
+      o.seen[slot] = seq;
+    });
+    if (!changed) return o;
+    for (let i = 0; i < o.ids.length; i++) {
+      const slot = o.slots[i]!;
+      if (changed[slot] === 1) o.refs[i] = o.gateways[slot]!.devices.get(o.ids[i]!)!;
+    }
+    return o;
+  }
+
   private build(sort: 'deviceID' | 'IPAddr', dir: 1 | -1): Ordering {
     const gateways = [...this.state.gateways.values()];
     let n = 0;
     for (const gw of gateways) n += gw.devices.size;
-    const entries = new Array<{ id: number; slot: number; k: string | number }>(n);
+    const entries = new Array<{ id: number; slot: number; k: string | number; d: LiveDevice }>(n);
     let i = 0;
+    const seen = new Float64Array(gateways.length);
     gateways.forEach((gw, slot) => {
+      seen[slot] = this.state.readSeqOf(gw.gatewayID);
       for (const d of gw.devices.values())
         entries[i++] = {
           id: d.deviceID,
           slot,
           k: sort === 'IPAddr' ? ipKey(d.IPAddr) : d.deviceID,
+          d,
         };
     });
     entries.sort((a, b) => compareKeyed(a.k, a.id, b.k, b.id, dir));
     const ids = new Uint32Array(n);
     const slots = new Uint16Array(n);
+    const refs = new Array<LiveDevice>(n);
     for (let j = 0; j < n; j++) {
       ids[j] = entries[j]!.id;
       slots[j] = entries[j]!.slot;
+      refs[j] = entries[j]!.d;
     }
-    return { ids, slots, gateways };
+    return { ids, slots, gateways, refs, seen };
   }
 }

@@ -59,11 +59,13 @@ export async function listDevices(
   const split = { ids, through, servedAny: served.length > 0 };
   const collected = await readThrough(deps, user, split, q.gatewayID !== undefined);
   const names = deps.labels?.names();
-  const mem = deps.deviceIndex
-    ? queryMemory(deps.deviceIndex, served, q, names, deps.history)
-    : { devices: [] };
   const other = sortDevices(filterDevices(collected.rows, q, rowOf), q.sort, q.order, rowOf);
-  const total = mem.devices.length + other.length;
+  // The memory side needs no more than the page's end in order, whatever the other side holds.
+  const pageEnd = q.page * q.pageSize;
+  const mem = deps.deviceIndex
+    ? queryMemory(deps.deviceIndex, served, q, names, deps.history, pageEnd)
+    : { devices: [], total: 0 };
+  const total = mem.total + other.length;
   const start = Math.min((q.page - 1) * q.pageSize, total);
   const end = Math.min(start + q.pageSize, total);
   // Merge of the two sorted sequences up to the page's end; most requests have nothing read through.

@@ -8,8 +8,10 @@ import { compareKeyed, deviceMatcher, sortKey } from './device-query.ts';
 import type { DeviceFacts, DeviceFactsSource } from './device-row.ts';
 
 export interface MemoryMatches {
-  /** Matching devices in the query's order. */
+  /** Matching devices in the query's order: the first `limit` of them at least. */
   devices: LiveDevice[];
+  /** How many devices match in all. */
+  total: number;
   /** Facts of every match, read only for a lastConnectedAt sort (its key). */
   facts?: ReadonlyMap<number, DeviceFacts>;
 }
@@ -18,24 +20,28 @@ function scan(
   ordering: Ordering,
   gateways: readonly GatewayState[],
   reverse: boolean,
-  keep: (d: LiveDevice) => boolean,
-): LiveDevice[] {
+  keep: ((d: LiveDevice) => boolean) | null,
+  limit = Infinity,
+): { devices: LiveDevice[]; total: number } {
   const allowed = new Uint8Array(ordering.gateways.length);
   const wanted = new Set(gateways);
   ordering.gateways.forEach((gw, slot) => {
     if (wanted.has(gw)) allowed[slot] = 1;
   });
-  const { ids, slots } = ordering;
+  const { refs, slots } = ordering;
   const out: LiveDevice[] = [];
-  const n = ids.length;
+  const n = refs.length;
+  let total = 0;
+  // Past the page only counted: the rows after it are never looked at.
   for (let j = 0; j < n; j++) {
     const i = reverse ? n - 1 - j : j;
-    const slot = slots[i]!;
-    if (allowed[slot] === 0) continue;
-    const d = ordering.gateways[slot]!.devices.get(ids[i]!);
-    if (d && keep(d)) out.push(d);
+    if (allowed[slots[i]!] === 0) continue;
+    const d = refs[i]!;
+    if (keep !== null && !keep(d)) continue;
+    if (total < limit) out.push(d);
+    total++;
   }
-  return out;
+  return { devices: out, total };
 }
 
 export function queryMemory(
@@ -44,21 +50,23 @@ export function queryMemory(
   q: DeviceListQueryParsed,
   names: ReadonlyMap<number, string> | undefined,
   history: DeviceFactsSource | undefined,
+  /** Only this many first matches are needed (the page's end); all are still counted. */
+  limit = Infinity,
 ): MemoryMatches {
-  if (gateways.length === 0) return { devices: [] };
+  if (gateways.length === 0) return { devices: [], total: 0 };
   const match = deviceMatcher(q);
-  const keep = match ? (d: LiveDevice) => match(d, names?.get(d.deviceID)) : () => true;
+  const keep = match ? (d: LiveDevice) => match(d, names?.get(d.deviceID)) : null;
   const dir = q.order === 'desc' ? -1 : 1;
   if (q.sort === 'deviceID')
-    return { devices: scan(index.ordering('deviceID', 'asc'), gateways, dir === -1, keep) };
+    return scan(index.ordering('deviceID', 'asc'), gateways, dir === -1, keep, limit);
   if (q.sort === 'IPAddr')
-    return { devices: scan(index.ordering('IPAddr', q.order), gateways, false, keep) };
-  const byID = scan(index.ordering('deviceID', 'asc'), gateways, false, keep);
+    return scan(index.ordering('IPAddr', q.order), gateways, false, keep, limit);
+  const byID = scan(index.ordering('deviceID', 'asc'), gateways, false, keep).devices;
   if (q.sort === 'lastConnectedAt') {
     const facts = history?.facts(byID.map((d) => d.deviceID));
     const keyed = byID.map((d) => ({ k: facts?.get(d.deviceID)?.lastConnectedAt ?? '', d }));
     keyed.sort((a, b) => compareKeyed(a.k, a.d.deviceID, b.k, b.d.deviceID, dir));
-    return { devices: keyed.map((x) => x.d), ...(facts ? { facts } : {}) };
+    return { devices: keyed.map((x) => x.d), total: keyed.length, ...(facts ? { facts } : {}) };
   }
   // Few distinct values (gateway, type, status, mode, SSL): buckets in ID order, keys sorted.
   const buckets = new Map<string | number, LiveDevice[]>();
@@ -71,5 +79,5 @@ export function queryMemory(
   const keys = [...buckets.keys()].sort((a, b) => compareKeyed(a, 0, b, 0, dir));
   const devices: LiveDevice[] = [];
   for (const k of keys) for (const d of buckets.get(k)!) devices.push(d);
-  return { devices };
+  return { devices, total: devices.length };
 }

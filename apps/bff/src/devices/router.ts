@@ -13,6 +13,7 @@ import { deviceListJson } from './device-list-json.ts';
 import { listDevices } from './device-list.ts';
 import { deviceOfUser } from './device-service.ts';
 import { describeFailures, multiResults } from './multi-results.ts';
+import { describeAction, describeFilter, resolveSelection, runBulk } from './bulk-run.ts';
 
 /** Settled value or null: the detail page shows what it could read. */
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -148,6 +149,29 @@ export function devicesRouter(deps: RouterDeps): Router {
     audit.summary = `${body.enabled ? 'enable' : 'disable'} SSL on ${body.deviceIDs.length} devices`;
     audit.error = describeFailures(result);
     return result;
+  });
+
+  defineRoute(router, route('devices.bulk'), deps, async ({ user, body, audit }) => {
+    const { refs, unknown, unavailable } = await resolveSelection(deps, user, body.selection);
+    const results = [
+      ...unknown.map((deviceID) => ({
+        deviceID,
+        ok: false,
+        message: `device ${deviceID} is not managed by any gateway you can see`,
+      })),
+      ...(await runBulk(deps, user, body.action, refs)),
+    ];
+    const failed = results.filter((r) => !r.ok).length;
+    const what =
+      'matching' in body.selection
+        ? `${refs.length} devices matching ${describeFilter(body.selection.matching)}` +
+          (body.selection.except?.length ? ` (${body.selection.except.length} unticked)` : '')
+        : `${results.length} devices`;
+    audit.summary = `${describeAction(body.action)} on ${what}`;
+    audit.deviceIDs = results.map((r) => r.deviceID);
+    const response = { results, succeeded: results.length - failed, failed };
+    audit.error = describeFailures(response);
+    return { ...response, unavailableGateways: unavailable };
   });
 
   return router;

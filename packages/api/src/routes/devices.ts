@@ -1,4 +1,5 @@
 // The managed-device list and one device.
+import { bulkRequest, bulkResponse } from '../device-bulk.ts';
 import { deviceDetail, deviceList, deviceListQuery, deviceParams } from '../devices.ts';
 import type { RouteDef } from './route-def.ts';
 
@@ -21,6 +22,17 @@ export const deviceRoutes = [
     access: 'viewer',
     params: deviceParams,
     response: deviceDetail,
+    tag: 'devices',
+  },
+  {
+    id: 'devices.bulk',
+    method: 'post',
+    path: '/devices/bulk',
+    summary:
+      'Disconnect, SSL or connection mode on named devices or on every device matching a list filter (resolved on the server, per-device results)',
+    access: 'admin',
+    body: bulkRequest,
+    response: bulkResponse,
     tag: 'devices',
   },
 ] as const satisfies readonly RouteDef[];

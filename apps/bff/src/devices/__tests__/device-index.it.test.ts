@@ -57,13 +57,14 @@ describe('device list from the live hub', () => {
     expect(g1?.statusCounts.TCP_CONNECTED).toBe(
       g1Truth.filter((d) => d.status === 'TCP_CONNECTED').length,
     );
-    // Ten more page loads: a read per gateway per request would be 60 reads; the hub may have re-read
-    // its three lists once meanwhile (an unknown device, a resubscribe), the routes read none.
+    // Ten more page loads: a read per gateway per request would be 60 reads (and the requests
+    // above 15 more); the hub may re-read its three lists a few times meanwhile (an unknown device,
+    // a resubscribe on a loaded machine), the routes read none.
     for (let i = 0; i < 10; i++) {
       await list('admin', 'pageSize=50');
       expect((await world().admin.get('/gateways')).status).toBe(200);
     }
-    expect((await deviceListReads(h)) - before).toBeLessThanOrEqual(3);
+    expect((await deviceListReads(h)) - before).toBeLessThan(10);
   });
 
   it('keeps tenants apart: a tenant sees its gateways only, whatever the filter', async () => {
