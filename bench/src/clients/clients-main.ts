@@ -127,6 +127,17 @@ serveRpc({
   },
   deviceListRounds: (a) => deviceListRounds(a as unknown as DeviceListRoundsArgs),
   convergence: (a) => convergence(a as unknown as ConvergenceArgs),
+  /** Back to a fresh process's state (a pooled process handed to the next scenario). */
+  reset: () => {
+    fleet.close();
+    fleet.recording = false;
+    floor?.close();
+    poller?.close();
+    floor = undefined;
+    poller = undefined;
+    loopDelay.disable();
+    return { ok: true };
+  },
   stopBaselines: () => {
     floor?.close();
     poller?.close();

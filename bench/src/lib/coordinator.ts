@@ -14,8 +14,35 @@ const CLIENTS_MAIN = path.resolve(
   '../clients/clients-main.ts',
 );
 
+let pool: { idle: ChildRpc[]; all: ChildRpc[] } | undefined;
+
+/**
+ * From now on client processes are reused: `close()` resets one and keeps it for the next scenario
+ * (the smoke run, where starting a process costs more CPU than the scenario). Returns what ends them
+ * all. A measured run never pools: every scenario gets fresh processes.
+ */
+export function poolClientsProcesses(): () => Promise<void> {
+  const p: { idle: ChildRpc[]; all: ChildRpc[] } = { idle: [], all: [] };
+  pool = p;
+  return async () => {
+    pool = undefined;
+    await Promise.all(p.all.map((c) => c.close()));
+  };
+}
+
 export function startClientsProcess(): ChildRpc {
-  return forkChild(CLIENTS_MAIN);
+  if (!pool) return forkChild(CLIENTS_MAIN);
+  const p = pool;
+  let rpc = p.idle.pop();
+  if (!rpc) p.all.push((rpc = forkChild(CLIENTS_MAIN)));
+  const taken = rpc;
+  return {
+    ...taken,
+    close: async () => {
+      await taken.call('reset');
+      p.idle.push(taken);
+    },
+  };
 }
 
 export function masterAccess(world: SimWorld): MasterAccess {

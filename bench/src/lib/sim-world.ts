@@ -54,12 +54,26 @@ async function control(base: string, path: string, body?: object): Promise<void>
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
 }
 
+let certCache: string | undefined;
+/**
+ * One certificate directory for every world of this process: the simulator generates its CA, server,
+ * admin and tenant keys in JavaScript (a second or more of CPU per world) and reuses what it finds.
+ */
+function sharedCertDir(): string {
+  if (!certCache) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-bench-certs-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    certCache = dir;
+  }
+  return certCache;
+}
+
 export async function startSimWorld(size: WorldSize = WORLD_10K): Promise<SimWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-bench-'));
   const scenario = generateLargeWorld({ ...size, seed: 1 });
   // Flaky devices are parked (an hour up) so the changes are exactly the churn we ask for.
   const sim = await startSimulator({
-    certDir: path.join(dir, 'certs'),
+    certDir: sharedCertDir(),
     port: 0,
     controlPort: 0,
     scenario,

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../lib/bff-process.ts';
+import { poolClientsProcesses } from '../../lib/coordinator.ts';
 import type { SummaryEntry } from '../../lib/results.ts';
 import { SMOKE_WORLD, type ScenarioOptions } from '../../lib/scenario-options.ts';
 import { worldLabel, WORLD_100K } from '../../lib/sim-world.ts';
@@ -22,7 +23,12 @@ import { benchEnv } from '../../env.ts';
 
 const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-bench-smoke-'));
 const smoke: ScenarioOptions = { smoke: { resultsDir } };
-afterAll(() => fs.rmSync(resultsDir, { recursive: true, force: true }));
+// Client processes are reused from scenario to scenario: each start costs more CPU than a smoke run.
+const endPool = poolClientsProcesses();
+afterAll(async () => {
+  await endPool();
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+});
 
 /** Entries are complete, name the world, and are the ones the result file and summary.json hold. */
 function expectWellFormed(scenario: string, targets: SummaryEntry[], count: number): void {
