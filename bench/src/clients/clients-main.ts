@@ -109,6 +109,8 @@ serveRpc({
         lost,
         expected,
         gaps: fleet.gaps(),
+        // A session the BFF (or a ping timeout) dropped receives nothing more: its changes are lost.
+        disconnected: fleet.clients.filter((c) => !c.socket.connected).length,
       };
     }
     if (floor) {

@@ -90,6 +90,8 @@ export interface WatcherResult {
     /** Changes the clients should have received in all (each client counts its own). */
     expected: number;
     gaps: number;
+    /** Sessions no longer connected when the level ended. */
+    disconnected: number;
   };
   floor?: { latency: Distribution; lost: number; errors: string[] };
   poll?: { latency: Distribution; missed: number; polls: number };

@@ -118,6 +118,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         lost: ws.reduce((n, [, w]) => n + (w.sockets?.lost ?? 0), 0),
         expected: ws.reduce((n, [, w]) => n + (w.sockets?.expected ?? 0), 0),
         gaps: ws.reduce((n, [, w]) => n + (w.sockets?.gaps ?? 0), 0),
+        disconnected: ws.reduce((n, [, w]) => n + (w.sockets?.disconnected ?? 0), 0),
         p99: Math.max(...ws.map(([, w]) => w.sockets?.latency.p99 ?? 0)),
         loopP99: Math.max(...ws.map(([, w]) => w.loopDelay.p99)),
       };
@@ -140,6 +141,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         lost: p.lost + ld.lost,
         'changes due to sessions': p.expected + ld.expected,
         gaps: p.gaps + ld.gaps,
+        disconnected: p.disconnected + ld.disconnected,
         'master drops': l.masterDrops,
         'bff cpu%': l.bff.cpuPercent,
         'bff rss MB': l.bff.rssMBMax,
