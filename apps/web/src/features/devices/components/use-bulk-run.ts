@@ -14,7 +14,7 @@ import {
 } from '../../../lib/selection.ts';
 import { disconnectDevices } from '../api/disconnect-devices.ts';
 import type { DeviceListParams } from '../api/list-devices.ts';
-import { fetchMatchingRows, type DeviceRef } from '../api/matching-devices.ts';
+import { fetchMatchingRows, runOnMatching, type DeviceRef } from '../api/matching-devices.ts';
 import { runBulk, type BulkOutcome } from '../api/run-bulk.ts';
 import { setConnectionMode } from '../api/set-connection-mode.ts';
 import { filterKey } from '../url-state.ts';
@@ -105,10 +105,26 @@ export function useBulkRun(
     setErrors(new Map());
     setProgress({ done: 0, total: selectedCount(selection) });
     try {
-      const selected = await selectedRows();
+      const serverSide =
+        selection.kind === 'all' && (action.kind === 'disconnect' || action.kind === 'mode');
+      const selected = serverSide ? [] : await selectedRows();
       if (action.kind === 'ssl') {
         // An SSL change drops connections: the plan is shown first (the route's dialog).
         setSslChange({ rows: selected, enabled: action.enabled });
+        return;
+      }
+      if (selection.kind === 'all' && (action.kind === 'disconnect' || action.kind === 'mode')) {
+        // The BFF resolves "all matching" itself and runs it per gateway: one request, however many.
+        const { page: _p, pageSize: _s, ...filter } = params;
+        const result = await runOnMatching(filter, selection.excluded, action);
+        const failures = new Map<number, string>();
+        for (const r of result.results)
+          if (!r.ok) failures.set(r.deviceID, r.message ?? `failed (code ${r.code ?? '?'})`);
+        setOutcome({
+          label: ACTION_LABEL(action),
+          result: { succeeded: result.succeeded, failures },
+        });
+        settle(failures);
         return;
       }
       const refs: DeviceRef[] = selected.map((r) => ({
