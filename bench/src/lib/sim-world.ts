@@ -68,6 +68,12 @@ function sharedCertDir(): string {
   return certCache;
 }
 
+/** Removes the shared certificates now (a test runner's worker may end without an 'exit' event). */
+export function removeSharedCerts(): void {
+  if (certCache) fs.rmSync(certCache, { recursive: true, force: true });
+  certCache = undefined;
+}
+
 export async function startSimWorld(size: WorldSize = WORLD_10K): Promise<SimWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-bench-'));
   const scenario = generateLargeWorld({ ...size, seed: 1 });

@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../../lib/bff-process.ts';
 import { poolClientsProcesses } from '../../lib/coordinator.ts';
 import type { SummaryEntry } from '../../lib/results.ts';
 import { SMOKE_WORLD, type ScenarioOptions } from '../../lib/scenario-options.ts';
-import { worldLabel, WORLD_100K } from '../../lib/sim-world.ts';
+import { removeSharedCerts, worldLabel, WORLD_100K } from '../../lib/sim-world.ts';
 import { runBrowser } from '../browser.ts';
 import { runDeviceList } from '../device-list.ts';
 import { runFanout } from '../fanout.ts';
@@ -27,6 +27,7 @@ const smoke: ScenarioOptions = { smoke: { resultsDir } };
 const endPool = poolClientsProcesses();
 afterAll(async () => {
   await endPool();
+  removeSharedCerts();
   fs.rmSync(resultsDir, { recursive: true, force: true });
 });
 
