@@ -29,7 +29,7 @@ function infos(gateway: number, n: number, seed: number): DeviceInfo[] {
     status: [0, 1, 2, 0x100][Math.floor(rnd() * 4)]!,
     autoReconnect: rnd() < 0.5,
     useSSL: rnd() < 0.5,
-  }));
+  })) as unknown as DeviceInfo[];
 }
 
 function world(reload: (gatewayID: string) => Promise<boolean> = async () => true) {
