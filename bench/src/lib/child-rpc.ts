@@ -1,5 +1,13 @@
 // Request/response over a forked child's IPC channel: { id, cmd, ...args } -> { id, ok, result | error }.
 import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * tsx as this package resolves it: a bare `--import tsx` is resolved from the child's working
+ * directory, which has no tsx when the tests run from the repository root of a clean clone.
+ */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface ChildRpc {
   child: ChildProcess;
@@ -17,7 +25,7 @@ interface Reply {
 
 export function forkChild(file: string): ChildRpc {
   const child = fork(file, [], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=2048'],
+    execArgv: ['--import', TSX, '--max-old-space-size=2048'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
