@@ -3,7 +3,7 @@
 // and a 3 MB JSON.stringify per request (profiled in bench/README.md, "Device list").
 import type { DeviceRow } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
-import { toDeviceRow, type DeviceFacts } from './device-row.ts';
+import { sameFacts, toDeviceRow, type DeviceFacts } from './device-row.ts';
 
 export interface RenderedRow {
   readonly row: DeviceRow;
@@ -30,17 +30,6 @@ function sameInfo(a: DeviceInfo, b: DeviceInfo): boolean {
     a.connectionMode === b.connectionMode &&
     a.useSSL === b.useSSL &&
     a.autoReconnect === b.autoReconnect
-  );
-}
-
-function sameFacts(a: DeviceFacts | undefined, b: DeviceFacts | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  return (
-    a.lastConnectedAt === b.lastConnectedAt &&
-    a.lastDisconnectedAt === b.lastDisconnectedAt &&
-    a.lastFailure === b.lastFailure &&
-    a.flapping === b.flapping
   );
 }
 

@@ -35,9 +35,26 @@ export function toDeviceRow(
     useSSL: info.useSSL,
     autoReconnect: info.autoReconnect,
   };
+  return withFacts(row, facts);
+}
+
+/** Adds the facts that say something to a row (empty ones are left out, not sent as nulls). */
+export function withFacts(row: DeviceRow, facts: DeviceFacts | undefined): DeviceRow {
   if (facts?.lastConnectedAt) row.lastConnectedAt = facts.lastConnectedAt;
   if (facts?.lastDisconnectedAt) row.lastDisconnectedAt = facts.lastDisconnectedAt;
   if (facts?.lastFailure) row.lastFailure = facts.lastFailure as DeviceRow['lastFailure'];
   if (facts?.flapping) row.flapping = true;
   return row;
+}
+
+/** Whether a row built from `a` would show the same facts as one built from `b`. */
+export function sameFacts(a: DeviceFacts | undefined, b: DeviceFacts | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.lastConnectedAt === b.lastConnectedAt &&
+    a.lastDisconnectedAt === b.lastDisconnectedAt &&
+    a.lastFailure === b.lastFailure &&
+    a.flapping === b.flapping
+  );
 }

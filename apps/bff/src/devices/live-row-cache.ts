@@ -2,7 +2,7 @@
 // between requests and rebuilt only when something the row shows has changed: a page of 1,000 rows
 // is then 1,000 comparisons and a copy of cached bytes.
 import type { DeviceRow, LiveDevice } from '@cmc/api';
-import type { DeviceFacts } from './device-row.ts';
+import { sameFacts, withFacts, type DeviceFacts } from './device-row.ts';
 import type { RenderedRow } from './device-row-cache.ts';
 
 interface Entry extends RenderedRow {
@@ -26,17 +26,6 @@ function sameDevice(a: LiveDevice, b: LiveDevice): boolean {
   );
 }
 
-function sameFacts(a: DeviceFacts | undefined, b: DeviceFacts | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  return (
-    a.lastConnectedAt === b.lastConnectedAt &&
-    a.lastDisconnectedAt === b.lastDisconnectedAt &&
-    a.lastFailure === b.lastFailure &&
-    a.flapping === b.flapping
-  );
-}
-
 /** The same row device-row.ts builds from a DeviceInfo, from the hub's already-named fields. */
 export function liveDeviceRow(d: LiveDevice, facts?: DeviceFacts, name?: string): DeviceRow {
   const row: DeviceRow = {
@@ -51,11 +40,7 @@ export function liveDeviceRow(d: LiveDevice, facts?: DeviceFacts, name?: string)
     useSSL: d.useSSL,
     autoReconnect: d.autoReconnect,
   };
-  if (facts?.lastConnectedAt) row.lastConnectedAt = facts.lastConnectedAt;
-  if (facts?.lastDisconnectedAt) row.lastDisconnectedAt = facts.lastDisconnectedAt;
-  if (facts?.lastFailure) row.lastFailure = facts.lastFailure as DeviceRow['lastFailure'];
-  if (facts?.flapping) row.flapping = true;
-  return row;
+  return withFacts(row, facts);
 }
 
 export class LiveRowCache {
