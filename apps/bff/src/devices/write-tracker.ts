@@ -4,7 +4,7 @@
 // them after its end. Wrapping the pool catches every route (connect, disconnect, SSL, mode, async
 // add/delete, accept filter, restore-lost, bulk runs) without each remembering to say so.
 import type { MasterPool } from '../master/master-pool.ts';
-import { wrapPool } from '../master/wrap-pool.ts';
+import { settle, wrapPool } from '../master/wrap-pool.ts';
 import type { DeviceIndex } from './device-index.ts';
 
 const UNCHANGING = ['Get', 'Search', 'Subscribe'];
@@ -31,14 +31,6 @@ function touched(index: DeviceIndex, tenantID: string, request: unknown): string
     found.add(gw);
   }
   return found.size > 0 ? [...found] : index.gatewaysOfTenant(tenantID);
-}
-
-function settle(call: () => unknown): Promise<unknown> {
-  try {
-    return Promise.resolve(call());
-  } catch (error) {
-    return Promise.reject(error);
-  }
 }
 
 export function trackWrites(pool: MasterPool, index: DeviceIndex): MasterPool {

@@ -15,21 +15,13 @@
 //   (e.g. the refresh after a bulk action) is read after it.
 // - Only calls without options: a caller's own deadline or AbortSignal stays its own.
 import type { MasterPool } from './master-pool.ts';
-import { wrapPool } from './wrap-pool.ts';
+import { settle, wrapPool } from './wrap-pool.ts';
 
 /** The reads a page load repeats: every gateway's device list, and the master's gateway list. */
 const SHARED_RPCS = new Set(['ConnectMaster.GetDeviceList', 'Gateway.GetList']);
 
 /** Master RPCs that change nothing are all named Get...; everything else may change what is read. */
 const isRead = (rpc: string) => rpc.slice(rpc.indexOf('.') + 1).startsWith('Get');
-
-function settle(call: () => unknown): Promise<unknown> {
-  try {
-    return Promise.resolve(call());
-  } catch (error) {
-    return Promise.reject(error);
-  }
-}
 
 export interface SharedReadsPool extends MasterPool {
   /** Calls in flight that later identical calls can join (for tests and diagnostics). */

@@ -44,6 +44,15 @@ function wrapClient(client: GsdkClient, tenantID: string, around: AroundRpc): Gs
 }
 
 /** The pool with `around` put around every unary RPC; each client is wrapped once per tenant. */
+/** Runs a wrapped call and always answers with a promise (a synchronous throw becomes a rejection). */
+export function settle(call: () => unknown): Promise<unknown> {
+  try {
+    return Promise.resolve(call());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 export function wrapPool(pool: MasterPool, around: AroundRpc): MasterPool {
   // Keyed by tenant too: the scope a wrapper reports must be the tenant it was asked for.
   const wrapped = new Map<string, WeakMap<GsdkClient, GsdkClient>>();
