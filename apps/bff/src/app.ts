@@ -122,7 +122,11 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     }),
   );
 
-  const history = createHistoryStore(db, { ...config.history, reporter: health });
+  const history = createHistoryStore(db, {
+    ...config.history,
+    reporter: health,
+    ...(deps.historyWriter ? { writer: deps.historyWriter } : {}),
+  });
   health.watch('history', () => history.pending());
   health.watch('audit', () => audit.pending());
   const labels = createLabelStore(db);

@@ -34,6 +34,11 @@ export interface BffDeps {
   loginRate?: ThrottlePolicy;
   /** History store of the live module (facts for device rows). */
   history?: DeviceFactsSource;
+  /**
+   * Where history flushes run (history/history-store.ts): 'worker' (the default for a file database)
+   * or 'inline' on the main connection, for tests that fault that connection with PRAGMAs.
+   */
+  historyWriter?: 'worker' | 'inline';
   /** Milliseconds to wait for open requests during shutdown before cutting them. */
   drainTimeoutMs?: number;
   /** How often live sockets' sessions are re-read to close expired ones (default 60 s). */

@@ -33,7 +33,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
           `no connection history for device ${deviceID} on the gateways you can see`,
         );
       }
-      const page = deps.history.page(deviceID, {
+      const page = await deps.history.page(deviceID, {
         limit: query.limit,
         ...(query.cursor === undefined ? {} : { beforeID: Number(query.cursor) }),
         ...(visible ? { gatewayIDs: visible } : {}),
@@ -78,7 +78,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
           `gateway ${gatewayID} is not one of tenant ${user.tenantID ?? '?'}'s gateways`,
         );
       const stepMs = stepSeconds * 1000;
-      const counts = deps.history.connectedSeries(scope, from, to, stepMs);
+      const counts = await deps.history.connectedSeries(scope, from, to, stepMs);
       return {
         gatewayID,
         from: new Date(from).toISOString(),

@@ -1,10 +1,12 @@
 // Connection history on SQLite: the store answers facts from memory, queues changes for the
-// write-behind writer (history-writer.ts, which also applies retention) and flushes that queue
-// before the SQL reads (history-queries.ts), so a read always sees every change recorded before it.
+// write-behind writer (on a worker thread for a file database, history-worker-writer.ts; in-thread
+// otherwise, history-writer.ts; both apply retention) and waits for that queue before the SQL reads
+// (history-queries.ts), so a read always sees every change recorded before it.
 import type { Database } from 'better-sqlite3';
 import type { StorageReporter } from '../db/storage-health.ts';
 import { DeviceFactsCache } from './device-facts.ts';
 import { connectedSeries, historyPage } from './history-queries.ts';
+import { HistoryWorkerWriter } from './history-worker-writer.ts';
 import { createHistoryWriter } from './history-writer.ts';
 
 export interface StatusChangeRecord {
@@ -49,15 +51,27 @@ export interface HistoryStore {
   page(
     deviceID: number,
     options: { beforeID?: number; limit: number; gatewayIDs?: string[] },
-  ): { items: StoredStatusChange[]; nextCursor: number | null };
+  ): Promise<{ items: StoredStatusChange[]; nextCursor: number | null }>;
   /** The gateway a device was last seen on, from its facts; undefined when never seen. */
   gatewayOf(deviceID: number): string | undefined;
   /** Connected-device count at the end of each step in [from, to), over these gateways or 'all'. */
-  connectedSeries(gatewayIDs: string[] | 'all', from: number, to: number, stepMs: number): number[];
+  connectedSeries(
+    gatewayIDs: string[] | 'all',
+    from: number,
+    to: number,
+    stepMs: number,
+  ): Promise<number[]>;
+  /**
+   * Blocks until every change recorded so far is on disk (or a write failed): for synchronous
+   * readers of the table (reports). Async code awaits flushed() instead.
+   */
   flush(): void;
+  /** Resolves once every change recorded so far is on disk; false when a write failed. */
+  flushed(): Promise<boolean>;
   /** Rows waiting in memory for the next write (more than a batch only while writes fail). */
   pending(): number;
-  close(): void;
+  /** Writes what is queued (the SIGTERM drain) and ends the writer; record() throws afterwards. */
+  close(): Promise<void>;
 }
 
 export interface HistoryStoreOptions {
@@ -81,6 +95,50 @@ export interface HistoryStoreOptions {
   maxPending?: number;
   /** Told about failed and recovered writes (the storage health of /readyz). */
   reporter?: StorageReporter;
+  /**
+   * Where flushes run: 'worker' (a worker thread with its own connection to the same file, so a
+   * flush never holds the event loop) or 'inline' (the main connection). Default: 'worker' for a
+   * file database, 'inline' for an in-memory one (a worker cannot reach it).
+   */
+  writer?: 'worker' | 'inline';
+}
+
+/** The writer as the store uses it, whichever thread writes. */
+interface Writer {
+  push(row: StatusChangeRecord): void;
+  readonly pending: number;
+  readonly failing: boolean;
+  flushed(): Promise<boolean>;
+  flushSync(): boolean;
+  close(): Promise<void>;
+}
+
+function createWriter(db: Database, options: HistoryStoreOptions, now: () => number): Writer {
+  const common = {
+    retentionMs: options.retentionDays * 86_400_000,
+    maxRows: options.maxRows,
+    flushIntervalMs: options.flushIntervalMs ?? 250,
+    maxBatch: options.maxBatch ?? 5000,
+    pruneIntervalMs: options.pruneIntervalMs ?? 60_000,
+    now,
+    maxPending: options.maxPending,
+    reporter: options.reporter,
+  };
+  const kind = options.writer ?? (db.memory ? 'inline' : 'worker');
+  if (kind === 'worker') return new HistoryWorkerWriter({ ...common, file: db.name });
+  const queue = createHistoryWriter(db, common);
+  return {
+    push: (row) => queue.push(row),
+    get pending() {
+      return queue.pending;
+    },
+    get failing() {
+      return queue.failing;
+    },
+    flushed: () => Promise.resolve(queue.flush()),
+    flushSync: () => queue.flush(),
+    close: () => Promise.resolve(queue.close()),
+  };
 }
 
 const UINT32_MAX = 4294967295;
@@ -115,21 +173,12 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
     flapWindowMinutes: options.flapWindowMinutes,
     now: now(),
   });
-  const writer = createHistoryWriter(db, {
-    retentionMs: options.retentionDays * 86_400_000,
-    maxRows: options.maxRows,
-    flushIntervalMs: options.flushIntervalMs ?? 250,
-    maxBatch: options.maxBatch ?? 5000,
-    pruneIntervalMs: options.pruneIntervalMs ?? 60_000,
-    now,
-    maxPending: options.maxPending,
-    reporter: options.reporter,
-  });
+  const writer = createWriter(db, options, now);
   let closed = false;
 
   // Reads see what is on disk; while writes fail they do not retry the write on every request.
-  const flushForRead = (): void => {
-    if (!writer.failing) writer.flush();
+  const flushForRead = async (): Promise<void> => {
+    if (!writer.failing) await writer.flushed();
   };
 
   const remember = (change: StatusChangeRecord): boolean => {
@@ -155,28 +204,29 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
 
     facts: (deviceIDs) => known.facts(deviceIDs, now()),
 
-    page(deviceID, options) {
-      flushForRead();
+    async page(deviceID, options) {
+      await flushForRead();
       return historyPage(db, deviceID, options);
     },
 
     gatewayOf: (deviceID) => known.gatewayOf(deviceID),
 
-    connectedSeries(gatewayIDs, from, to, stepMs) {
-      flushForRead();
+    async connectedSeries(gatewayIDs, from, to, stepMs) {
+      await flushForRead();
       return connectedSeries(db, gatewayIDs, from, to, stepMs);
     },
 
     flush() {
-      writer.flush();
+      writer.flushSync();
     },
+
+    flushed: () => writer.flushed(),
 
     pending: () => writer.pending,
 
     close() {
-      if (closed) return;
-      writer.close();
       closed = true;
+      return writer.close();
     },
   };
 }

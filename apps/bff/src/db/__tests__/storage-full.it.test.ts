@@ -26,6 +26,9 @@ let viewer: Client;
 beforeAll(async () => {
   h = await startHarness({
     deps: {
+      // The faults below are PRAGMAs of the main connection; history on its worker thread has a
+      // connection of its own (history-worker.test.ts fails that one with a real lock instead).
+      historyWriter: 'inline',
       logger: createLogger({
         level: 'warn',
         write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
