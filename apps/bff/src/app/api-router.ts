@@ -88,7 +88,7 @@ export function apiRouter(deps: ApiRouterDeps): express.Router {
       audit,
       pool,
       history,
-      recent: createRecentChangesReader(deps.db, () => history.flush()),
+      recent: createRecentChangesReader(deps.db, () => history.flushed()),
     }),
   );
   api.use(deviceLabelsRouter({ audit, pool, labels, deviceIndex: routes.deviceIndex }));

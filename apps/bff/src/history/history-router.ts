@@ -101,7 +101,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
       async ({ user, query }): Promise<RecentChanges> => {
         const scope = user.role === 'admin' ? 'all' : await deps.pool.gatewaysFor(user);
         return {
-          items: recent.recent(scope, query.limit).map((r) => ({
+          items: (await recent.recent(scope, query.limit)).map((r) => ({
             deviceID: r.deviceID,
             gatewayID: r.gatewayID,
             status: r.status,

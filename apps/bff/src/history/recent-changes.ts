@@ -13,21 +13,24 @@ interface Row {
 
 export interface RecentChangesReader {
   /** Newest first; `gatewayIDs` 'all' = every gateway (admins). */
-  recent(gatewayIDs: readonly string[] | 'all', limit: number): StoredStatusChange[];
+  recent(gatewayIDs: readonly string[] | 'all', limit: number): Promise<StoredStatusChange[]>;
 }
 
 export function createRecentChangesReader(
   db: Database,
-  /** Rows still queued in the write-behind buffer are written first, so nothing seen is missing. */
-  flush: () => void,
+  /**
+   * Rows still queued in the write-behind buffer are written first, so nothing seen is missing
+   * (history-store.ts flushed(): the event loop runs on while the worker writes).
+   */
+  flush: () => unknown,
 ): RecentChangesReader {
   const all = db.prepare<[number], Row>(
     'SELECT id, device_id, gateway_id, status, at FROM status_changes ORDER BY id DESC LIMIT ?',
   );
   return {
-    recent(gatewayIDs, limit) {
+    async recent(gatewayIDs, limit) {
       try {
-        flush();
+        await flush();
       } catch {
         // A failing write (disk full) must not hide what is already on disk.
       }

@@ -156,3 +156,22 @@ describe('GET /gateways/:gatewayID/connected-series', () => {
     );
   });
 });
+
+describe('GET /history/recent', () => {
+  it('includes a change recorded just before the request (the queued rows are written first)', async () => {
+    // The history flushes every 250 ms on its worker thread; the read waits for the queued rows
+    // instead of answering from what happens to be on disk.
+    await eventually(async () => {
+      const hub = await get('/devices/1031/history?limit=1', world.cookies.admin);
+      expect((hub.body.items as Array<{ statusName: string }>)[0]?.statusName).toBe('DISCONNECTED');
+    });
+    await world.control('POST', '/devices/1031/online?now=1');
+    await eventually(async () => {
+      const recent = await get('/history/recent?limit=5', world.cookies.admin);
+      expect(recent.status).toBe(200);
+      const first = (recent.body.items as Array<{ deviceID: number; statusName: string }>)[0];
+      expect(first).toMatchObject({ deviceID: 1031 });
+      expect(first?.statusName).toMatch(/CONNECTED$/);
+    });
+  });
+});
