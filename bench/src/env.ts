@@ -8,6 +8,12 @@ export const benchEnv = {
   webDistDir: (): string | undefined => process.env.BENCH_WEB_DIST,
   /** Where result files go instead of bench/results (a trial run that must not replace them). */
   resultsDir: (): string | undefined => process.env.BENCH_RESULTS_DIR,
+  /**
+   * How load sessions connect: 'lean' (raw WebSockets that scan their frames, the default) or
+   * 'socket.io' (a full socket.io client each, as before: for an A/B of the load clients).
+   */
+  loadClients: (): 'lean' | 'socket.io' =>
+    process.env.BENCH_LOAD_CLIENTS === 'socket.io' ? 'socket.io' : 'lean',
   /** The bench's own environment, handed on to the BFF child it starts (PATH, HOME, …). */
   inherited: (): NodeJS.ProcessEnv => ({ ...process.env }),
 };

@@ -2,7 +2,7 @@
 // simulator so their CPU is not shared with what they measure. Driven over IPC by a scenario.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { now } from '../lib/clock.ts';
-import type { PlainChangeLog } from '../lib/growable.ts';
+import type { ChangeLog, PlainChangeLog } from '../lib/growable.ts';
 import { matchPolled, matchPushed } from '../lib/matcher.ts';
 import type { MasterAccess } from '../lib/raw-gsdk.ts';
 import { distribution } from '../lib/stats.ts';
@@ -12,11 +12,22 @@ import { deviceListRounds, type DeviceListRoundsArgs } from './device-list-round
 import { FloorStreams, Poller } from './master-watchers.ts';
 import { emitsFor, type Viewer } from '../lib/tenant-emits.ts';
 import { SocketFleet, type FleetCookies } from './socket-fleet.ts';
+import { LeanFleet } from './lean-fleet.ts';
 
 const fleet = new SocketFleet();
+/** Load sessions (`sockets` with `lean: true`): raw WebSockets that scan their frames. */
+const lean = new LeanFleet();
 let floor: FloorStreams | undefined;
 let poller: Poller | undefined;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+
+/** Every session of this process, socket.io clients first, for matching. */
+function sessions(): Array<{ viewer: Viewer; log: ChangeLog; connected: boolean }> {
+  return [
+    ...fleet.clients.map((c) => ({ viewer: c.viewer, log: c.log, connected: c.socket.connected })),
+    ...lean.clients.map((c) => ({ viewer: c.viewer, log: c.log, connected: c.isConnected })),
+  ];
+}
 
 /** Arrival times moved onto the coordinator's clock (offset measured over IPC). */
 function shifted(log: PlainChangeLog, offsetMs: number): PlainChangeLog {
@@ -25,17 +36,24 @@ function shifted(log: PlainChangeLog, offsetMs: number): PlainChangeLog {
 
 serveRpc({
   clock: () => ({ now: now() }),
-  /** `{url, cookie, count}`: that many administrators; `{url, cookies, viewers, auth}`: a mix. */
+  /**
+   * `{url, cookie, count}`: that many administrators; `{url, cookies, viewers, auth}`: a mix;
+   * with `lean: true` the mix as lean sessions (load, not probes).
+   */
   sockets: (a) =>
-    a.viewers
-      ? fleet.connect(a.url as string, a.cookies as FleetCookies, a.viewers as Viewer[], {
+    a.lean
+      ? lean.connect(a.url as string, a.cookies as FleetCookies, a.viewers as Viewer[], {
           auth: a.auth as Record<string, unknown> | undefined,
         })
-      : fleet.connect(
-          a.url as string,
-          { admin: a.cookie as string },
-          Array.from({ length: a.count as number }, () => ({ kind: 'admin' }) as const),
-        ),
+      : a.viewers
+        ? fleet.connect(a.url as string, a.cookies as FleetCookies, a.viewers as Viewer[], {
+            auth: a.auth as Record<string, unknown> | undefined,
+          })
+        : fleet.connect(
+            a.url as string,
+            { admin: a.cookie as string },
+            Array.from({ length: a.count as number }, () => ({ kind: 'admin' }) as const),
+          ),
   expectResync: () => {
     fleet.expectResync();
     return { ok: true };
@@ -43,6 +61,7 @@ serveRpc({
   waitLive: async () => ({ ms: await fleet.waitLive() }),
   closeSockets: () => {
     fleet.close();
+    lean.close();
     return { ok: true };
   },
   floor: async (a) => {
@@ -59,19 +78,21 @@ serveRpc({
   /** Changes logged so far by every watcher here: stable between two calls = nothing more arriving. */
   arrivals: () => ({
     count:
-      fleet.clients.reduce((n, c) => n + c.log.length, 0) +
+      sessions().reduce((n, c) => n + c.log.length, 0) +
       (floor?.log.length ?? 0) +
       (poller?.log.length ?? 0),
   }),
   record: (a) => {
     const on = a.on as boolean;
     fleet.recording = on;
+    lean.recordingOn = on;
     if (floor) floor.recording = on;
     if (poller) poller.recording = on;
     if (on) {
       loopDelay.reset();
       loopDelay.enable();
       fleet.clearLogs();
+      lean.clearLogs();
       floor?.log.clear();
       poller?.log.clear();
     }
@@ -91,26 +112,28 @@ serveRpc({
         max: ms(loopDelay.max),
       },
     };
-    if (fleet.clients.length > 0) {
-      const all: number[] = [];
+    lean.checkErrors();
+    const all = sessions();
+    if (all.length > 0) {
+      const latencies: number[] = [];
       let lost = 0;
       let expected = 0;
-      for (const c of fleet.clients) {
+      for (const c of all) {
         const own = emitsFor(c.viewer, emits, byTenant);
         const r = matchPushed(own, shifted(c.log.toPlain(), offset));
-        for (const l of r.latencies) all.push(l);
+        for (const l of r.latencies) latencies.push(l);
         lost += r.lost;
         expected += own.times.length;
       }
       out.sockets = {
-        clients: fleet.clients.length,
-        admins: fleet.clients.filter((c) => c.viewer.kind === 'admin').length,
-        latency: distribution(all),
+        clients: all.length,
+        admins: all.filter((c) => c.viewer.kind === 'admin').length,
+        latency: distribution(latencies),
         lost,
         expected,
-        gaps: fleet.gaps(),
+        gaps: fleet.gaps() + lean.gaps(),
         // A session the BFF (or a ping timeout) dropped receives nothing more: its changes are lost.
-        disconnected: fleet.clients.filter((c) => !c.socket.connected).length,
+        disconnected: all.filter((c) => !c.connected).length,
       };
     }
     if (floor) {
@@ -132,6 +155,7 @@ serveRpc({
   /** Back to a fresh process's state (a pooled process handed to the next scenario). */
   reset: () => {
     fleet.close();
+    lean.close();
     fleet.recording = false;
     floor?.close();
     poller?.close();

@@ -1,7 +1,9 @@
-// Sessions spread over several load processes (socket.io parsing is CPU the probe must not share).
+// Sessions spread over load processes, as lean sessions (clients/lean-fleet.ts): the load's frames
+// are CPU the BFF and the probe must not share.
 import type { ChildRpc } from './child-rpc.ts';
 import type { FleetCookies } from '../clients/socket-fleet.ts';
 import type { Viewer } from './tenant-emits.ts';
+import { benchEnv } from '../env.ts';
 
 /** Deals the viewers round robin into `n` groups (one per load process). */
 export function splitViewers(viewers: readonly Viewer[], n: number): Viewer[][] {
@@ -14,7 +16,7 @@ export function splitViewers(viewers: readonly Viewer[], n: number): Viewer[][] 
 /** The light join snapshot (gateway states, no device rows): what the web app asks for. */
 export const LIGHT_JOIN = { snapshot: 'gateways' } as const;
 
-/** Connects `viewers` spread over the load processes, all at once; returns the time it took (ms). */
+/** Connects `viewers` as lean sessions spread over the load processes; returns the time it took (ms). */
 export async function connectSpread(
   loads: readonly ChildRpc[],
   url: string,
@@ -24,10 +26,11 @@ export async function connectSpread(
 ): Promise<number> {
   const started = performance.now();
   const groups = splitViewers(viewers, loads.length);
+  const lean = benchEnv.loadClients() === 'lean';
   await Promise.all(
     loads.map((p, i) =>
       groups[i]!.length > 0
-        ? p.call('sockets', { url, cookies, viewers: groups[i], auth }, 900_000)
+        ? p.call('sockets', { url, cookies, viewers: groups[i], auth, lean }, 900_000)
         : Promise.resolve(),
     ),
   );

@@ -26,7 +26,11 @@ import { benchEnv } from '../env.ts';
 
 /** One session in this many is an administrator; the rest are tenant viewers. */
 export const ADMIN_EVERY = 20;
-const LOAD_PROCESSES = 2;
+/**
+ * One process holds every lean load session (it scans frames at a fraction of socket.io-client's
+ * cost); full socket.io load sessions (BENCH_LOAD_CLIENTS=socket.io, the old way) needed two.
+ */
+const LOAD_PROCESSES = benchEnv.loadClients() === 'lean' ? 1 : 2;
 /** How entry names describe the sessions. */
 export const MIX = `1 in ${ADMIN_EVERY} an admin, the rest tenant viewers`;
 
@@ -35,6 +39,11 @@ interface Level extends LevelResult {
   mix: string;
   joinMs: number;
   bff: UsageSummary;
+  /**
+   * CPU over the measured window of the BFF ('bff') and of each client process: load processes
+   * that take the cores from the BFF make its latency theirs.
+   */
+  clientCpu: Record<string, UsageSummary>;
   profileSeconds: number[];
 }
 
@@ -94,13 +103,35 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         warmed = true;
         const usage = new UsageSampler(bff.pid);
         usage.start();
-        const level = await runLevel(world, watchers, rate, bffResync(probe, bff), timing);
+        // CPU of every process over the measured window only (not the drain and matching after it).
+        const windowUsage = [
+          ['bff', bff.pid] as const,
+          ...Object.entries(watchers).map(([name, p]) => [name, p.pid] as const),
+        ].map(([name, pid]) => [name, new UsageSampler(pid)] as const);
+        const clientCpu: Record<string, UsageSummary> = {};
+        const hooks = bffResync(probe, bff);
+        let measures = 0;
+        const level = await runLevel(
+          world,
+          watchers,
+          rate,
+          {
+            ...hooks,
+            measure: async () => {
+              if (measures++ === 0) for (const [, u] of windowUsage) u.start();
+              else for (const [name, u] of windowUsage) clientCpu[name] = u.stop();
+              return hooks.measure?.();
+            },
+          },
+          timing,
+        );
         levels.push({
           ...level,
           sessions,
           mix: `1 admin probe + ${describeMix(all)}`,
           joinMs,
           bff: usage.stop(),
+          clientCpu,
           profileSeconds: [
             (level.measuredFrom - bff.startedAt) / 1000,
             (level.measuredFrom - bff.startedAt) / 1000 + timing.measureMs / 1000,
@@ -148,6 +179,11 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         'bff loop p99': (l.window as BffProbe).loopDelayMs.p99,
         'bff gc ms': (l.window as BffProbe).gc.totalMs,
         'load loop p99': ld.loopP99,
+        'load cpu%': Object.entries(l.clientCpu)
+          .filter(([n]) => n.startsWith('load'))
+          .reduce((n, [, u]) => n + u.cpuPercent, 0),
+        'probe cpu%': l.clientCpu.probe?.cpuPercent ?? 0,
+        'bff cpu% (window)': l.clientCpu.bff?.cpuPercent ?? 0,
         'join s': l.joinMs / 1000,
         'drain s': l.drainMs / 1000,
         load: l.loadAvg,
@@ -230,6 +266,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
           levels: LEVELS,
           adminEvery: ADMIN_EVERY,
           loadProcesses: LOAD_PROCESSES,
+          loadClients: benchEnv.loadClients(),
           join: LIGHT_JOIN,
           timing,
         },
