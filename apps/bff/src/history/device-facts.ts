@@ -97,14 +97,25 @@ export class DeviceFactsCache {
     const disconnected = change.status === DeviceStatus.DISCONNECTED;
     const failed = isFailureStatus(change.status);
     // Same merge as the writer's upsert (COALESCE keeps the older value when this one is null).
-    this.known.set(change.deviceID, {
-      gatewayID: change.gatewayID,
-      status: change.status,
-      connectedAt: connected ? change.at : (prev?.connectedAt ?? null),
-      disconnectedAt: disconnected ? change.at : (prev?.disconnectedAt ?? null),
-      failure: failed ? change.status : (prev?.failure ?? null),
-      view: undefined,
-    });
+    if (prev) {
+      // In place: at 100,000 devices these objects live in the old generation, and a fresh one per
+      // change (1,000 a second) would be old-generation garbage for the major GC (issue 12).
+      prev.gatewayID = change.gatewayID;
+      prev.status = change.status;
+      if (connected) prev.connectedAt = change.at;
+      if (disconnected) prev.disconnectedAt = change.at;
+      if (failed) prev.failure = change.status;
+      prev.view = undefined;
+    } else {
+      this.known.set(change.deviceID, {
+        gatewayID: change.gatewayID,
+        status: change.status,
+        connectedAt: connected ? change.at : null,
+        disconnectedAt: disconnected ? change.at : null,
+        failure: failed ? change.status : null,
+        view: undefined,
+      });
+    }
     this.flaps.note(change.deviceID, change.at);
     return true;
   }

@@ -128,7 +128,9 @@ function createWriter(db: Database, options: HistoryStoreOptions, now: () => num
   if (kind === 'worker') return new HistoryWorkerWriter({ ...common, file: db.name });
   const queue = createHistoryWriter(db, common);
   return {
-    push: (row) => queue.push(row),
+    // The queue keeps the row until its flush: a copy, not the caller's object.
+    push: (c) =>
+      queue.push({ deviceID: c.deviceID, gatewayID: c.gatewayID, status: c.status, at: c.at }),
     get pending() {
       return queue.pending;
     },
@@ -190,12 +192,7 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
   return {
     record(change) {
       if (!remember(change)) return;
-      writer.push({
-        deviceID: change.deviceID,
-        gatewayID: change.gatewayID,
-        status: change.status,
-        at: change.at,
-      });
+      writer.push(change);
     },
 
     observe(change) {

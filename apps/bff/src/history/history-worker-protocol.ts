@@ -2,14 +2,8 @@
 // transferable typed arrays (no per-row structured clone); the outcome of each batch is also written
 // to a shared buffer, so a caller that must see the rows on disk now (flushSync) can wait for it with
 // Atomics.wait while the worker's 'message' event cannot be delivered.
-import { DeviceStatus, isConnectedStatus, isFailureStatus } from '@cmc/gsdk/names';
-import {
-  CONNECTED,
-  DISCONNECTED,
-  FAILURE,
-  type PackedBatch,
-  type RetentionOptions,
-} from './history-sql.mjs';
+import type { PackedBatch, RetentionOptions } from './history-sql.mjs';
+import { PackedRows } from './packed-rows.ts';
 import type { StatusChangeRecord } from './history-store.ts';
 
 export interface WorkerInit extends RetentionOptions {
@@ -48,26 +42,11 @@ export function sharedState(): SharedArrayBuffer {
   return new SharedArrayBuffer(HEADER_BYTES + ERROR_BYTES);
 }
 
-/** Columns of a batch; the status flags are worked out here so the worker needs no status names. */
+/** Columns of a batch (the in-thread writer's; the worker's queue is kept packed, packed-rows.ts). */
 export function pack(rows: readonly StatusChangeRecord[]): PackedBatch {
-  const numbers = new Float64Array(rows.length * 4);
-  const gateways = new Uint32Array(rows.length);
-  const index = new Map<string, number>();
-  const names: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    let g = index.get(r.gatewayID);
-    if (g === undefined) index.set(r.gatewayID, (g = names.push(r.gatewayID) - 1));
-    gateways[i] = g;
-    numbers[i * 4] = r.deviceID;
-    numbers[i * 4 + 1] = r.status;
-    numbers[i * 4 + 2] = r.at;
-    numbers[i * 4 + 3] =
-      (isConnectedStatus(r.status) ? CONNECTED : 0) |
-      (r.status === DeviceStatus.DISCONNECTED ? DISCONNECTED : 0) |
-      (isFailureStatus(r.status) ? FAILURE : 0);
-  }
-  return { numbers, gateways, names };
+  const queue = new PackedRows();
+  for (const r of rows) queue.push(r);
+  return queue.take();
 }
 
 /**

@@ -6,8 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { StorageReporter } from '../db/storage-health.ts';
 import type { RetentionOptions } from './history-sql.mjs';
+import type { PackedBatch } from './history-sql.mjs';
 import {
-  pack,
   sharedState,
   waitSettled,
   type BatchMessage,
@@ -16,6 +16,7 @@ import {
   type WriteError,
 } from './history-worker-protocol.ts';
 import type { StatusChangeRecord } from './history-store.ts';
+import { PackedRows } from './packed-rows.ts';
 
 // Plain JavaScript beside this file: the same path from the sources and from the bundle (whose
 // modules keep their source URL, scripts/build.ts), and no TypeScript loader needed in the worker.
@@ -41,11 +42,11 @@ const SYNC_WAIT_MS = 15_000;
 
 interface InFlight {
   seq: number;
-  rows: StatusChangeRecord[];
+  batch: PackedBatch;
 }
 
 export class HistoryWorkerWriter {
-  private queue: StatusChangeRecord[] = [];
+  private readonly queue = new PackedRows();
   private inFlight: InFlight | undefined;
   /** seq of the last batch handed to the worker, and of the last one written. */
   private seq = 0;
@@ -68,7 +69,7 @@ export class HistoryWorkerWriter {
   }
 
   get pending(): number {
-    return this.queue.length + (this.inFlight?.rows.length ?? 0);
+    return this.queue.length + (this.inFlight?.batch.gateways.length ?? 0);
   }
 
   /** True from a failed write until the next successful one. */
@@ -130,7 +131,7 @@ export class HistoryWorkerWriter {
       this.clearTimer();
       const lost = ok ? 0 : this.pending;
       if (lost > 0) {
-        this.queue = [];
+        this.queue.dropOldest(this.queue.length);
         this.dropped += lost;
         this.options.reporter?.dropped('history', lost);
       }
@@ -171,11 +172,9 @@ export class HistoryWorkerWriter {
   private send(): void {
     if (this.inFlight || this.queue.length === 0 || this.closed) return;
     this.clearTimer();
-    const rows = this.queue;
-    this.queue = [];
+    const batch = this.queue.take();
     this.seq += 1;
-    this.inFlight = { seq: this.seq, rows };
-    const batch = pack(rows);
+    this.inFlight = { seq: this.seq, batch };
     const message: BatchMessage = {
       type: 'batch',
       seq: this.seq,
@@ -183,10 +182,8 @@ export class HistoryWorkerWriter {
       ...batch,
     };
     this.worker.ref();
-    this.worker.postMessage(message, [
-      batch.numbers.buffer as ArrayBuffer,
-      batch.gateways.buffer as ArrayBuffer,
-    ]);
+    // Copied, not transferred: the columns go back into the queue if the write fails.
+    this.worker.postMessage(message);
   }
 
   private settle(seq: number, error: WriteError | undefined): void {
@@ -211,7 +208,7 @@ export class HistoryWorkerWriter {
     this.inFlight = undefined;
     this.failures += 1;
     this.worker.unref();
-    this.queue = flight.rows.concat(this.queue);
+    this.queue.unshift(flight.batch);
     this.bound();
     const min = this.options.retryMinMs ?? 500;
     this.retryMs = Math.min(
@@ -245,7 +242,7 @@ export class HistoryWorkerWriter {
   private bound(): void {
     const excess = this.queue.length - (this.options.maxPending ?? 100_000);
     if (excess <= 0) return;
-    this.queue.splice(0, excess);
+    this.queue.dropOldest(excess);
     this.dropped += excess;
     this.options.reporter?.dropped('history', excess);
   }
