@@ -1,9 +1,13 @@
 // Each device's row and its JSON text, kept between requests and rebuilt only when something the row
 // shows has changed. A 10,000-device list is then a join of cached strings, not 10,000 new objects
 // and a 3 MB JSON.stringify per request (profiled in bench/README.md, "Device list").
+// An entry keeps only the row and its bytes: what the row was built from is compared with the row
+// itself (a copy of the decoded DeviceInfo and of the facts cost ~130 bytes a device more,
+// docs/bff-memory-notes.md).
 import type { DeviceRow } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
-import { sameFacts, toDeviceRow, type DeviceFacts } from './device-row.ts';
+import { connectionModeName, deviceStatusName, deviceTypeName } from '@cmc/gsdk';
+import { toDeviceRow, type DeviceFacts } from './device-row.ts';
 
 export interface RenderedRow {
   readonly row: DeviceRow;
@@ -14,22 +18,28 @@ export interface RenderedRow {
 interface Entry extends RenderedRow {
   /** The render() call that last saw this device; older ones mark devices that left the list. */
   pass: number;
-  info: DeviceInfo;
-  /** A copy: what the row was built from, whatever the history store does with its own objects. */
-  facts: DeviceFacts | undefined;
-  /** Display name the row was built with (device-labels): a rename rebuilds the row. */
-  name: string | undefined;
 }
 
-function sameInfo(a: DeviceInfo, b: DeviceInfo): boolean {
+/** Whether `row` shows what a row built from these would (toDeviceRow, withFacts). */
+function rowShows(
+  row: DeviceRow,
+  info: DeviceInfo,
+  facts: DeviceFacts | undefined,
+  name: string | undefined,
+): boolean {
   return (
-    a.status === b.status &&
-    a.type === b.type &&
-    a.IPAddr === b.IPAddr &&
-    a.port === b.port &&
-    a.connectionMode === b.connectionMode &&
-    a.useSSL === b.useSSL &&
-    a.autoReconnect === b.autoReconnect
+    row.status === deviceStatusName(info.status) &&
+    row.IPAddr === info.IPAddr &&
+    row.port === info.port &&
+    row.useSSL === info.useSSL &&
+    row.autoReconnect === info.autoReconnect &&
+    row.type === deviceTypeName(info.type) &&
+    row.connectionMode === connectionModeName(info.connectionMode) &&
+    row.name === (name ? name : undefined) &&
+    row.lastConnectedAt === (facts?.lastConnectedAt || undefined) &&
+    row.lastDisconnectedAt === (facts?.lastDisconnectedAt || undefined) &&
+    row.lastFailure === (facts?.lastFailure || undefined) &&
+    row.flapping === (facts?.flapping ? true : undefined)
   );
 }
 
@@ -58,16 +68,9 @@ export class DeviceRowCache {
       const f = facts?.get(info.deviceID);
       const name = names?.get(info.deviceID);
       let entry = entries.get(info.deviceID);
-      if (
-        !entry ||
-        !sameInfo(entry.info, info) ||
-        !sameFacts(entry.facts, f) ||
-        entry.name !== name
-      ) {
+      if (!entry || !rowShows(entry.row, info, f, name)) {
         const row = toDeviceRow(info, gatewayID, f, name);
-        const bytes = Buffer.from(JSON.stringify(row));
-        const copy = f ? { ...f } : undefined;
-        entry = { row, bytes, pass: 0, info, facts: copy, name };
+        entry = { row, bytes: Buffer.from(JSON.stringify(row)), pass: 0 };
         entries.set(info.deviceID, entry);
       }
       if (entry.pass !== pass) seen++;
@@ -83,6 +86,15 @@ export class DeviceRowCache {
   retainOnly(gatewayIDs: readonly string[]): void {
     const keep = new Set(gatewayIDs);
     for (const id of this.gateways.keys()) if (!keep.has(id)) this.gateways.delete(id);
+  }
+
+  /**
+   * Drops these gateways' rows: they are served from the live hub's memory now (device-index.ts),
+   * and a list read through while it started would otherwise stay here for good (~90 MB at
+   * 100,000 devices, docs/bff-memory-notes.md).
+   */
+  forget(gatewayIDs: Iterable<string>): void {
+    for (const id of gatewayIDs) this.gateways.delete(id);
   }
 
   /** Devices cached, over every gateway (for tests and diagnostics). */

@@ -46,15 +46,3 @@ export function withFacts(row: DeviceRow, facts: DeviceFacts | undefined): Devic
   if (facts?.flapping) row.flapping = true;
   return row;
 }
-
-/** Whether a row built from `a` would show the same facts as one built from `b`. */
-export function sameFacts(a: DeviceFacts | undefined, b: DeviceFacts | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  return (
-    a.lastConnectedAt === b.lastConnectedAt &&
-    a.lastDisconnectedAt === b.lastDisconnectedAt &&
-    a.lastFailure === b.lastFailure &&
-    a.flapping === b.flapping
-  );
-}

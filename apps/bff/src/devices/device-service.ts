@@ -130,6 +130,10 @@ export async function readThrough(
   const { ids, through, servedAny } = split;
   // An admin's whole list covers every gateway the master has: rows of gateways gone are dropped.
   if (user.role === 'admin' && !oneGateway) deps.deviceRows.retainOnly(ids);
+  if (servedAny) {
+    const read = new Set(through);
+    deps.deviceRows.forget(ids.filter((id) => !read.has(id)));
+  }
   if (through.length === 0) return { rows: [], unavailable: [] };
   return collectRows(deps.pool, user, through, {
     history: deps.history,
@@ -154,7 +158,8 @@ export async function rowsForUser(
   if (!index || served.length === 0) return collected;
   const devices = served.flatMap((gw) => [...gw.devices.values()]);
   const facts = deps.history?.facts(devices.map((d) => d.deviceID));
-  const rows = index.rows.render(devices, facts, deps.labels?.names());
+  // Every device: cached rows are reused, the others are not kept (only hot pages are).
+  const rows = index.rows.render(devices, facts, deps.labels?.names(), false);
   return { rows: [...rows, ...collected.rows], unavailable: collected.unavailable };
 }
 

@@ -1,28 +1,38 @@
 // Rows of devices served from the live hub's memory (device-index.ts), with their JSON bytes kept
 // between requests and rebuilt only when something the row shows has changed: a page of 1,000 rows
 // is then 1,000 comparisons and a copy of cached bytes.
+// Only the hot pages are kept: at most `max` rows, the oldest dropped first, and renders of every
+// device (the CSV export) reuse rows but keep none. Keeping all 100,000 rows cost ~90 MB
+// (docs/bff-memory-notes.md). An entry is the row and its bytes only: the device's current fields
+// are compared with the row itself.
 import type { DeviceRow, LiveDevice } from '@cmc/api';
-import { sameFacts, withFacts, type DeviceFacts } from './device-row.ts';
+import { withFacts, type DeviceFacts } from './device-row.ts';
 import type { RenderedRow } from './device-row-cache.ts';
 
-interface Entry extends RenderedRow {
-  device: LiveDevice;
-  /** What the row was built from: the hub replaces device objects on a re-read, mutates status. */
-  status: LiveDevice['status'];
-  facts: DeviceFacts | undefined;
-  name: string | undefined;
-}
+/** Rows kept: ten pages of 1,000. */
+export const LIVE_ROW_CACHE_MAX = 10_000;
 
-function sameDevice(a: LiveDevice, b: LiveDevice): boolean {
+/** Whether `row` shows what liveDeviceRow(d, facts, name) would. */
+function rowShows(
+  row: DeviceRow,
+  d: LiveDevice,
+  facts: DeviceFacts | undefined,
+  name: string | undefined,
+): boolean {
   return (
-    a === b ||
-    (a.gatewayID === b.gatewayID &&
-      a.type === b.type &&
-      a.IPAddr === b.IPAddr &&
-      a.port === b.port &&
-      a.connectionMode === b.connectionMode &&
-      a.useSSL === b.useSSL &&
-      a.autoReconnect === b.autoReconnect)
+    row.status === d.status &&
+    row.gatewayID === d.gatewayID &&
+    row.IPAddr === d.IPAddr &&
+    row.port === d.port &&
+    row.type === d.type &&
+    row.connectionMode === d.connectionMode &&
+    row.useSSL === d.useSSL &&
+    row.autoReconnect === d.autoReconnect &&
+    row.name === (name ? name : undefined) &&
+    row.lastConnectedAt === (facts?.lastConnectedAt || undefined) &&
+    row.lastDisconnectedAt === (facts?.lastDisconnectedAt || undefined) &&
+    row.lastFailure === (facts?.lastFailure || undefined) &&
+    row.flapping === (facts?.flapping ? true : undefined)
   );
 }
 
@@ -43,13 +53,27 @@ export function liveDeviceRow(d: LiveDevice, facts?: DeviceFacts, name?: string)
   return withFacts(row, facts);
 }
 
-export class LiveRowCache {
-  private readonly entries = new Map<number, Entry>();
+/** A row rendered for one answer and not kept: its bytes are made only if asked for. */
+function passingRow(row: DeviceRow): RenderedRow {
+  return {
+    row,
+    get bytes() {
+      return Buffer.from(JSON.stringify(row));
+    },
+  };
+}
 
+export class LiveRowCache {
+  private readonly entries = new Map<number, RenderedRow>();
+
+  constructor(private readonly max = LIVE_ROW_CACHE_MAX) {}
+
+  /** `keep` false: rows not cached yet are built for this answer only (a render of every device). */
   render(
     devices: readonly LiveDevice[],
     facts: ReadonlyMap<number, DeviceFacts> | undefined,
     names: ReadonlyMap<number, string> | undefined,
+    keep = true,
   ): RenderedRow[] {
     const out = new Array<RenderedRow>(devices.length);
     for (let i = 0; i < devices.length; i++) {
@@ -57,27 +81,28 @@ export class LiveRowCache {
       const f = facts?.get(d.deviceID);
       const name = names?.get(d.deviceID);
       let e = this.entries.get(d.deviceID);
-      if (
-        !e ||
-        e.status !== d.status ||
-        e.name !== name ||
-        !sameDevice(e.device, d) ||
-        !sameFacts(e.facts, f)
-      ) {
+      if (!e || !rowShows(e.row, d, f, name)) {
         const row = liveDeviceRow(d, f, name);
-        e = {
-          row,
-          bytes: Buffer.from(JSON.stringify(row)),
-          device: d,
-          status: d.status,
-          facts: f ? { ...f } : undefined,
-          name,
-        };
+        if (!keep) {
+          out[i] = passingRow(row);
+          continue;
+        }
+        if (!e && this.entries.size >= this.max) this.evictOldest();
+        e = { row, bytes: Buffer.from(JSON.stringify(row)) };
         this.entries.set(d.deviceID, e);
       }
       out[i] = e;
     }
     return out;
+  }
+
+  /** Drops the oldest tenth at once (one walk over the map, not one per row added). */
+  private evictOldest(): void {
+    let n = Math.max(1, Math.floor(this.max / 10));
+    for (const id of this.entries.keys()) {
+      if (n-- === 0) return;
+      this.entries.delete(id);
+    }
   }
 
   /** Forgets devices the hub no longer lists, so the cache never outgrows what the master manages. */

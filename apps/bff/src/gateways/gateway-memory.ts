@@ -5,6 +5,7 @@
 // In memory, per BFF process: a restart forgets it, as it forgets the live state.
 import type { LostConnectionsNotice, LostDevice } from '@cmc/api';
 import { ConnectionMode, deviceTypeName, type DeviceInfo } from '@cmc/gsdk';
+import { PackedDevices } from './packed-devices.ts';
 
 /** A managed device as the master listed it (the live state keeps enums as plain numbers). */
 export type RememberedDevice = Omit<DeviceInfo, 'type' | 'connectionMode' | 'status'> & {
@@ -30,7 +31,7 @@ interface Notice {
 export class GatewayMemory {
   private readonly offline = new Map<string, OfflineGateway>();
   private readonly notices = new Map<string, Notice>();
-  private readonly lastSeen = new Map<string, readonly RememberedDevice[]>();
+  private readonly lastSeen = new Map<string, PackedDevices>();
 
   /** The gateway left the master; `devices` = what it managed just before. First call wins. */
   wentOffline(
@@ -43,7 +44,7 @@ export class GatewayMemory {
     // The device streams often report the gateway's devices gone before the gateway flag arrives,
     // so the live state may already lack them: add the last list read while it was connected.
     const byID = new Map<number, RememberedDevice>();
-    for (const d of this.lastSeen.get(gatewayID) ?? []) byID.set(d.deviceID, d);
+    for (const d of this.lastSeen.get(gatewayID)?.unpack() ?? []) byID.set(d.deviceID, d);
     for (const d of devices) byID.set(d.deviceID, d);
     this.lastSeen.delete(gatewayID);
     this.offline.set(gatewayID, {
@@ -53,9 +54,9 @@ export class GatewayMemory {
     });
   }
 
-  /** The gateway's device list as last read while it was connected. */
+  /** The gateway's device list as last read while it was connected (packed: read on every resync). */
   seen(gatewayID: string, list: readonly RememberedDevice[]): void {
-    this.lastSeen.set(gatewayID, list);
+    this.lastSeen.set(gatewayID, new PackedDevices(list));
   }
 
   offlineGateway(gatewayID: string): OfflineGateway | undefined {

@@ -1,8 +1,8 @@
 // The hub's picture of the world: every gateway it follows with its devices, and which gateway
 // each device is on (a device-status change carries only the device ID). Pure data, no I/O.
 import type { LiveChange, LiveDevice, LiveGateway, LiveMode, SnapshotEvent } from '@cmc/api';
-import type { DeviceInfo } from '@cmc/gsdk';
-import { liveStatusOf, toLiveDevice } from './live-names.ts';
+import { deviceTypeName, type DeviceInfo } from '@cmc/gsdk';
+import { liveModeOf, liveStatusOf, toLiveDevice } from './live-names.ts';
 
 export interface GatewayState {
   gatewayID: string;
@@ -21,6 +21,19 @@ export interface GatewayDiff {
   changes: LiveChange[];
   added: LiveDevice[];
   removed: number[];
+}
+
+/** Whether `d` (on this gateway) already shows everything of `info`. */
+function sameDevice(d: LiveDevice, info: DeviceInfo): boolean {
+  return (
+    d.IPAddr === info.IPAddr &&
+    d.port === info.port &&
+    d.useSSL === info.useSSL &&
+    d.autoReconnect === info.autoReconnect &&
+    d.status === liveStatusOf(info.status) &&
+    d.connectionMode === liveModeOf(info.connectionMode) &&
+    d.type === deviceTypeName(info.type)
+  );
 }
 
 export class LiveState {
@@ -66,8 +79,11 @@ export class LiveState {
     const seen = new Set<number>();
     for (const info of infos) {
       seen.add(info.deviceID);
-      const next = toLiveDevice(gatewayID, info);
       const prev = gw.devices.get(info.deviceID);
+      // A re-read (every 30 s, device-index.ts) mostly finds devices as they were: their objects
+      // stay, rather than 100,000 new ones each time for the collector to promote and sweep.
+      if (prev && sameDevice(prev, info)) continue;
+      const next = toLiveDevice(gatewayID, info);
       if (!prev) {
         const other = this.deviceGateway.get(info.deviceID);
         if (other !== undefined && other !== gatewayID) {

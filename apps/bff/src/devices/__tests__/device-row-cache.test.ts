@@ -113,6 +113,15 @@ describe('DeviceRowCache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('forgets the gateways it is told are served elsewhere, and only those', () => {
+    const cache = new DeviceRowCache();
+    cache.render('gw1', [info(1), info(2)], undefined);
+    const [kept] = cache.render('gw2', [info(3)], undefined);
+    cache.forget(['gw1', 'gw9']);
+    expect(cache.size).toBe(1);
+    expect(cache.render('gw2', [info(3)], undefined)[0]).toBe(kept);
+  });
+
   it('keys rows by gateway too: a device that moved shows its new gateway', () => {
     const cache = new DeviceRowCache();
     cache.render('gw1', [info(1)], undefined);

@@ -43,6 +43,25 @@ describe('LiveState', () => {
     expect(state.gatewayOf(2)).toBeUndefined();
   });
 
+  it('keeps the object of a device a re-read finds unchanged, and replaces a changed one', () => {
+    const state = new LiveState();
+    const gw = state.ensureGateway('gw1', 'tenant1');
+    state.applyDeviceList('gw1', [dev(1, 1), dev(2, 1)], 1000);
+    const [one, two] = [gw.devices.get(1)!, gw.devices.get(2)!];
+    const diffs = state.applyDeviceList('gw1', [dev(1, 1), { ...dev(2, 1), port: 51212 }], 2000);
+    expect(diffs.size).toBe(0);
+    expect(gw.devices.get(1)).toBe(one);
+    expect(gw.devices.get(2)).not.toBe(two);
+    expect(gw.devices.get(2)).toMatchObject({ port: 51212, status: 'TCP_CONNECTED' });
+    // A status the stream set in place is what a re-read compares with.
+    state.applyChange(1, 0, 3000);
+    const again = state.applyDeviceList('gw1', [dev(1, 1), { ...dev(2, 1), port: 51212 }], 4000);
+    expect(again.get('gw1')?.changes).toEqual([
+      { deviceID: 1, gatewayID: 'gw1', status: 'TCP_CONNECTED', at: 4000 },
+    ]);
+    expect(gw.devices.get(1)!.status).toBe('TCP_CONNECTED');
+  });
+
   it('maps a streamed change to its gateway and says whether it changed anything', () => {
     const state = new LiveState();
     state.ensureGateway('gw1', 't');
