@@ -22,8 +22,22 @@ export function openDatabase(file: string, migrationsDir: string = MIGRATIONS_DI
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  beginImmediate(db);
   runMigrations(db, migrationsDir);
   return db;
+}
+
+/**
+ * db.transaction() begins IMMEDIATE (the write lock first, waiting up to busy_timeout). The history
+ * worker (history/history-worker.mjs) writes the same file on a connection of its own; a deferred
+ * transaction that reads and then writes would keep a snapshot that the worker's commit makes stale,
+ * and SQLite fails its write with SQLITE_BUSY at once instead of waiting. `.deferred` etc. stay.
+ */
+function beginImmediate(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  // Each variant carries the others (.deferred, .immediate, .exclusive) as better-sqlite3 made them.
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) =>
+    transaction(fn).immediate) as Db['transaction'];
 }
 
 export function runMigrations(db: Db, migrationsDir: string): string[] {

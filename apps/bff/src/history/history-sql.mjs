@@ -66,7 +66,7 @@ export function createPackedWrite(db, { retentionMs, maxRows, pruneIntervalMs })
   return (batch, now) => {
     const counters = { rowCount, lastAgePrune };
     try {
-      writeBatch(batch, now);
+      writeBatch.immediate(batch, now);
     } catch (error) {
       ({ rowCount, lastAgePrune } = counters); // the transaction rolled back
       throw error;
