@@ -90,7 +90,7 @@ export class HistoryWorkerWriter {
    * (the rows stay queued for the retry). The event loop keeps running meanwhile.
    */
   async flushed(): Promise<boolean> {
-    const target = this.seq + (this.queue.length > 0 ? 1 : 0);
+    const target = this.seq + this.batchesQueued();
     const failures = this.failures;
     while (this.okSeq < target) {
       if (this.failures > failures) return false;
@@ -106,7 +106,7 @@ export class HistoryWorkerWriter {
    * before it, e.g. a report). It costs the main loop the write, so the live path never calls it.
    */
   flushSync(): boolean {
-    const target = this.seq + (this.queue.length > 0 ? 1 : 0);
+    const target = this.seq + this.batchesQueued();
     const failures = this.failures;
     while (this.okSeq < target) {
       if (this.failures > failures) return false;
@@ -142,6 +142,11 @@ export class HistoryWorkerWriter {
     return this.closing;
   }
 
+  /** Sends still needed for the rows queued now (each takes up to maxBatch from the front). */
+  private batchesQueued(): number {
+    return Math.ceil(this.queue.length / this.options.maxBatch);
+  }
+
   private startWorker(): Worker {
     const init: WorkerInit = {
       file: this.options.file,
@@ -172,7 +177,9 @@ export class HistoryWorkerWriter {
   private send(): void {
     if (this.inFlight || this.queue.length === 0 || this.closed) return;
     this.clearTimer();
-    const batch = this.queue.take();
+    // At most maxBatch rows per transaction: the worker holds the write lock for one batch at a time,
+    // so a main-thread write (accounts, audit) waits for one batch, never for a backlog of 100,000.
+    const batch = this.queue.take(this.options.maxBatch);
     this.seq += 1;
     this.inFlight = { seq: this.seq, batch };
     const message: BatchMessage = {

@@ -37,14 +37,15 @@ export class PackedRows {
     this.length += 1;
   }
 
-  /** Copies every row out (the copy is what travels to the worker) and empties the queue. */
-  take(): PackedBatch {
+  /** Copies the oldest `max` rows out (the copy is what travels to the worker) and drops them here. */
+  take(max = this.length): PackedBatch {
+    const n = Math.min(max, this.length);
     const batch: PackedBatch = {
-      numbers: this.numbers.slice(0, this.length * WIDTH),
-      gateways: this.gateways.slice(0, this.length),
+      numbers: this.numbers.slice(0, n * WIDTH),
+      gateways: this.gateways.slice(0, n),
       names: this.names.slice(),
     };
-    this.length = 0;
+    this.dropOldest(n);
     return batch;
   }
 

@@ -44,7 +44,10 @@ describe('PackedRows', () => {
     q.push(row(5001));
     q.unshift(failed);
     expect(q.length).toBe(3002);
-    q.dropOldest(2999);
+    // A batch for the worker is at most maxBatch rows, the oldest first; the rest stay queued.
+    expect(rowsOf(q.take(2)).map((r) => r.deviceID)).toEqual([0, 1]);
+    expect(q.length).toBe(3000);
+    q.dropOldest(2997);
     expect(rowsOf(q.take()).map((r) => r.deviceID)).toEqual([2999, 5000, 5001]);
   });
 });
