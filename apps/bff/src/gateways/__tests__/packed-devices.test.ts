@@ -27,6 +27,13 @@ describe('PackedDevices', () => {
     expect(packed.unpack()).toEqual(list);
   });
 
+  it('gives back any address exactly, dotted quad or not', () => {
+    const odd = ['0.0.0.0', '255.255.255.255', '010.0.0.1', '1.2.3', '1.2.3.4.5', '256.1.1.1'];
+    const more = ['1..2.3', '', 'fe80::1', 'host.example', '1.2.3.4 ', '1.2.3.1234', '1.2.3.'];
+    const list = [...odd, ...more].map((IPAddr, i) => device(i + 1, { IPAddr }));
+    expect(new PackedDevices(list).unpack().map((d) => d.IPAddr)).toEqual([...odd, ...more]);
+  });
+
   it('packs an empty list', () => {
     expect(new PackedDevices([]).unpack()).toEqual([]);
   });
