@@ -1,8 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // One runner for every Node-side package; each project keeps its tests beside its code.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: one on a 2-core machine, which then runs
+    // every file in turn while most of them wait on sockets, timers and child processes. Two workers
+    // keep both cores busy (the bench project below still runs alone).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { test: { name: 'protos', root: 'protos', include: ['src/**/__tests__/**/*.test.ts'] } },
       {
@@ -11,6 +16,8 @@ export default defineConfig({
           root: 'packages/gsdk',
           include: ['src/**/__tests__/**/*.test.ts'],
           testTimeout: 30_000,
+          // Hooks start simulators (certificates, gRPC over mTLS) while another file runs beside them.
+          hookTimeout: 60_000,
         },
       },
       { test: { name: 'api', root: 'packages/api', include: ['src/**/__tests__/**/*.test.ts'] } },
@@ -20,6 +27,7 @@ export default defineConfig({
           root: 'apps/master-sim',
           include: ['src/**/__tests__/**/*.test.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -29,6 +37,7 @@ export default defineConfig({
           include: ['src/**/__tests__/**/*.test.ts'],
           exclude: [...configDefaults.exclude, '**/*.scale.test.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       { test: { name: 'web', root: 'apps/web', include: ['src/**/__tests__/**/*.test.{ts,tsx}'] } },
@@ -41,8 +50,17 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
-      // The benchmarks' own helpers (matching, parsing); the benchmarks themselves are not tests.
-      { test: { name: 'bench', root: 'bench', include: ['src/**/__tests__/**/*.test.ts'] } },
+      // The benchmarks' own helpers (matching, parsing) and the smoke run of the benchmarks. One
+      // worker: Vitest runs such a project after the others, alone, so the smoke run's processes
+      // measure on a quiet machine as before.
+      {
+        test: {
+          name: 'bench',
+          root: 'bench',
+          include: ['src/**/__tests__/**/*.test.ts'],
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });
