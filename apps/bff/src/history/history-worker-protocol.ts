@@ -29,6 +29,8 @@ export interface DoneMessage {
   type: 'done';
   seq: number;
   error?: WriteError;
+  /** How long the transaction took (sizes the next batches). */
+  ms?: number;
 }
 
 const SETTLED = 0;

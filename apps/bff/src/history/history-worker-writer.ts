@@ -37,6 +37,19 @@ export interface WorkerWriterOptions extends RetentionOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * A main-thread write (accounts, sessions, audit) that comes while the worker writes waits for that
+ * transaction (busy_timeout), so transactions are sized to take about this long: 5,000 rows on an
+ * idle machine, fewer when the machine is loaded (a 5,000-row transaction then took seconds).
+ */
+const BATCH_TARGET_MS = 50;
+const MIN_BATCH_ROWS = 250;
+
+export function nextBatchRows(rows: number, ms: number, maxBatch: number): number {
+  const fitting = Math.round((rows * BATCH_TARGET_MS) / Math.max(ms, 1));
+  return Math.max(Math.min(MIN_BATCH_ROWS, maxBatch), Math.min(maxBatch, fitting));
+}
+
 /** flushSync() gives up waiting for the worker after this long (a write stuck on a lock). */
 const SYNC_WAIT_MS = 15_000;
 
@@ -48,9 +61,13 @@ interface InFlight {
 export class HistoryWorkerWriter {
   private readonly queue = new PackedRows();
   private inFlight: InFlight | undefined;
-  /** seq of the last batch handed to the worker, and of the last one written. */
+  /** seq of the last batch handed to the worker. */
   private seq = 0;
-  private okSeq = 0;
+  /** Rows pushed since start, and rows written or dropped since start (in push order). */
+  private rowsIn = 0;
+  private rowsOut = 0;
+  /** Rows per transaction: sized so one takes about BATCH_TARGET_MS (at most maxBatch). */
+  private batchRows: number;
   private failures = 0;
   private timer: NodeJS.Timeout | undefined;
   private retryMs = 0;
@@ -65,6 +82,7 @@ export class HistoryWorkerWriter {
   dropped = 0;
 
   constructor(private readonly options: WorkerWriterOptions) {
+    this.batchRows = options.maxBatch;
     this.worker = this.startWorker();
   }
 
@@ -80,8 +98,9 @@ export class HistoryWorkerWriter {
   push(row: StatusChangeRecord): void {
     if (this.closed) throw new Error('history: write after close()');
     this.queue.push(row);
+    this.rowsIn += 1;
     if (this.failing) this.bound();
-    else if (this.queue.length >= this.options.maxBatch) this.send();
+    else if (this.queue.length >= this.batchRows) this.send();
     else this.schedule(this.options.flushIntervalMs);
   }
 
@@ -90,12 +109,12 @@ export class HistoryWorkerWriter {
    * (the rows stay queued for the retry). The event loop keeps running meanwhile.
    */
   async flushed(): Promise<boolean> {
-    const target = this.seq + this.batchesQueued();
+    const target = this.rowsIn;
     const failures = this.failures;
-    while (this.okSeq < target) {
+    while (this.rowsOut < target) {
       if (this.failures > failures) return false;
       this.send();
-      if (!this.inFlight) return this.queue.length === 0;
+      if (!this.inFlight) return this.rowsOut >= target;
       await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
     }
     return true;
@@ -106,13 +125,13 @@ export class HistoryWorkerWriter {
    * before it, e.g. a report). It costs the main loop the write, so the live path never calls it.
    */
   flushSync(): boolean {
-    const target = this.seq + this.batchesQueued();
+    const target = this.rowsIn;
     const failures = this.failures;
-    while (this.okSeq < target) {
+    while (this.rowsOut < target) {
       if (this.failures > failures) return false;
       this.send();
       const flight = this.inFlight;
-      if (!flight) return this.queue.length === 0;
+      if (!flight) return this.rowsOut >= target;
       const outcome = waitSettled(this.shared, flight.seq, SYNC_WAIT_MS);
       // Still running (a write waiting on a lock): it settles later through its message.
       if (!outcome) return false;
@@ -133,6 +152,7 @@ export class HistoryWorkerWriter {
       if (lost > 0) {
         this.queue.dropOldest(this.queue.length);
         this.dropped += lost;
+        this.rowsOut += lost;
         this.options.reporter?.dropped('history', lost);
       }
       this.worker.ref();
@@ -140,11 +160,6 @@ export class HistoryWorkerWriter {
       await this.exited;
     })();
     return this.closing;
-  }
-
-  /** Sends still needed for the rows queued now (each takes up to maxBatch from the front). */
-  private batchesQueued(): number {
-    return Math.ceil(this.queue.length / this.options.maxBatch);
   }
 
   private startWorker(): Worker {
@@ -160,7 +175,7 @@ export class HistoryWorkerWriter {
     const execArgv = process.execArgv.filter((a) => a === '--enable-source-maps');
     const worker = new Worker(WORKER_URL, { workerData: init, execArgv });
     worker.on('message', (m: DoneMessage) => {
-      if (m.type === 'done' && worker === this.worker) this.settle(m.seq, m.error);
+      if (m.type === 'done' && worker === this.worker) this.settle(m.seq, m.error, m.ms);
     });
     worker.on('error', (error) => this.workerLost(worker, error));
     this.exited = new Promise<void>((resolve) =>
@@ -179,7 +194,7 @@ export class HistoryWorkerWriter {
     this.clearTimer();
     // At most maxBatch rows per transaction: the worker holds the write lock for one batch at a time,
     // so a main-thread write (accounts, audit) waits for one batch, never for a backlog of 100,000.
-    const batch = this.queue.take(this.options.maxBatch);
+    const batch = this.queue.take(this.batchRows);
     this.seq += 1;
     this.inFlight = { seq: this.seq, batch };
     const message: BatchMessage = {
@@ -193,19 +208,22 @@ export class HistoryWorkerWriter {
     this.worker.postMessage(message);
   }
 
-  private settle(seq: number, error: WriteError | undefined): void {
+  private settle(seq: number, error: WriteError | undefined, ms?: number): void {
     const flight = this.inFlight;
     if (!flight || flight.seq !== seq) return; // already settled (flushSync read the shared outcome)
     if (error) this.fail(flight, error);
     else {
       this.inFlight = undefined;
-      this.okSeq = seq;
+      const rows = flight.batch.gateways.length;
+      this.rowsOut += rows;
+      if (ms !== undefined && rows > 0)
+        this.batchRows = nextBatchRows(rows, ms, this.options.maxBatch);
       this.worker.unref();
       if (this.failing) {
         this.retryMs = 0;
         this.options.reporter?.recovered('history');
       }
-      if (this.queue.length >= this.options.maxBatch) this.send();
+      if (this.queue.length >= this.batchRows) this.send();
       else if (this.queue.length > 0) this.schedule(this.options.flushIntervalMs);
     }
     this.wake();
@@ -251,6 +269,7 @@ export class HistoryWorkerWriter {
     if (excess <= 0) return;
     this.queue.dropOldest(excess);
     this.dropped += excess;
+    this.rowsOut += excess;
     this.options.reporter?.dropped('history', excess);
   }
 

@@ -64,11 +64,13 @@ parentPort.on('message', (m) => {
     return;
   }
   let error;
+  const started = performance.now();
   try {
     open()(m, m.now);
   } catch (e) {
     error = describe(e);
   }
+  const ms = performance.now() - started;
   publish(m.seq, error);
-  parentPort.postMessage({ type: 'done', seq: m.seq, ...(error ? { error } : {}) });
+  parentPort.postMessage({ type: 'done', seq: m.seq, ms, ...(error ? { error } : {}) });
 });

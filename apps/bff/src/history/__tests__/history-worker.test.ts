@@ -8,7 +8,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.ts';
 import type { StorageReporter } from '../../db/storage-health.ts';
-import { HistoryWorkerWriter, type WorkerWriterOptions } from '../history-worker-writer.ts';
+import {
+  HistoryWorkerWriter,
+  nextBatchRows,
+  type WorkerWriterOptions,
+} from '../history-worker-writer.ts';
 
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 let dir: string;
@@ -134,5 +138,12 @@ describe('history writer on a worker thread', () => {
     expect(await w.flushed()).toBe(false);
     expect(events[0]).toMatch(/^failed history (SQLITE_CANTOPEN|.*directory does not exist)/);
     expect(w.pending).toBe(1);
+  });
+
+  it('sizes transactions to about 50 ms, between 250 rows and maxBatch', () => {
+    expect(nextBatchRows(5000, 20, 5000)).toBe(5000); // idle machine: full batches
+    expect(nextBatchRows(5000, 1000, 5000)).toBe(250); // loaded: a 5,000-row write took 1 s
+    expect(nextBatchRows(1000, 100, 5000)).toBe(500);
+    expect(nextBatchRows(10, 0, 100)).toBe(100);
   });
 });
