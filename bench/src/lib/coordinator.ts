@@ -67,6 +67,8 @@ export interface LevelTiming {
   measureMs: number;
   tailMs: number;
   graceMs: number;
+  /** Arrivals are over once no process logged one for this long (default 300 ms). */
+  quietMs?: number;
 }
 
 export const DEFAULT_TIMING: LevelTiming = {
@@ -176,7 +178,10 @@ export async function runLevel(
   await sleep(timing.graceMs);
   // Clients that fall behind (1,000 sessions parsing on two cores) still receive late changes:
   // they count as late, not lost, so recording goes on until nothing more arrives.
-  const drainMs = await waitQuiet(procs.map(([, p]) => p));
+  const drainMs = await waitQuiet(
+    procs.map(([, p]) => p),
+    timing.quietMs ?? 300,
+  );
   await Promise.all(procs.map(([, p]) => p.call('record', { on: false })));
   const emits = world.emits.toPlain();
   const byTenant = emitsByTenant(emits, world.tenantOfDevice);
@@ -214,8 +219,8 @@ export async function runLevel(
   };
 }
 
-/** Waits (up to 30 s) until no process logged a change for 300 ms; returns how long it waited. */
-async function waitQuiet(procs: ChildRpc[]): Promise<number> {
+/** Waits (up to 30 s) until no process logged a change for `quietMs`; returns how long it waited. */
+async function waitQuiet(procs: ChildRpc[], quietMs: number): Promise<number> {
   const started = now();
   const count = async () =>
     (await Promise.all(procs.map((p) => p.call<{ count: number }>('arrivals')))).reduce(
@@ -224,7 +229,7 @@ async function waitQuiet(procs: ChildRpc[]): Promise<number> {
     );
   let last = await count();
   while (now() - started < 30_000) {
-    await sleep(300);
+    await sleep(quietMs);
     const next = await count();
     if (next === last) break;
     last = next;
@@ -249,10 +254,14 @@ export const WARMUP_TIMING: LevelTiming = {
   graceMs: 1000,
 };
 
-/** The smoke runs of the tests: the same steps, a fraction of a second each. */
+/**
+ * The smoke runs of the tests: the same steps, a fraction of a second each (a few changes per
+ * session still cross every path: at the smoke rates 400 ms is 80-160 emits).
+ */
 export const SMOKE_TIMING: LevelTiming = {
-  warmupMs: 200,
-  measureMs: 600,
-  tailMs: 100,
-  graceMs: 300,
+  warmupMs: 100,
+  measureMs: 400,
+  tailMs: 0,
+  graceMs: 200,
+  quietMs: 100,
 };

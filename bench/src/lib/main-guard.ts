@@ -10,8 +10,10 @@ export function runMain(main: () => Promise<unknown>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
+      // fetch's own message is only "fetch failed": what went wrong is in its cause.
+      const cause = error instanceof Error && error.cause !== undefined ? error.cause : undefined;
       process.stderr.write(
-        `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause === undefined ? '' : `\ncaused by: ${cause instanceof Error ? cause.message : String(cause)}`}\n`,
       );
       process.exit(1);
     },

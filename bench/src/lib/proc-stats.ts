@@ -20,8 +20,16 @@ export function cpuSeconds(pid: number): number {
 }
 
 /** Resident set size in MB (VmRSS of /proc/<pid>/status). */
+const readStatus = (pid: number): string => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
 export function rssMB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const status = readStatus(pid);
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
   if (!match) throw new Error(`no VmRSS in /proc/${pid}/status`);
   return Number(match[1]) / 1024;
@@ -45,6 +53,8 @@ export class UsageSampler {
   private lastAt = 0;
   private maxCpu = 0;
   private maxRss = 0;
+  /** The process was gone at a sample: figures end there. */
+  exited = false;
 
   constructor(
     readonly pid: number,
@@ -60,6 +70,12 @@ export class UsageSampler {
   }
 
   private sample(): void {
+    // A process that exited mid-level (the BFF crashed) keeps its last figures; the scenario
+    // reports the failure where it waits for that process, not as a throw from this timer.
+    if (!fs.existsSync(`/proc/${this.pid}/status`) || !/^VmRSS:/m.test(readStatus(this.pid))) {
+      this.exited = true;
+      return;
+    }
     const cpu = cpuSeconds(this.pid);
     const at = performance.now();
     this.maxCpu = Math.max(this.maxCpu, ((cpu - this.lastCpu) / ((at - this.lastAt) / 1000)) * 100);
@@ -77,7 +93,7 @@ export class UsageSampler {
     return {
       cpuPercent,
       cpuPercentMax: this.maxCpu,
-      rssMB: rssMB(this.pid),
+      rssMB: this.exited ? NaN : rssMB(this.pid),
       rssMBMax: this.maxRss,
     };
   }
