@@ -31,12 +31,17 @@ export async function startStack(options: { scenario?: Scenario } = {}): Promise
     );
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-e2e-'));
+  const certDir = path.join(tmp, 'certs');
+  // A spec's own stack starts from a copy of the shared stack's certificates: the simulator keeps
+  // valid ones and issues only what is missing (issuing a set costs over a second of CPU).
+  const template = e2eEnv.certDir();
+  if (template) fs.cpSync(template, certDir, { recursive: true });
   // Short redial delay so async and device-to-server reconnects happen within a test's patience.
   const sim = await startSimulator({
     host: '127.0.0.1',
     port: 0,
     controlPort: 0,
-    certDir: path.join(tmp, 'certs'),
+    certDir,
     reconnectDelayMs: 500,
     seed: 7,
     ...(options.scenario ? { scenario: options.scenario } : {}),
