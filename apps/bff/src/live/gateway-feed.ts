@@ -7,13 +7,19 @@ import { runFeed } from './run-feed.ts';
 import type { LiveSubscription } from './types.ts';
 
 const GATEWAY_CONNECTED = 1;
+/** Gateway.Get failed: tried again after 1 s, doubling up to 30 s, until the flags are known. */
+const FLAGS_RETRY_MS = 1000;
+const FLAGS_RETRY_MAX_MS = 30_000;
 
 export class GatewayFeed {
   readonly key = 'gateway-stream';
   private sub: LiveSubscription<GatewayStatusChange> | undefined;
-  private reading: Promise<void> | undefined;
+  private reading: Promise<boolean> | undefined;
   /** false until the first Gateway.Get: the first flags are the start state, not changes. */
   private flagsKnown = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryMs = FLAGS_RETRY_MS;
+  private stopped = false;
   private resolveReady!: () => void;
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
@@ -42,14 +48,20 @@ export class GatewayFeed {
               : Promise.resolve()
           )
             .then(() => this.readFlags())
-            .then(() => {
-              this.ctx.setLive(this.key, this.allGateways());
+            .then((read) => {
+              // Unknown flags read as "not connected": the gateways stay degraded (and their lists
+              // unserved from memory) until a retry reads them.
+              if (read) this.ctx.setLive(this.key, this.allGateways());
+              else this.retryFlags();
               this.resolveReady();
             });
         },
         change: (change) => this.onChange(change),
         error: (error, retryInMs) => {
           this.ctx.logger.warn('live: gateway status stream broke', { error, retryInMs });
+          // The resubscribe reads the flags again; a pending retry must not call this stream live.
+          clearTimeout(this.retryTimer);
+          this.retryTimer = undefined;
           this.ctx.setDegraded(
             this.key,
             this.allGateways(),
@@ -63,7 +75,24 @@ export class GatewayFeed {
   }
 
   stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
     this.sub?.cancel();
+  }
+
+  private retryFlags(): void {
+    if (this.stopped || this.retryTimer) return;
+    this.ctx.setDegraded(this.key, this.allGateways(), 'gateway connection flags not readable');
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.readFlags().then((read) => {
+        if (this.stopped) return;
+        if (!read) return this.retryFlags();
+        this.ctx.setLive(this.key, this.allGateways());
+      });
+    }, this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, FLAGS_RETRY_MAX_MS);
   }
 
   private onChange(change: GatewayStatusChange): void {
@@ -100,17 +129,20 @@ export class GatewayFeed {
     if (this.flagsKnown) this.ctx.reloadDevicesOf(gatewayID);
   }
 
-  /** Gateway.Get of every followed gateway; single flight. */
-  readFlags(): Promise<void> {
+  /** Gateway.Get of every followed gateway; single flight. Resolves false when it failed. */
+  readFlags(): Promise<boolean> {
     this.reading ??= (async () => {
       const ids = this.allGateways();
-      if (ids.length === 0) return;
+      if (ids.length === 0) return true;
       try {
         const { gatewayInfos } = await this.ctx.pool.admin().gateway.get({ gatewayIDs: ids });
         for (const info of gatewayInfos) this.applyFlag(info.gatewayID, info.isConnected);
         this.flagsKnown = true;
+        this.retryMs = FLAGS_RETRY_MS;
+        return true;
       } catch (error) {
         this.ctx.logger.warn('live: gateway flags not readable', { error });
+        return false;
       }
     })().finally(() => (this.reading = undefined));
     return this.reading;

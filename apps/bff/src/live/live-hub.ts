@@ -219,7 +219,7 @@ export function createLiveHub(deps: LiveHubDeps & { state?: LiveState }): LiveHu
       }
       const reads = Promise.all([...feeds.values()].map((f) => f.reload()));
       void Promise.all([reads, gatewayFeed?.readFlags()])
-        .then(([read]) => read.every(Boolean))
+        .then(([read, flags]) => read.every(Boolean) && flags !== false)
         .catch((error: unknown) => {
           logger.warn('live: re-read after the master answered failed', { error });
           return true;

@@ -1,6 +1,6 @@
 // Unit test of TenantFeed's ordering rules with a scripted subscription and device-list reads.
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatusChange, GsdkClient, StatusEvent, StatusSubscription } from '@cmc/gsdk';
+import type { DeviceStatusChange, GsdkClient } from '@cmc/gsdk';
 import { createDeltaBatcher, type PendingDelta } from '../delta-batcher.ts';
 import type { HubContext } from '../hub-context.ts';
 import type { DeviceInfo } from '@cmc/gsdk';
@@ -8,35 +8,7 @@ import { LiveState } from '../live-state.ts';
 import { TenantFeed } from '../tenant-feed.ts';
 import { directStreams } from '../types.ts';
 import { createLogger } from '../../logger.ts';
-
-function scriptedSubscription(): StatusSubscription<DeviceStatusChange> & {
-  push(e: StatusEvent<DeviceStatusChange>): void;
-} {
-  const queue: Array<StatusEvent<DeviceStatusChange>> = [];
-  let wake: (() => void) | undefined;
-  let cancelled = false;
-  return {
-    push(e) {
-      queue.push(e);
-      wake?.();
-    },
-    cancel() {
-      cancelled = true;
-      wake?.();
-    },
-    get cancelled() {
-      return cancelled;
-    },
-    dropped: 0,
-    async *[Symbol.asyncIterator]() {
-      while (!cancelled) {
-        const next = queue.shift();
-        if (next) yield next;
-        else await new Promise<void>((r) => (wake = r));
-      }
-    },
-  };
-}
+import { scriptedSubscription } from './scripted-subscription.ts';
 
 const info = (deviceID: number, status: number): DeviceInfo => ({
   deviceID,
@@ -51,7 +23,7 @@ const info = (deviceID: number, status: number): DeviceInfo => ({
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 function setup() {
-  const sub = scriptedSubscription();
+  const sub = scriptedSubscription<DeviceStatusChange>();
   const reads: Array<{
     gatewayID: string;
     resolve: (infos: DeviceInfo[]) => void;
