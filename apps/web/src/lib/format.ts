@@ -66,7 +66,9 @@ export function clockTime(at: number): string {
   return clockFormat().format(at);
 }
 
+/** 12,345: whole numbers grouped by hand (no Intl on the Devices page's first paint), others by Intl. */
 export function formatCount(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return countFormat().format(n);
 }
 
