@@ -2,11 +2,16 @@ import { expect, openAs, screenshot, signIn, test } from '../src/fixtures.ts';
 
 test('an admin signs in and lands where they were going', async ({ page }) => {
   await page.goto('/devices?gateway=gateway1');
-  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fdevices%3Fgateway%3Dgateway1/);
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fdevices%3Fgateway%3Dgateway1$/);
+  // The list the page asks for as it starts, before the session is known, is refused quietly: a
+  // visitor who never signed in is not told a session ended.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText('Your session ended')).toHaveCount(0);
   await screenshot(page, 'sign-in');
   await signIn(page, 'admin');
   await expect(page).toHaveURL(/\/devices\?gateway=gateway1$/);
   await expect(page.getByRole('heading', { name: 'Devices' })).toBeVisible();
+  await expect(page.locator('.vt-row').first()).toBeVisible();
 });
 
 test('a wrong password is refused with the reason', async ({ page }) => {
@@ -38,5 +43,5 @@ test('signing out ends the session for the API and the pages', async ({ page }) 
   await expect(page).toHaveURL(/\/sign-in$/);
   expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401);
   await page.goto('/devices');
-  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fdevices/);
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fdevices$/);
 });

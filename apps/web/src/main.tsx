@@ -1,3 +1,5 @@
+// First: starts the page's reads before the rest of the app's script evaluates.
+import './start-early-reads.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';

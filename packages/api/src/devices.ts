@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceID, deviceIDParam, gatewayID, intParam, ipv4, isoTime, port } from './common.ts';
+import { liveCutSchema } from './live.ts';
 import { connectionMode, deviceStatus, deviceTypeName } from './names.ts';
 
 /**
@@ -82,6 +83,8 @@ export const deviceList = z.object({
   pageSize: z.number().int(),
   /** Gateways whose device list could not be read (offline, unavailable): shown, not hidden. */
   unavailableGateways: z.array(z.object({ gatewayID, error: z.string() })),
+  /** Where this list was cut in the live channel; omitted by a BFF without a live hub. */
+  live: liveCutSchema.optional(),
 });
 export type DeviceList = z.infer<typeof deviceList>;
 

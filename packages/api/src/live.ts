@@ -80,12 +80,26 @@ export type LiveGateway = z.infer<typeof liveGatewaySchema>;
  * `devices` is empty for a connection that opted in to light snapshots (`auth.snapshot: 'gateways'`).
  */
 export const snapshotEventSchema = z.object({
+  /** Which BFF process's live picture this is (a new value after a restart, another per instance). */
+  hub: z.string(),
   /** degraded when any joined gateway is degraded */
   mode: liveModeSchema,
   gateways: z.array(liveGatewaySchema),
   devices: z.array(liveDeviceSchema),
 });
 export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;
+
+/**
+ * Where a device read was cut in the live channel: the hub that served it and, per gateway in the
+ * read's scope, the seq of the last delta sent before it (-1: not served from the live picture).
+ * A browser whose join snapshot (same hub) shows no higher seq for those gateways needs no re-read:
+ * every later change reaches it as a delta.
+ */
+export const liveCutSchema = z.object({
+  hub: z.string(),
+  seqs: z.record(z.string(), z.number().int().min(-1)),
+});
+export type LiveCut = z.infer<typeof liveCutSchema>;
 
 export const liveChangeSchema = z.object({
   deviceID: z.number().int().nonnegative(),

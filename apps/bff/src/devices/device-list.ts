@@ -1,10 +1,11 @@
 // GET /devices: the matching devices of the gateways a user may see, one page of them rendered.
 // Gateways the live hub holds are filtered in memory (memory-query.ts); the others are read through
 // from the master as before (device-service.ts); the two sorted sequences are merged for the page.
-import type { DeviceListQueryParsed } from '@cmc/api';
+import type { DeviceListQueryParsed, LiveCut } from '@cmc/api';
 import type { SessionUser } from '../auth/types.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import { compareKeyed, filterDevices, sortDevices, sortKey } from './device-query.ts';
+import type { GatewayState } from '../live/live-state.ts';
 import type { RenderedRow } from './device-row-cache.ts';
 import { gatewaysOfRequest, readThrough, splitServed } from './device-service.ts';
 import { queryMemory } from './memory-query.ts';
@@ -15,6 +16,8 @@ export interface DevicePage {
   items: RenderedRow[];
   total: number;
   unavailable: Array<{ gatewayID: string; error: string }>;
+  /** Where the memory side was cut in the live channel; undefined without a device index. */
+  live: LiveCut | undefined;
 }
 
 export type DeviceFilter = Omit<DeviceListQueryParsed, 'page' | 'pageSize'>;
@@ -65,6 +68,10 @@ export async function listDevices(
   const mem = deps.deviceIndex
     ? queryMemory(deps.deviceIndex, served, q, names, deps.history, pageEnd)
     : { devices: [], total: 0 };
+  // Taken in the same synchronous step as the memory query, so the seqs match the rows exactly.
+  const live = deps.deviceIndex
+    ? liveCut(deps.deviceIndex.state.hubID, served, through)
+    : undefined;
   const total = mem.total + other.length;
   const start = Math.min((q.page - 1) * q.pageSize, total);
   const end = Math.min(start + q.pageSize, total);
@@ -93,11 +100,23 @@ export async function listDevices(
       ? { deviceID: a[p.mem]!.deviceID, gatewayID: a[p.mem]!.gatewayID }
       : { deviceID: other[p.other]!.row.deviceID, gatewayID: other[p.other]!.row.gatewayID },
   );
-  if (!render) return { items: [], total, unavailable: collected.unavailable, refs };
+  if (!render) return { items: [], total, unavailable: collected.unavailable, refs, live };
   const memPage = picks.flatMap((p) => ('mem' in p ? [a[p.mem]!] : []));
   const facts = deps.history?.facts(memPage.map((d) => d.deviceID));
   const rendered = deps.deviceIndex ? deps.deviceIndex.rows.render(memPage, facts, names) : [];
   let r = 0;
   const items = picks.map((p) => ('mem' in p ? rendered[r++]! : other[p.other]!));
-  return { items, total, unavailable: collected.unavailable, refs };
+  return { items, total, unavailable: collected.unavailable, refs, live };
+}
+
+/** Served gateways at their last sent seq; read-through ones at -1 (a browser re-reads those). */
+function liveCut(
+  hub: string,
+  served: readonly GatewayState[],
+  through: readonly string[],
+): LiveCut {
+  const seqs: Record<string, number> = {};
+  for (const gw of served) seqs[gw.gatewayID] = gw.seq;
+  for (const id of through) seqs[id] = -1;
+  return { hub, seqs };
 }

@@ -46,13 +46,14 @@ export function devicesRouter(deps: RouterDeps): Router {
   const router = Router();
 
   defineRoute(router, route('devices.list'), deps, async ({ user, query }) => {
-    const { items, total, unavailable } = await listDevices(deps, user, query);
+    const { items, total, unavailable, live } = await listDevices(deps, user, query);
     return deviceListJson({
       items,
       total,
       page: query.page,
       pageSize: query.pageSize,
       unavailableGateways: unavailable,
+      ...(live ? { live } : {}),
     });
   });
 

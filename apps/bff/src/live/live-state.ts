@@ -1,5 +1,6 @@
 // The hub's picture of the world: every gateway it follows with its devices, and which gateway
 // each device is on (a device-status change carries only the device ID). Pure data, no I/O.
+import { randomUUID } from 'node:crypto';
 import type { LiveChange, LiveDevice, LiveGateway, LiveMode, SnapshotEvent } from '@cmc/api';
 import { deviceTypeName, type DeviceInfo } from '@cmc/gsdk';
 import { liveModeOf, liveStatusOf, toLiveDevice } from './live-names.ts';
@@ -37,6 +38,8 @@ function sameDevice(d: LiveDevice, info: DeviceInfo): boolean {
 }
 
 export class LiveState {
+  /** Names this picture in snapshots and device-list cuts: seqs of another process don't compare. */
+  readonly hubID = randomUUID();
   readonly gateways = new Map<string, GatewayState>();
   private readonly deviceGateway = new Map<number, string>();
 
@@ -160,6 +163,6 @@ export class LiveState {
       // sessions joining would otherwise each copy 10,000 devices (bench/README.md, fan-out RSS).
       if (withDevices) for (const d of gw.devices.values()) devices.push(d);
     }
-    return { mode, gateways, devices };
+    return { hub: this.hubID, mode, gateways, devices };
   }
 }

@@ -1,14 +1,16 @@
 // Keeps device reads (lists and details) in step with the live channel. Two ways a read can miss a
 // change, both closed here:
 // - A read cut on the server before the join: the light snapshot (`auth.snapshot: 'gateways'`)
-//   carries no device rows, so every device read made before it is read again (one in flight
-//   when the snapshot comes: again once it lands, its rows shown meanwhile).
+//   carries no device rows, so a device read made before it is read again (one in flight when the
+//   snapshot comes: again once it lands, its rows shown meanwhile) unless the read says where it
+//   was cut (a device list's `live`) and that is no earlier than the snapshot: then every later
+//   change reaches it as a delta.
 // - A delta that reaches the browser while a read is in flight: the read's answer may be older
 //   than the change and would overwrite it. Changes applied since a read started are replayed
 //   onto its answer (statuses are absolute, so replaying one it already holds is harmless); a
 //   device joining or leaving a list meanwhile cannot be replayed exactly, so that read is redone.
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
-import type { LiveChange } from '@cmc/api';
+import type { LiveChange, LiveCut, SnapshotEvent } from '@cmc/api';
 import { queryKeys } from '../lib/query-keys.ts';
 
 /** Changes kept for reads in flight: 20 s at 1,000 changes/s; an older read is redone instead. */
@@ -19,8 +21,8 @@ export interface FetchReplay {
   recordChanges(changes: readonly LiveChange[]): void;
   /** Devices joined or left a list: reads in flight are redone when they land. */
   recordMembership(): void;
-  /** A light snapshot came: every device read made before it is read again. */
-  rereadAll(): void;
+  /** A light snapshot came: every device read made before it and cut earlier is read again. */
+  rereadAll(snapshot: Pick<SnapshotEvent, 'hub' | 'gateways'>): void;
   stop(): void;
 }
 
@@ -39,6 +41,28 @@ function isDeviceRead(key: QueryKey): boolean {
   return key[0] === devicesRoot && (key[1] === listPart || key[1] === detailPart);
 }
 
+/**
+ * True when a read cut at `cut` already holds every change before the join `joined` describes:
+ * same hub, and no gateway of the read's scope past the seq the read was cut at.
+ */
+export function cutCovers(
+  cut: LiveCut | undefined,
+  joined: Pick<SnapshotEvent, 'hub' | 'gateways'> | undefined,
+): boolean {
+  if (!cut || !joined || cut.hub !== joined.hub) return false;
+  for (const g of joined.gateways) {
+    const seq = cut.seqs[g.gatewayID];
+    if (seq !== undefined && seq < g.seq) return false;
+  }
+  return true;
+}
+
+function cutOf(data: unknown): LiveCut | undefined {
+  return typeof data === 'object' && data !== null && 'live' in data
+    ? (data as { live?: LiveCut }).live
+    : undefined;
+}
+
 /** `replay(key, changes)`: applies changes to one cached entry (live-cache's own patch). */
 export function createFetchReplay(
   queryClient: QueryClient,
@@ -50,6 +74,8 @@ export function createFetchReplay(
   let membership = 0;
   const started = new Map<string, Started>();
   const rereadWhenLanded = new Set<string>();
+  /** The last join's snapshot, which reads landing after it are compared with. */
+  let joined: Pick<SnapshotEvent, 'hub' | 'gateways'> | undefined;
 
   const reread = (key: QueryKey) =>
     void queryClient.invalidateQueries({ queryKey: key, exact: true });
@@ -58,7 +84,7 @@ export function createFetchReplay(
     const start = started.get(query.queryHash);
     started.delete(query.queryHash);
     const key = query.queryKey;
-    if (rereadWhenLanded.delete(query.queryHash)) {
+    if (rereadWhenLanded.delete(query.queryHash) && !cutCovers(cutOf(query.state.data), joined)) {
       queueMicrotask(() => reread(key));
       return;
     }
@@ -111,13 +137,15 @@ export function createFetchReplay(
     recordMembership() {
       membership += 1;
     },
-    rereadAll() {
+    rereadAll(snapshot) {
+      joined = snapshot;
       for (const query of queryClient.getQueryCache().getAll()) {
         // A device's history may also lack a change made before the join (never replayed onto).
         const key = query.queryKey;
         if (!isDeviceRead(key) && !(key[0] === devicesRoot && key[1] === historyPart)) continue;
         if (query.state.fetchStatus === 'fetching') rereadWhenLanded.add(query.queryHash);
-        else if (query.state.data !== undefined) reread(query.queryKey);
+        else if (query.state.data !== undefined && !cutCovers(cutOf(query.state.data), joined))
+          reread(query.queryKey);
       }
     },
     stop() {

@@ -193,8 +193,8 @@ export function createLiveCache(queryClient: QueryClient): LiveCache {
     return stale;
   }
 
-  function applySnapshot(): QueryKey[] {
-    replay.rereadAll();
+  function applySnapshot(snapshot: Pick<SnapshotEvent, 'hub' | 'gateways'>): QueryKey[] {
+    replay.rereadAll(snapshot);
     return [];
   }
 

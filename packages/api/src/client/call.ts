@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { HttpMethod, RouteDef } from '../routes/route-def.ts';
 import { ApiError, apiErrorOf, networkError } from './api-error.ts';
+import { checkAnswer } from './checked-answer.ts';
 import { routeUrl, type QueryValue } from './url.ts';
 
 type Input<S> = S extends z.ZodType ? z.input<S> : never;
@@ -107,7 +108,7 @@ export function createApiClient(config: ClientConfig): Call {
       throw error;
     }
     if (!route.response) return undefined as ResultOf<R>;
-    const checked = route.response.safeParse(readJson(text));
+    const checked = checkAnswer(route.response, readJson(text));
     if (checked.success) return checked.data as ResultOf<R>;
     // An answer that does not match the shared schema is a server/client version mismatch.
     const first = checked.error.issues[0];

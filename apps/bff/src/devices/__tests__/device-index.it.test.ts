@@ -77,6 +77,26 @@ describe('device list from the live hub', () => {
     expect(other.status).toBe(403);
   });
 
+  it('says where each list was cut in the live channel: the hub and each gateway’s seq', async () => {
+    const { h } = world();
+    const all = await list('admin', 'pageSize=10');
+    expect(Object.keys(all.live?.seqs ?? {}).sort()).toEqual(['gateway1', 'gateway2', 'gateway3']);
+    const mine = await list('viewer', 'pageSize=10');
+    expect(Object.keys(mine.live?.seqs ?? {}).sort()).toEqual(['gateway1', 'gateway2']);
+    const one = await list('admin', 'gatewayID=gateway2&pageSize=10');
+    expect(Object.keys(one.live?.seqs ?? {})).toEqual(['gateway2']);
+    expect(one.live?.hub).toBe(all.live?.hub);
+    // A change on gateway1 goes out as a delta: the next list is cut after it.
+    const before = all.live!.seqs.gateway1!;
+    const device = (await truth(h, ['gateway1'])).find((d) => d.status !== 'DISCONNECTED')!;
+    h.sim.control.deviceOffline(device.deviceID);
+    await until(async () => {
+      const now = await list('admin', `q=${device.deviceID}`);
+      return now.items[0]?.status === 'DISCONNECTED' && now.live!.seqs.gateway1! > before;
+    }, 10_000);
+    h.sim.control.deviceOnline(device.deviceID, { now: true });
+  });
+
   it('shows the console’s own SSL and mode changes and disconnects at once', async () => {
     const { h, admin } = world();
     const syncs = (await truth(h)).filter(

@@ -102,11 +102,14 @@ describe('LiveState', () => {
     state.setGatewayConnected('gw1', true);
     state.gateways.get('gw2')?.degradedBy.add('device-stream:t2');
     expect(state.snapshot(['gw1'])).toEqual({
+      hub: state.hubID,
       mode: 'live',
       gateways: [{ gatewayID: 'gw1', connected: true, seq: 0, mode: 'live' }],
       devices: [expect.objectContaining({ deviceID: 1, gatewayID: 'gw1' })],
     });
     expect(state.snapshot(['gw1', 'gw2', 'unknown']).mode).toBe('degraded');
     expect(state.snapshot(['gw1', 'gw2', 'unknown']).gateways).toHaveLength(2);
+    // Another process's picture has another name: its seqs don't compare.
+    expect(new LiveState().hubID).not.toBe(state.hubID);
   });
 });

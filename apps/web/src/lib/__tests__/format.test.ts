@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deviceTypeLabelOfName } from '@cmc/api';
 import { failureReason, statusDisplay, statusName } from '../device-status.ts';
-import { timeAgo } from '../format.ts';
+import { formatCount, timeAgo } from '../format.ts';
 import { safeReturnTo, signInPath } from '../return-to.ts';
 
 const now = Date.parse('2026-11-27T04:00:00Z');
@@ -70,5 +70,16 @@ describe('return-to after sign-in', () => {
     expect(safeReturnTo('https://evil.example')).toBe('/');
     expect(safeReturnTo('/sign-in')).toBe('/');
     expect(signInPath('/devices?x=1', true)).toBe('/sign-in?returnTo=%2Fdevices%3Fx%3D1&expired=1');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups whole numbers by thousands, as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 9451, 94_297, 100_000, 1_234_567, -1234, -999])
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+  });
+
+  it('formats other numbers through Intl', () => {
+    expect(formatCount(1234.5)).toBe('1,234.5');
   });
 });

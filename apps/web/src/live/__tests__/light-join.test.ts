@@ -31,7 +31,10 @@ const list = (items: DeviceRow[]): DeviceList => ({
   unavailableGateways: [],
 });
 
+const HUB = 'hub-1';
+
 const lightSnapshot = (seq = 5): SnapshotEvent => ({
+  hub: HUB,
   mode: 'live',
   gateways: [{ gatewayID: 'gw1', connected: true, seq, mode: 'live' }],
   devices: [],
@@ -153,6 +156,79 @@ describe('light join: no change lost between a page read and the join', () => {
     shown.reads[0]!(list([row(1)]));
     await settle();
     expect(shown.reads).toHaveLength(2);
+    shown.unsubscribe();
+  });
+});
+
+describe('light join: a read that says where it was cut', () => {
+  const cutAt = (seq: number, hub = HUB): DeviceList => ({
+    ...list([row(1), row(2)]),
+    live: { hub, seqs: { gw1: seq } },
+  });
+
+  it('is not read again when it was cut at the seq the snapshot shows, or later', async () => {
+    const shown = shownList(qc);
+    await settle();
+    shown.reads[0]!(cutAt(5));
+    await settle();
+    cache.applySnapshot(lightSnapshot(5), T0);
+    await settle();
+    expect(shown.reads).toHaveLength(1);
+    shown.unsubscribe();
+  });
+
+  it('is not read again when in flight at the snapshot and cut after it', async () => {
+    const shown = shownList(qc);
+    await settle();
+    cache.applySnapshot(lightSnapshot(5), T0);
+    shown.reads[0]!(cutAt(6));
+    await settle();
+    expect(qc.getQueryData<DeviceList>(shown.key)?.items).toHaveLength(2);
+    expect(shown.reads).toHaveLength(1);
+    shown.unsubscribe();
+  });
+
+  it('is read again when cut before the snapshot, by another hub, or with a gateway read through', async () => {
+    for (const data of [cutAt(4), cutAt(5, 'hub-2'), cutAt(-1)]) {
+      qc.clear();
+      const shown = shownList(qc);
+      await settle();
+      shown.reads[0]!(data);
+      await settle();
+      cache.applySnapshot(lightSnapshot(5), T0);
+      await settle();
+      expect(shown.reads, JSON.stringify(data.live)).toHaveLength(2);
+      shown.unsubscribe();
+    }
+  });
+
+  it('is read again when in flight at the snapshot and cut before it', async () => {
+    const shown = shownList(qc);
+    await settle();
+    cache.applySnapshot(lightSnapshot(5), T0);
+    shown.reads[0]!(cutAt(3));
+    await settle();
+    expect(shown.reads).toHaveLength(2);
+    shown.unsubscribe();
+  });
+
+  it('ignores gateways outside the read (a list of one gateway, the join of all)', async () => {
+    const shown = shownList(qc);
+    await settle();
+    shown.reads[0]!(cutAt(5));
+    await settle();
+    cache.applySnapshot(
+      {
+        ...lightSnapshot(5),
+        gateways: [
+          { gatewayID: 'gw1', connected: true, seq: 5, mode: 'live' },
+          { gatewayID: 'gw2', connected: true, seq: 90, mode: 'live' },
+        ],
+      },
+      T0,
+    );
+    await settle();
+    expect(shown.reads).toHaveLength(1);
     shown.unsubscribe();
   });
 });

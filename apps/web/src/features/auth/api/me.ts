@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type SessionResponse, route } from '@cmc/api';
 import { call } from '../../../lib/api-client.ts';
+import { claimEarlyRead, startEarlyRead } from '../../../lib/early-reads.ts';
 import { setCsrfToken } from '../../../lib/csrf.ts';
 
 export const sessionKey = ['session'] as const;
@@ -20,9 +21,14 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionRespons
 export const sessionQuery = () =>
   queryOptions({
     queryKey: sessionKey,
-    queryFn: ({ signal }) => fetchSession(signal),
+    queryFn: ({ signal }) => claimEarlyRead(sessionKey, () => fetchSession(signal)),
     staleTime: 60_000,
   });
+
+/** Asks for the session as the app starts (start-early-reads.ts); sessionQuery claims the answer. */
+export function startSessionRead(): void {
+  startEarlyRead(sessionKey, () => fetchSession());
+}
 
 export function useSession() {
   return useQuery(sessionQuery());

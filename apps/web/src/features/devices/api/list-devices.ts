@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { type ConnectionMode, type DeviceStatus, route } from '@cmc/api';
 import { call } from '../../../lib/api-client.ts';
+import { claimEarlyRead } from '../../../lib/early-reads.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export type SortField =
@@ -45,14 +46,20 @@ export function toQuery(
   };
 }
 
-export function fetchDevices(params: DeviceListParams, signal?: AbortSignal) {
-  return call(route('devices.list'), { query: toQuery(params), signal });
+/** `allowUnauthorized`: an early read may go out before the session is known (prefetch-devices.ts). */
+export function fetchDevices(
+  params: DeviceListParams,
+  signal?: AbortSignal,
+  allowUnauthorized = false,
+) {
+  return call(route('devices.list'), { query: toQuery(params), signal, allowUnauthorized });
 }
 
 export const devicesQuery = (params: DeviceListParams) =>
   queryOptions({
     queryKey: queryKeys.deviceList(params),
-    queryFn: ({ signal }) => fetchDevices(params, signal),
+    queryFn: ({ signal }) =>
+      claimEarlyRead(queryKeys.deviceList(params), () => fetchDevices(params, signal)),
     placeholderData: keepPreviousData,
   });
 

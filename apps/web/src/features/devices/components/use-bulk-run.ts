@@ -64,7 +64,12 @@ export function useBulkRun(
   const selection = reconcileFilter(rawSelection, filterKey(params));
   // Rows seen on any page, so a selection spanning pages runs on what the user saw.
   const rowOf = useRef(new Map<number, DeviceRow>());
-  for (const row of rows) rowOf.current.set(row.deviceID, row);
+  // Once per new list, not per render (10,000 rows).
+  const rowsSeen = useRef<readonly DeviceRow[] | null>(null);
+  if (rowsSeen.current !== rows) {
+    rowsSeen.current = rows;
+    for (const row of rows) rowOf.current.set(row.deviceID, row);
+  }
   const [errors, setErrors] = useState<ReadonlyMap<number, string>>(new Map());
   const [outcome, setOutcome] = useState<BulkRun['outcome']>(null);
   const [runError, setRunError] = useState<unknown>(null);
