@@ -2,7 +2,8 @@
 // after the stream subscribes. Until a read succeeds the flags are unknown, so the gateways stay
 // degraded (never "live" with every gateway shown as disconnected) and the read is retried.
 import { describe, expect, it } from 'vitest';
-import type { GatewayStatusChange, GsdkClient } from '@cmc/gsdk';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { GsdkError, type GatewayStatusChange, type GsdkClient } from '@cmc/gsdk';
 import { createDeltaBatcher } from '../delta-batcher.ts';
 import { GatewayFeed } from '../gateway-feed.ts';
 import type { HubContext } from '../hub-context.ts';
@@ -92,7 +93,11 @@ describe('GatewayFeed', () => {
     t.feed.start();
     t.sub.push({ type: 'subscribed', resubscribed: false });
     await t.feed.ready;
-    t.sub.push({ type: 'error', error: new Error('UNAVAILABLE'), retryInMs: 60_000 });
+    t.sub.push({
+      type: 'error',
+      error: new GsdkError(GrpcStatus.UNAVAILABLE, 'master gone', 'SubscribeGatewayStatus'),
+      retryInMs: 60_000,
+    });
     await new Promise((r) => setTimeout(r, 1300));
     expect(t.gets()).toBe(1);
     expect(t.modes.some((m) => m.startsWith('live'))).toBe(false);
