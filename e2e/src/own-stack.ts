@@ -2,9 +2,8 @@
 // offline for long, SSL flipped, registrations lost) starts a simulator and BFF of its own: the
 // same parts as the global stack, on their own loopback ports, stopped after the file.
 import { test as base, type Page } from '@playwright/test';
-import type { Scenario } from '@cmc/master-sim';
 import { expect, simAt, type SimDevice } from './fixtures.ts';
-import { startStack, type Stack } from './stack.ts';
+import { startStack, type Stack, type StackOptions } from './stack.ts';
 
 export interface OwnStack {
   /** The running stack (only inside tests and hooks). */
@@ -18,7 +17,7 @@ export interface OwnStack {
  * Call at the top of a spec file: `const { test, own } = withOwnStack();` and use that `test`.
  * The stack starts before the file's first test and stops after its last.
  */
-export function withOwnStack(options: { scenario?: Scenario } = {}): {
+export function withOwnStack(options: StackOptions = {}): {
   test: typeof base;
   own: OwnStack;
 } {

@@ -24,7 +24,16 @@ export interface Stack {
 }
 
 /** `scenario`: the simulator's world; its demo world (3 gateways, 33 devices) by default. */
-export async function startStack(options: { scenario?: Scenario } = {}): Promise<Stack> {
+export interface StackOptions {
+  scenario?: Scenario;
+  /**
+   * 'inline' writes history on the BFF's main SQLite connection instead of its worker's, for a spec
+   * that faults that connection with a PRAGMA (max_page_count is per connection).
+   */
+  historyWriter?: 'worker' | 'inline';
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(
       `The web app is not built (${WEB_DIST}/index.html missing): run pnpm -F @cmc/web build`,
@@ -63,7 +72,10 @@ export async function startStack(options: { scenario?: Scenario } = {}): Promise
       WEB_DIST_DIR: WEB_DIST,
       LOG_LEVEL: 'error',
     });
-    bff = await createBff(loadConfig(env));
+    bff = await createBff(
+      loadConfig(env),
+      options.historyWriter ? { historyWriter: options.historyWriter } : {},
+    );
     const address = await bff.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${address.port}`;
     await createViewer(url);

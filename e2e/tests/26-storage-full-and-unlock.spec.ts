@@ -1,12 +1,14 @@
 // Issue 14.1 and 14.5 in the browser, on a stack of this file's own: an administrator sees a banner
 // while the console's database refuses writes (a real SQLITE_FULL: max_page_count at the current
 // size) and it goes once space returns; a viewer locked out by wrong passwords is unlocked from the
-// accounts page.
+// accounts page. max_page_count holds for the connection that sets it, so this stack writes history
+// on the BFF's main connection ('inline'); the history worker's own failures are covered by
+// apps/bff/src/history/__tests__/history-worker.test.ts.
 import { expect, openAs } from '../src/fixtures.ts';
 import { withOwnStack } from '../src/own-stack.ts';
 import { VIEWER } from '../src/stack.ts';
 
-const { test, own } = withOwnStack();
+const { test, own } = withOwnStack({ historyWriter: 'inline' });
 
 test('an administrator sees the storage banner while the disk is full, and it goes away', async ({
   page,
