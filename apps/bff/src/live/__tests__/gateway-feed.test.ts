@@ -6,11 +6,8 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { GsdkError, type GatewayStatusChange, type GsdkClient } from '@cmc/gsdk';
 import { createDeltaBatcher } from '../delta-batcher.ts';
 import { GatewayFeed } from '../gateway-feed.ts';
-import type { HubContext } from '../hub-context.ts';
-import { LiveState } from '../live-state.ts';
-import { directStreams } from '../types.ts';
-import { createLogger } from '../../logger.ts';
 import { scriptedSubscription } from './scripted-subscription.ts';
+import { testHubContext } from './test-hub-context.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -32,27 +29,12 @@ function setup(failures: number) {
       },
     },
   } as unknown as GsdkClient;
-  const modes: string[] = [];
-  const state = new LiveState();
-  state.ensureGateway('gw1', 't1');
-  state.ensureGateway('gw2', 't1');
-  const ctx: HubContext = {
-    state,
+  const { ctx, state, modes } = testHubContext(client, {
     batcher: createDeltaBatcher(0, () => {}),
     history: { record: () => {}, observe: () => {} },
-    pool: {
-      forTenant: () => client,
-      admin: () => client,
-      tenants: async () => [],
-      gatewaysFor: async () => [],
-    },
-    logger: createLogger({ level: 'silent' }),
-    streams: directStreams,
-    setDegraded: (_key, ids, reason) => void modes.push(`degraded ${ids.join(',')} ${reason}`),
-    setLive: (_key, ids) => void modes.push(`live ${ids.join(',')}`),
-    refreshTenants: async () => {},
-    reloadDevicesOf: () => {},
-  };
+  });
+  state.ensureGateway('gw1', 't1');
+  state.ensureGateway('gw2', 't1');
   const feed = new GatewayFeed(ctx);
   return { sub, modes, state, feed, gets: () => gets };
 }

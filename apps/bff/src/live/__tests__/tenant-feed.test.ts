@@ -2,13 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatusChange, GsdkClient } from '@cmc/gsdk';
 import { createDeltaBatcher, type PendingDelta } from '../delta-batcher.ts';
-import type { HubContext } from '../hub-context.ts';
 import type { DeviceInfo } from '@cmc/gsdk';
-import { LiveState } from '../live-state.ts';
+import { type LiveState } from '../live-state.ts';
 import { TenantFeed } from '../tenant-feed.ts';
-import { directStreams } from '../types.ts';
-import { createLogger } from '../../logger.ts';
 import { scriptedSubscription } from './scripted-subscription.ts';
+import { testHubContext } from './test-hub-context.ts';
 
 const info = (deviceID: number, status: number): DeviceInfo => ({
   deviceID,
@@ -41,28 +39,13 @@ function setup() {
   const deltas: Array<[string, PendingDelta]> = [];
   const recorded: Array<{ deviceID: number; status: number }> = [];
   const observed: Array<{ deviceID: number; status: number }> = [];
-  const modes: string[] = [];
-  const state = new LiveState();
-  const ctx: HubContext = {
-    state,
+  const { ctx, state, modes } = testHubContext(client, {
     batcher: createDeltaBatcher(0, (batch) => deltas.push(...batch)),
     history: {
       record: (c) => void recorded.push({ deviceID: c.deviceID, status: c.status }),
       observe: (c) => void observed.push({ deviceID: c.deviceID, status: c.status }),
     },
-    pool: {
-      forTenant: () => client,
-      admin: () => client,
-      tenants: async () => [],
-      gatewaysFor: async () => [],
-    },
-    logger: createLogger({ level: 'silent' }),
-    streams: directStreams,
-    setDegraded: (key, ids, reason) => void modes.push(`degraded ${ids.join(',')} ${reason}`),
-    setLive: (key, ids) => void modes.push(`live ${ids.join(',')}`),
-    refreshTenants: async () => {},
-    reloadDevicesOf: () => {},
-  };
+  });
   const feed = new TenantFeed('tenant1', ['gw1'], ctx);
   return { sub, reads, deltas, recorded, observed, modes, state, feed, ctx };
 }
