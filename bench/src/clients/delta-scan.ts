@@ -167,11 +167,17 @@ function scanChange(b: Uint8Array, i: number, to: DeltaTarget): void {
   to.onChange(deviceID, status);
 }
 
-function scanChanges(b: Uint8Array, i: number, to: DeltaTarget): number {
+/** A JSON array of objects, each scanned by `item` (which leaves `at` just past it). */
+function scanArray(
+  b: Uint8Array,
+  i: number,
+  to: DeltaTarget,
+  item: (b: Uint8Array, i: number, to: DeltaTarget) => void,
+): number {
   i = expect(b, i, OPEN_BRACKET);
   if (b[i] === CLOSE_BRACKET) return i + 1;
   for (;;) {
-    scanChange(b, i, to);
+    item(b, i, to);
     i = at;
     if (b[i] === COMMA) i++;
     else return expect(b, i, CLOSE_BRACKET);
@@ -196,24 +202,13 @@ function scanDelta(b: Uint8Array, i: number, to: DeltaTarget): void {
     } else if (keyIs(b, key, K_SEQ)) {
       i = readUint(b, i);
       seq = intValue;
-    } else if (keyIs(b, key, K_CHANGES)) i = scanChanges(b, i, to);
+    } else if (keyIs(b, key, K_CHANGES)) i = scanArray(b, i, to, scanChange);
     else i = skipValue(b, i);
     at = i + 1;
     i = nextMember(b, i);
   }
   if (gateway < 0 || seq < 0) fail(b, at, 'a delta without gatewayID or seq');
   to.onDelta(gateway, seq);
-}
-
-function scanDeltaArray(b: Uint8Array, i: number, to: DeltaTarget): number {
-  i = expect(b, i, OPEN_BRACKET);
-  if (b[i] === CLOSE_BRACKET) return i + 1;
-  for (;;) {
-    scanDelta(b, i, to);
-    i = at;
-    if (b[i] === COMMA) i++;
-    else return expect(b, i, CLOSE_BRACKET);
-  }
 }
 
 /** Scans a whole `42["deltas",{...}]` frame into `to`. */
@@ -224,7 +219,7 @@ export function scanDeltas(b: Uint8Array, to: DeltaTarget): void {
     while (i >= 0) {
       const key = i;
       i = keyEnd(b, i);
-      i = keyIs(b, key, K_DELTAS) ? scanDeltaArray(b, i, to) : skipValue(b, i);
+      i = keyIs(b, key, K_DELTAS) ? scanArray(b, i, to, scanDelta) : skipValue(b, i);
       at = i + 1;
       i = nextMember(b, i);
     }
