@@ -26,6 +26,9 @@ export function startEarlyRead(key: QueryKey, read: () => Promise<unknown>): voi
  * is retried as an ordinary read, so its error (or a 401's sign-in redirect) is the ordinary one.
  */
 export function claimEarlyRead<T>(key: QueryKey, read: () => Promise<T>): Promise<T> {
+  // Every later device-list read passes here (live re-reads included): no key hashing once all
+  // early reads are claimed or dropped.
+  if (started.size === 0) return read();
   const hash = hashKey(key);
   const early = started.get(hash) as Promise<T> | undefined;
   if (!early) return read();
