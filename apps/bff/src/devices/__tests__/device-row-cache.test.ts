@@ -4,6 +4,7 @@ import type { DeviceInfo } from '@cmc/gsdk';
 import { DeviceRowCache } from '../device-row-cache.ts';
 import { deviceListJson } from '../device-list-json.ts';
 import { toDeviceRow, type DeviceFacts } from '../device-row.ts';
+import { facts } from './device-facts-fixture.ts';
 
 const info = (deviceID: number, over: Partial<DeviceInfo> = {}): DeviceInfo => ({
   deviceID,
@@ -14,14 +15,6 @@ const info = (deviceID: number, over: Partial<DeviceInfo> = {}): DeviceInfo => (
   port: 51211,
   useSSL: false,
   autoReconnect: true,
-  ...over,
-});
-
-const facts = (over: Partial<DeviceFacts> = {}): DeviceFacts => ({
-  lastConnectedAt: '2026-11-27T06:00:00.000Z',
-  lastDisconnectedAt: null,
-  lastFailure: null,
-  flapping: false,
   ...over,
 });
 

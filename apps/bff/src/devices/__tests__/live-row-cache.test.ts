@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveDevice } from '@cmc/api';
 import type { DeviceFacts } from '../device-row.ts';
 import { liveDeviceRow, LiveRowCache } from '../live-row-cache.ts';
+import { facts } from './device-facts-fixture.ts';
 
 const device = (deviceID: number, over: Partial<LiveDevice> = {}): LiveDevice => ({
   deviceID,
@@ -13,14 +14,6 @@ const device = (deviceID: number, over: Partial<LiveDevice> = {}): LiveDevice =>
   port: 51211,
   useSSL: false,
   autoReconnect: true,
-  ...over,
-});
-
-const facts = (over: Partial<DeviceFacts> = {}): DeviceFacts => ({
-  lastConnectedAt: '2026-11-27T06:00:00.000Z',
-  lastDisconnectedAt: null,
-  lastFailure: null,
-  flapping: false,
   ...over,
 });
 
