@@ -1,18 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { type ConnectionMode, type DeviceStatus, route } from '@cmc/api';
+import { type ConnectionMode, type DeviceStatus, type deviceSortFields, route } from '@cmc/api';
 import { call } from '../../../lib/api-client.ts';
 import { claimEarlyRead } from '../../../lib/early-reads.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export type SortField =
-  | 'deviceID'
-  | 'gatewayID'
-  | 'type'
-  | 'IPAddr'
-  | 'status'
-  | 'connectionMode'
-  | 'useSSL'
-  | 'lastConnectedAt';
+export type SortField = (typeof deviceSortFields)[number];
 
 /** What the devices screen asks the server for; kept in the URL so views can be shared. */
 export interface DeviceListParams {

@@ -5,6 +5,11 @@ import { allSelected, isSelected, type Selection } from '../../../lib/selection.
 import { useLiveState } from '../../../live/live-store.ts';
 import type { SortField } from '../api/list-devices.ts';
 import { COLUMNS_READONLY, COLUMNS_SELECTABLE, DeviceRow } from './device-row.tsx';
+import { observeRectAfterLayout, scrollToAfterLayout } from './observe-rect-after-layout.ts';
+
+const ROW_HEIGHT = 36;
+/** The scroll area: as tall as the rows (and the header) need, at most 62% of the viewport. */
+const scrollHeight = (rows: number) => `min(62vh, ${rows * ROW_HEIGHT + ROW_HEIGHT}px)`;
 
 const HEADERS: Array<{ label: string; sort?: SortField; title?: string }> = [
   { label: 'Device ID', sort: 'deviceID' },
@@ -49,9 +54,17 @@ export function DeviceTable({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 36,
+    estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     getItemKey: (index) => rows[index]?.deviceID ?? index,
+    // The size scrollHeight() gives the scroll area, known without a layout; the observer then
+    // reports the size as laid out.
+    initialRect: {
+      width: 0,
+      height: Math.min(window.innerHeight * 0.62, rows.length * ROW_HEIGHT + ROW_HEIGHT),
+    },
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollToAfterLayout,
   });
   const ids = rows.map((r) => r.deviceID);
   const pageAll = selectable && allSelected(selection, ids);
@@ -64,7 +77,7 @@ export function DeviceTable({
         tabIndex={0}
         aria-label="Device rows, scrollable"
         // As tall as the rows need, at most most of the viewport; it scrolls beyond that.
-        style={{ height: `min(62vh, ${rows.length * 36 + 36}px)` }}
+        style={{ height: scrollHeight(rows.length) }}
       >
         <div
           className="vt-head"
