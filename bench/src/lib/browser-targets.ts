@@ -58,13 +58,15 @@ export function browserTargets(a: BrowserFigures): SummaryEntry[] {
         }),
       ]
     : [
+        // Issue 6's promise is every load within 1.5 s, so the slowest load is the figure checked
+        // (the table above prints the p50 beside it).
         entry({
-          name: `Devices page usable with ${a.totalText} rows (p50 of ${a.loads}) ${a.label}`,
-          measured: a.usable.p50,
+          name: `Devices page usable with ${a.totalText} rows (slowest of ${a.loads} loads) ${a.label}`,
+          measured: a.usable.max,
           unit: 'ms',
           target: '<= 1500',
-          baseline: a.api.p50,
-          baselineIs: 'the list API answered (same loads)',
+          baseline: a.usable.p50,
+          baselineIs: 'p50 of the same loads',
           met: a.usable.max <= 1500,
         }),
         entry({
