@@ -9,6 +9,7 @@ import { startLiveStatus } from '../live/live-client.ts';
 import { LiveBanner } from '../live/live-banner.tsx';
 import { StorageBanner } from '../features/storage/components/storage-banner.tsx';
 import { LiveIndicator } from '../live/live-indicator.tsx';
+import { WhenIdle } from '../ui/when-idle.tsx';
 import { useCurrentUser } from './use-current-user.ts';
 import { useFocusHeadingOnNavigate } from './use-focus-heading.ts';
 
@@ -90,7 +91,10 @@ export function Component() {
             Devices
           </NavLink>
           <NavLink to="/alarms" className={navClass}>
-            Alarms <ActiveAlarmCount notify={user.isAdmin} />
+            Alarms{' '}
+            <WhenIdle>
+              <ActiveAlarmCount notify={user.isAdmin} />
+            </WhenIdle>
           </NavLink>
           <NavLink to="/reports" className={navClass}>
             Reports
@@ -161,7 +165,11 @@ export function Component() {
           {user.isAdmin ? null : <span className="badge badge-info badge-plain">Read-only</span>}
         </div>
         <LiveBanner />
-        {user.isAdmin ? <StorageBanner /> : null}
+        {user.isAdmin ? (
+          <WhenIdle>
+            <StorageBanner />
+          </WhenIdle>
+        ) : null}
         <main className="content" id={MAIN_ID} tabIndex={-1}>
           <Outlet />
         </main>
