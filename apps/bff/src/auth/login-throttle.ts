@@ -37,6 +37,9 @@ export interface SyncLoginThrottle extends LoginThrottle {
   resetPrefix(prefix: string): void;
 }
 
+/** Spent rows are deleted at most this often, on a failure (a table scan). */
+const PRUNE_EVERY_MS = 60_000;
+
 export function createSqliteLoginThrottle(
   db: Db,
   policy: ThrottlePolicy = defaultThrottlePolicy,
@@ -55,6 +58,18 @@ export function createSqliteLoginThrottle(
     'SELECT MAX(locked_until) AS until FROM login_throttle WHERE substr(key, 1, ?) = ?',
   );
   const removePrefix = db.prepare('DELETE FROM login_throttle WHERE substr(key, 1, ?) = ?');
+  // Rows that no longer count (window over, no lock left): every failed name and address added one
+  // and nothing removed it, so guessing many names grew the table without bound.
+  const removeSpent = db.prepare(
+    `DELETE FROM login_throttle
+     WHERE window_start < ? AND (locked_until IS NULL OR locked_until <= ?)`,
+  );
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  const pruneNow = (now: number) => {
+    if (now - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = now;
+    removeSpent.run(now - policy.windowMs, now);
+  };
   return {
     lockedFor(key, now = Date.now()) {
       const row = get.get(key);
@@ -71,6 +86,7 @@ export function createSqliteLoginThrottle(
       const windowStart = fresh ? now : row.window_start;
       const lockedUntil = failures >= policy.maxFailures ? now + policy.lockoutMs : null;
       upsert.run(key, failures, windowStart, lockedUntil);
+      pruneNow(now);
       return failures === policy.maxFailures;
     },
     reset(key) {
