@@ -94,7 +94,7 @@ export function apiRouter(deps: ApiRouterDeps): express.Router {
   api.use(deviceLabelsRouter({ audit, pool, labels, deviceIndex: routes.deviceIndex }));
   api.use(inventoryRouter(routes));
   api.use(
-    reportsRouter({ audit, db: deps.db, pool: routes.pool, flushHistory: () => history.flush() }),
+    reportsRouter({ audit, db: deps.db, pool: routes.pool, flushHistory: () => history.flushed() }),
   );
   api.use(deps.alerts);
   api.use((req, _res, next) =>

@@ -14,8 +14,12 @@ import { reportRows } from './report-rows.ts';
 export interface ReportsRouterDeps extends RouteDeps {
   db: Database;
   pool: Pick<MasterPool, 'gatewaysFor' | 'tenants'>;
-  /** Writes queued history rows first, so the report includes the latest changes. */
-  flushHistory: () => void;
+  /**
+   * Writes queued history rows first, so the report includes the latest changes; awaited, not
+   * waited for on the event loop (a synchronous flush held every live session while the history
+   * worker wrote).
+   */
+  flushHistory: () => Promise<unknown>;
 }
 
 export function reportsRouter(deps: ReportsRouterDeps): Router {
@@ -35,7 +39,7 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
     const tenants = await deps.pool.tenants();
     const owner = new Map<string, string>();
     for (const t of tenants) for (const g of t.gatewayIDs) owner.set(g, t.tenantID);
-    deps.flushHistory();
+    await deps.flushHistory();
     const devices = readAvailability(deps.db, { gatewayIDs, from: q.from, to: q.to });
     return {
       groupBy: q.groupBy,
