@@ -25,6 +25,21 @@ async function addRule(
 }
 
 test('rule → alarm raised by an outage → acknowledged → cleared, live', async ({ page }) => {
+  // Every WebSocket the page's document opens (a string: it runs in the page before any script).
+  await page.addInitScript(`{
+    const Native = window.WebSocket;
+    window.__sockets = [];
+    window.WebSocket = class extends Native {
+      constructor(...args) { super(...args); window.__sockets.push(this); }
+    };
+  }`);
+  const openSockets = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { __sockets: WebSocket[] }).__sockets.filter(
+          (ws) => ws.readyState === WebSocket.OPEN,
+        ).length,
+    );
   await openAs(page, '/alert-rules');
   // A bad threshold is refused in the form, naming the field.
   const form = page.getByRole('form', { name: 'Add an alert rule' });
@@ -52,6 +67,8 @@ test('rule → alarm raised by an outage → acknowledged → cleared, live', as
   await expect(row).toHaveAttribute('data-state', 'active', { timeout: 10_000 });
   await expect(row).toContainText('Door 544114231 down');
   await expect(page.getByTestId('active-alarm-count')).toHaveText('1');
+  // Live status and alarm events share the tab's one connection.
+  expect(await openSockets()).toBe(1);
 
   await row.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(row).toHaveAttribute('data-state', 'acknowledged');

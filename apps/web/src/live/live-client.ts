@@ -10,6 +10,7 @@ import {
   type SnapshotEvent,
 } from '@cmc/api';
 import { queryKeys } from '../lib/query-keys.ts';
+import { publishAppSocket } from './app-socket.ts';
 import { dependsOnStatus } from './apply-changes.ts';
 import { parseDeltas, takeDeltas } from './delta-intake.ts';
 import { createLiveCache } from './live-cache.ts';
@@ -182,7 +183,11 @@ export function startLiveStatus(queryClient: QueryClient, onUnauthorized: () => 
     }
   });
 
+  // Alarm events ride on this connection too (app-socket.ts).
+  publishAppSocket(socket as unknown as Socket);
+
   return () => {
+    publishAppSocket(undefined);
     if (flushTimer) clearTimeout(flushTimer);
     refreshAggregates.cancel();
     refreshLists.cancel();
