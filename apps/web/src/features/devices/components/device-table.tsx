@@ -8,8 +8,9 @@ import { COLUMNS_READONLY, COLUMNS_SELECTABLE, DeviceRow } from './device-row.ts
 import { observeRectAfterLayout, scrollToAfterLayout } from './observe-rect-after-layout.ts';
 
 const ROW_HEIGHT = 36;
-/** The scroll area: as tall as the rows (and the header) need, at most 62% of the viewport. */
-const scrollHeight = (rows: number) => `min(62vh, ${rows * ROW_HEIGHT + ROW_HEIGHT}px)`;
+/** The scroll area is as tall as the rows (and the header) need, at most this share of the viewport. */
+const VIEWPORT_SHARE = 0.62;
+const contentHeight = (rows: number) => rows * ROW_HEIGHT + ROW_HEIGHT;
 
 const HEADERS: Array<{ label: string; sort?: SortField; title?: string }> = [
   { label: 'Device ID', sort: 'deviceID' },
@@ -57,11 +58,11 @@ export function DeviceTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     getItemKey: (index) => rows[index]?.deviceID ?? index,
-    // The size scrollHeight() gives the scroll area, known without a layout; the observer then
+    // The size the style below gives the scroll area, known without a layout; the observer then
     // reports the size as laid out.
     initialRect: {
       width: 0,
-      height: Math.min(window.innerHeight * 0.62, rows.length * ROW_HEIGHT + ROW_HEIGHT),
+      height: Math.min(window.innerHeight * VIEWPORT_SHARE, contentHeight(rows.length)),
     },
     observeElementRect: observeRectAfterLayout,
     scrollToFn: scrollToAfterLayout,
@@ -77,7 +78,7 @@ export function DeviceTable({
         tabIndex={0}
         aria-label="Device rows, scrollable"
         // As tall as the rows need, at most most of the viewport; it scrolls beyond that.
-        style={{ height: scrollHeight(rows.length) }}
+        style={{ height: `min(${VIEWPORT_SHARE * 100}vh, ${contentHeight(rows.length)}px)` }}
       >
         <div
           className="vt-head"
