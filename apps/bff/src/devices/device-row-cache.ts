@@ -7,7 +7,7 @@
 import type { DeviceRow } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
 import { connectionModeName, deviceStatusName, deviceTypeName } from '@cmc/gsdk';
-import { toDeviceRow, type DeviceFacts } from './device-row.ts';
+import { showsNameAndFacts, toDeviceRow, type DeviceFacts } from './device-row.ts';
 
 export interface RenderedRow {
   readonly row: DeviceRow;
@@ -35,11 +35,7 @@ function rowShows(
     row.autoReconnect === info.autoReconnect &&
     row.type === deviceTypeName(info.type) &&
     row.connectionMode === connectionModeName(info.connectionMode) &&
-    row.name === (name ? name : undefined) &&
-    row.lastConnectedAt === (facts?.lastConnectedAt || undefined) &&
-    row.lastDisconnectedAt === (facts?.lastDisconnectedAt || undefined) &&
-    row.lastFailure === (facts?.lastFailure || undefined) &&
-    row.flapping === (facts?.flapping ? true : undefined)
+    showsNameAndFacts(row, name, facts)
   );
 }
 

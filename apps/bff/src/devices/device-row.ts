@@ -46,3 +46,18 @@ export function withFacts(row: DeviceRow, facts: DeviceFacts | undefined): Devic
   if (facts?.flapping) row.flapping = true;
   return row;
 }
+
+/** Whether `row` carries this name and these facts as toDeviceRow / withFacts would put them. */
+export function showsNameAndFacts(
+  row: DeviceRow,
+  name: string | undefined,
+  facts: DeviceFacts | undefined,
+): boolean {
+  return (
+    row.name === (name ? name : undefined) &&
+    row.lastConnectedAt === (facts?.lastConnectedAt || undefined) &&
+    row.lastDisconnectedAt === (facts?.lastDisconnectedAt || undefined) &&
+    row.lastFailure === (facts?.lastFailure || undefined) &&
+    row.flapping === (facts?.flapping ? true : undefined)
+  );
+}

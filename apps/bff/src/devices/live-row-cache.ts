@@ -6,7 +6,7 @@
 // (docs/bff-memory-notes.md). An entry is the row and its bytes only: the device's current fields
 // are compared with the row itself.
 import type { DeviceRow, LiveDevice } from '@cmc/api';
-import { withFacts, type DeviceFacts } from './device-row.ts';
+import { showsNameAndFacts, withFacts, type DeviceFacts } from './device-row.ts';
 import type { RenderedRow } from './device-row-cache.ts';
 
 /** Rows kept: ten pages of 1,000. */
@@ -28,11 +28,7 @@ function rowShows(
     row.connectionMode === d.connectionMode &&
     row.useSSL === d.useSSL &&
     row.autoReconnect === d.autoReconnect &&
-    row.name === (name ? name : undefined) &&
-    row.lastConnectedAt === (facts?.lastConnectedAt || undefined) &&
-    row.lastDisconnectedAt === (facts?.lastDisconnectedAt || undefined) &&
-    row.lastFailure === (facts?.lastFailure || undefined) &&
-    row.flapping === (facts?.flapping ? true : undefined)
+    showsNameAndFacts(row, name, facts)
   );
 }
 
