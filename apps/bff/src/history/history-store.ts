@@ -62,8 +62,8 @@ export interface HistoryStore {
     stepMs: number,
   ): Promise<number[]>;
   /**
-   * Blocks until every change recorded so far is on disk (or a write failed): for synchronous
-   * readers of the table (reports). Async code awaits flushed() instead.
+   * Blocks until every change recorded so far is on disk (or a write failed). No route calls it
+   * (reports await flushed(), which does not hold the event loop); the store's tests do.
    */
   flush(): void;
   /** Resolves once every change recorded so far is on disk; false when a write failed. */
