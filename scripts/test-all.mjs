@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ensureSystemPackages } from './system-packages.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -22,6 +23,12 @@ ensureSystemPackages([
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+/** "file › test: first line of the error", repeated in the closing lines where a log's tail shows it. */
+const failedTests = [];
+const firstLine = (text) =>
+  stripVTControlCharacters(String(text ?? ''))
+    .trim()
+    .split('\n')[0] ?? '';
 const runStarted = Date.now();
 
 /**
@@ -63,15 +70,35 @@ function countVitest(file) {
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += report.numFailedTests ?? 0;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const file of report.testResults ?? []) {
+    const where = file.name.replace(`${root}/`, '');
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failed)
+      failedTests.push(`${where} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+    // A file that fails before any test runs (import error, hook timeout) has no failed test.
+    if (file.status === 'failed' && failed.length === 0)
+      failedTests.push(`${where}: ${firstLine(file.message)}`);
+  }
 }
 
 /** Adds the counts of a Playwright JSON report. */
 function countPlaywright(file) {
   if (!existsSync(file)) return;
-  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const { stats } = report;
   totals.passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
   totals.failed += stats?.unexpected ?? 0;
   totals.skipped += stats?.skipped ?? 0;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected') {
+          const error = test.results?.at(-1)?.error?.message;
+          failedTests.push(`${spec.file} › ${spec.title}: ${firstLine(error)}`);
+        }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
 }
 
 const hasE2e = existsSync(join(root, 'e2e', 'playwright.config.ts'));
@@ -129,6 +156,7 @@ if (existsSync(join(root, 'apps', 'bff', 'vitest.scale.config.ts'))) {
 
 const minutes = ((Date.now() - runStarted) / 60_000).toFixed(1);
 console.log(`\nsteps failed: ${failedSteps.length === 0 ? 'none' : failedSteps.join(', ')}`);
+if (failedTests.length > 0) console.log(`failed tests:\n  ${failedTests.join('\n  ')}`);
 if (totals.skipped > 0) console.log(`skipped tests: ${totals.skipped} (none should be)`);
 console.log(`${totals.passed} passed, ${totals.failed} failed in ${minutes} min`);
 process.exit(failedSteps.length === 0 && totals.failed === 0 && totals.passed > 0 ? 0 : 1);
