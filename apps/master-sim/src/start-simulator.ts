@@ -58,6 +58,8 @@ export interface Simulator {
   control: SimControl;
   /** Every device status change with its high-resolution emit time (for benchmarks). Returns an unsubscribe. */
   onEmit(listener: (change: EmittedStatus) => void): () => void;
+  /** Expires every token issued so far: the next call with one is UNAUTHENTICATED "token expired". */
+  expireTokens(): void;
   stop(): Promise<void>;
 }
 
@@ -151,6 +153,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     },
     control,
     onEmit: (listener) => world.onEmit(listener),
+    expireTokens: () => ctx.tokens.expireAll(),
     stop() {
       stopping ??= (async () => {
         churn.stop();

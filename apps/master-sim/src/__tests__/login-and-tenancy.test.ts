@@ -106,6 +106,22 @@ describe('login, tokens and tenancy', () => {
     });
   });
 
+  it('expireTokens() expires every token issued so far; a new login works again', async () => {
+    const before = await tenantToken(c, sim, 'tenant1');
+    await rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, before);
+    sim.expireTokens();
+    await expect(
+      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, before),
+    ).rejects.toMatchObject({
+      code: status.UNAUTHENTICATED,
+      details: expect.stringContaining('expired'),
+    });
+    const after = await tenantToken(c, sim, 'tenant1');
+    await expect(
+      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, after),
+    ).resolves.toBeDefined();
+  });
+
   it('a token from a restarted simulator is refused (per-process secret)', async () => {
     const token = await tenantToken(c, sim, 'tenant1');
     const other = await startTestSim(dir.path);

@@ -18,11 +18,13 @@ export class TokenService {
   private readonly secret = randomBytes(32);
   // jti → exp, so revoked entries can be forgotten once they would have expired anyway.
   private readonly revoked = new Map<string, number>();
+  /** Tokens carry the generation they were issued in; expireAll() starts a new one. */
+  private generation = 0;
 
   constructor(private readonly ttlSeconds: number) {}
 
   async issue(tenantID: string, admin: boolean): Promise<string> {
-    return new SignJWT({ tenantID, admin })
+    return new SignJWT({ tenantID, admin, gen: this.generation })
       .setProtectedHeader({ alg: 'HS256' })
       .setJti(randomUUID())
       .setIssuedAt()
@@ -40,7 +42,9 @@ export class TokenService {
         throw unauthenticated('token expired: log in again');
       throw unauthenticated('invalid token: not issued by this master (it may have restarted)');
     }
-    const { tenantID, admin, jti, exp } = payload;
+    const { tenantID, admin, jti, exp, gen } = payload;
+    if (typeof gen === 'number' && gen < this.generation)
+      throw unauthenticated('token expired: log in again');
     if (
       typeof tenantID !== 'string' ||
       typeof admin !== 'boolean' ||
@@ -50,6 +54,15 @@ export class TokenService {
       throw unauthenticated('invalid token claims');
     if (this.revoked.has(jti)) throw unauthenticated('token was revoked by Logout');
     return { tenantID, admin, jti, exp };
+  }
+
+  /**
+   * Every token issued so far expires now, as if its lifetime had run out: tests of a client's
+   * re-login then need no short lifetime (a JWT's exp has one-second resolution, so a one-second
+   * lifetime can end before the token is first used on a busy machine).
+   */
+  expireAll(): void {
+    this.generation++;
   }
 
   revoke(session: Session): void {

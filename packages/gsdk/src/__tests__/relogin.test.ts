@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixture, type SimFixture } from './helpers/sim-fixture.ts';
 
-// Tokens that expire after one second: the client must log in again by itself.
+// Tokens that expire (the simulator expires them on demand): the client must log in again by itself.
 let fixture: SimFixture;
 
 beforeAll(async () => {
-  fixture = await startFixture({ tokenTtlSeconds: 1 });
+  fixture = await startFixture();
 });
 afterAll(async () => {
   await fixture?.stop();
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('expired token', () => {
   it('is replaced transparently: the call succeeds and the client logged in twice', async () => {
@@ -19,7 +17,7 @@ describe('expired token', () => {
     const client = fixture.adminClient('tenant1', { onLogin: ({ reason }) => logins.push(reason) });
     const first = await client.connectMaster.getDeviceList({ gatewayID: 'gw1' });
     expect(logins).toEqual(['first-call']);
-    await sleep(2_100);
+    fixture.sim.expireTokens();
     const second = await client.connectMaster.getDeviceList({ gatewayID: 'gw1' });
     expect(second.deviceInfos.map((d) => d.deviceID).sort()).toEqual(
       first.deviceInfos.map((d) => d.deviceID).sort(),
@@ -40,7 +38,7 @@ describe('expired token', () => {
       );
     expect(await parallel()).toHaveLength(5);
     expect(logins).toEqual(['first-call']);
-    await sleep(2_100);
+    fixture.sim.expireTokens();
     expect(await parallel()).toHaveLength(5);
     expect(logins).toEqual(['first-call', 'unauthenticated']);
   });
