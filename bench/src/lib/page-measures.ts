@@ -1,7 +1,7 @@
 // What the browser scenario measures in the page: long tasks and frame intervals (an init script
 // installed before any app script), the time until the Devices page shows its rows, the time a
 // status filter takes to show filtered rows, and the main thread while the page watches changes.
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { sleep } from './clock.ts';
 import { distribution, type Distribution } from './stats.ts';
 
@@ -51,6 +51,24 @@ export const INSTRUMENT = `
   };
   requestAnimationFrame(frame);
 `;
+
+/** How long a new tab shows about:blank before a timed load (openSettledTab). */
+export const SETTLE_MS = 1_000;
+
+/**
+ * A new tab that has shown about:blank for SETTLE_MS: its renderer process is up and idle, as in a
+ * user's browser when they open the console. A timed navigation right after newPage() also timed
+ * Chromium starting that process (and, after a page.close(), tearing the last one down): ~400-900 ms
+ * on the bench machine that no change to the app could shorten (bench/README.md, "Boot of the
+ * Devices page"). The tab's HTTP and code caches are the context's: the first load of a new context
+ * is still a first visit.
+ */
+export async function openSettledTab(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('about:blank');
+  await sleep(SETTLE_MS);
+  return page;
+}
 
 export interface Load {
   usableMs: number;
