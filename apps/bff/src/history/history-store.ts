@@ -61,11 +61,6 @@ export interface HistoryStore {
     to: number,
     stepMs: number,
   ): Promise<number[]>;
-  /**
-   * Blocks until every change recorded so far is on disk (or a write failed). No route calls it
-   * (reports await flushed(), which does not hold the event loop); the store's tests do.
-   */
-  flush(): void;
   /** Resolves once every change recorded so far is on disk; false when a write failed. */
   flushed(): Promise<boolean>;
   /** Rows waiting in memory for the next write (more than a batch only while writes fail). */
@@ -109,7 +104,6 @@ interface Writer {
   readonly pending: number;
   readonly failing: boolean;
   flushed(): Promise<boolean>;
-  flushSync(): boolean;
   close(): Promise<void>;
 }
 
@@ -138,7 +132,6 @@ function createWriter(db: Database, options: HistoryStoreOptions, now: () => num
       return queue.failing;
     },
     flushed: () => Promise.resolve(queue.flush()),
-    flushSync: () => queue.flush(),
     close: () => Promise.resolve(queue.close()),
   };
 }
@@ -211,10 +204,6 @@ export function createHistoryStore(db: Database, options: HistoryStoreOptions): 
     async connectedSeries(gatewayIDs, from, to, stepMs) {
       await flushForRead();
       return connectedSeries(db, gatewayIDs, from, to, stepMs);
-    },
-
-    flush() {
-      writer.flushSync();
     },
 
     flushed: () => writer.flushed(),

@@ -7,13 +7,11 @@ import { Worker } from 'node:worker_threads';
 import type { StorageReporter } from '../db/storage-health.ts';
 import type { RetentionOptions } from './history-sql.mjs';
 import type { PackedBatch } from './history-sql.mjs';
-import {
-  sharedState,
-  waitSettled,
-  type BatchMessage,
-  type DoneMessage,
-  type WorkerInit,
-  type WriteError,
+import type {
+  BatchMessage,
+  DoneMessage,
+  WorkerInit,
+  WriteError,
 } from './history-worker-protocol.ts';
 import type { StatusChangeRecord } from './history-store.ts';
 import { PackedRows } from './packed-rows.ts';
@@ -50,9 +48,6 @@ export function nextBatchRows(rows: number, ms: number, maxBatch: number): numbe
   return Math.max(Math.min(MIN_BATCH_ROWS, maxBatch), Math.min(maxBatch, fitting));
 }
 
-/** flushSync() gives up waiting for the worker after this long (a write stuck on a lock). */
-const SYNC_WAIT_MS = 15_000;
-
 interface InFlight {
   seq: number;
   batch: PackedBatch;
@@ -75,7 +70,6 @@ export class HistoryWorkerWriter {
   private closing: Promise<void> | undefined;
   private worker: Worker;
   private exited: Promise<void> = Promise.resolve();
-  private readonly shared = sharedState();
   /** Woken whenever a batch settles (flushed() waits on it). */
   private settledWaiters: Array<() => void> = [];
   /** Rows dropped since start because maxPending was reached or close() could not write them. */
@@ -120,26 +114,6 @@ export class HistoryWorkerWriter {
     return true;
   }
 
-  /**
-   * The same, blocking the calling thread (for a synchronous reader that must see every row recorded
-   * before it, e.g. a report). It costs the main loop the write, so the live path never calls it.
-   */
-  flushSync(): boolean {
-    const target = this.rowsIn;
-    const failures = this.failures;
-    while (this.rowsOut < target) {
-      if (this.failures > failures) return false;
-      this.send();
-      const flight = this.inFlight;
-      if (!flight) return this.rowsOut >= target;
-      const outcome = waitSettled(this.shared, flight.seq, SYNC_WAIT_MS);
-      // Still running (a write waiting on a lock): it settles later through its message.
-      if (!outcome) return false;
-      this.settle(flight.seq, outcome.error);
-    }
-    return true;
-  }
-
   /** Writes what is queued, then ends the worker; rows that cannot be written are dropped and counted. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -169,7 +143,6 @@ export class HistoryWorkerWriter {
       maxRows: this.options.maxRows,
       pruneIntervalMs: this.options.pruneIntervalMs,
       busyTimeoutMs: this.options.busyTimeoutMs ?? 5000,
-      shared: this.shared,
     };
     // Only what the worker can use of the parent's flags (not, e.g., a bench probe's preload).
     const execArgv = process.execArgv.filter((a) => a === '--enable-source-maps');
@@ -210,7 +183,7 @@ export class HistoryWorkerWriter {
 
   private settle(seq: number, error: WriteError | undefined, ms?: number): void {
     const flight = this.inFlight;
-    if (!flight || flight.seq !== seq) return; // already settled (flushSync read the shared outcome)
+    if (!flight || flight.seq !== seq) return; // not the batch in flight (an older worker's answer)
     if (error) this.fail(flight, error);
     else {
       this.inFlight = undefined;

@@ -8,17 +8,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPackedWrite } from './history-sql.mjs';
 
-// Shared-buffer layout: history-worker-protocol.ts.
-const SETTLED = 0;
-const OUTCOME = 1;
-const ERROR_LENGTH = 2;
-const OK = 1;
-const FAILED = 2;
-const HEADER_BYTES = 12;
-
 const init = workerData;
-const head = new Int32Array(init.shared, 0, 3);
-const errorBytes = new Uint8Array(init.shared, HEADER_BYTES);
 let db;
 let write;
 
@@ -45,18 +35,6 @@ function describe(error) {
   };
 }
 
-/** The outcome of batch `seq` for a main thread blocked in Atomics.wait (flushSync). */
-function publish(seq, error) {
-  if (error) {
-    const bytes = new TextEncoder().encode(JSON.stringify(error)).subarray(0, errorBytes.length);
-    errorBytes.set(bytes);
-    Atomics.store(head, ERROR_LENGTH, bytes.length);
-  }
-  Atomics.store(head, OUTCOME, error ? FAILED : OK);
-  Atomics.store(head, SETTLED, seq);
-  Atomics.notify(head, SETTLED);
-}
-
 parentPort.on('message', (m) => {
   if (m.type === 'close') {
     db?.close();
@@ -71,6 +49,5 @@ parentPort.on('message', (m) => {
     error = describe(e);
   }
   const ms = performance.now() - started;
-  publish(m.seq, error);
   parentPort.postMessage({ type: 'done', seq: m.seq, ms, ...(error ? { error } : {}) });
 });

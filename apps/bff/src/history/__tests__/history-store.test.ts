@@ -110,7 +110,7 @@ describe.each(['inline', 'worker'] as const)('history store, %s writer', (mode) 
         store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: Number.NaN }),
       ).toThrow(/at must be/);
       store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 });
-      store.flush();
+      await store.flushed();
       expect(rows()).toHaveLength(1);
       await store.close();
     });
@@ -127,7 +127,7 @@ describe.each(['inline', 'worker'] as const)('history store, %s writer', (mode) 
       const store = createHistoryStore(db, options({ maxRows: 10 }));
       for (let i = 0; i < 25; i++)
         store.record({ deviceID: 1, gatewayID: 'gw1', status: i % 2, at: T0 + i });
-      store.flush();
+      await store.flushed();
       const kept = rows() as Array<{ at: number }>;
       expect(kept).toHaveLength(10);
       expect(kept[0]?.at).toBe(T0 + 15);
@@ -139,7 +139,7 @@ describe.each(['inline', 'worker'] as const)('history store, %s writer', (mode) 
       const store = createHistoryStore(db, options({ retentionDays: 2, pruneIntervalMs: 0 }));
       store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 - 5 * DAY });
       store.record({ deviceID: 2, gatewayID: 'gw1', status: 1, at: T0 - 1 * DAY });
-      store.flush();
+      await store.flushed();
       expect((rows() as Array<{ device_id: number }>).map((r) => r.device_id)).toEqual([2]);
       expect(store.facts([1]).get(1)?.lastConnectedAt).toBe(new Date(T0 - 5 * DAY).toISOString());
       await store.close();
@@ -151,15 +151,15 @@ describe.each(['inline', 'worker'] as const)('history store, %s writer', (mode) 
         options({ retentionDays: 1, pruneIntervalMs: 10 * MIN }),
       );
       store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 - 3 * DAY });
-      store.flush(); // first flush prunes (and removes the old row at once)
+      await store.flushed(); // first flush prunes (and removes the old row at once)
       expect(rows()).toHaveLength(0);
       store.record({ deviceID: 2, gatewayID: 'gw1', status: 1, at: T0 - 3 * DAY });
       clock += MIN;
-      store.flush();
+      await store.flushed();
       expect(rows()).toHaveLength(1);
       clock += 10 * MIN;
       store.record({ deviceID: 3, gatewayID: 'gw1', status: 1, at: clock });
-      store.flush();
+      await store.flushed();
       expect((rows() as Array<{ device_id: number }>).map((r) => r.device_id)).toEqual([3]);
       await store.close();
     });
@@ -217,7 +217,7 @@ describe.each(['inline', 'worker'] as const)('history store, %s writer', (mode) 
       const store = createHistoryStore(db, options({ flushIntervalMs: 1 }));
       store.observe({ deviceID: 9, gatewayID: 'gw3', status: 2, at: T0 });
       store.observe({ deviceID: 9, gatewayID: 'gw3', status: 0x200, at: T0 + MIN });
-      store.flush();
+      await store.flushed();
       expect(rows()).toEqual([]);
       expect(store.gatewayOf(9)).toBe('gw3');
       expect(store.facts([9]).get(9)).toMatchObject({
@@ -326,7 +326,7 @@ describe.each(['inline', 'worker'] as const)('history store, %s writer', (mode) 
     it('knows a device was connected at the window start even after its rows were pruned', async () => {
       const store = createHistoryStore(db, options({ retentionDays: 1, pruneIntervalMs: 0 }));
       store.record({ deviceID: 1, gatewayID: 'gw1', status: 1, at: T0 - 3 * DAY });
-      store.flush();
+      await store.flushed();
       expect(rows()).toHaveLength(0);
       expect(await store.connectedSeries(['gw1'], T0, T0 + 2 * MIN, MIN)).toEqual([1, 1]);
       await store.close();

@@ -97,10 +97,10 @@ describe('history writer on a worker thread', () => {
     expect(() => w.push(change(1))).toThrow(/after close/);
   });
 
-  it('blocks a synchronous flush until the rows are readable, with a batch already in flight', () => {
+  it('resolves flushed() once the rows are readable, with a batch already in flight', async () => {
     const w = start({ maxBatch: 100 });
     for (let i = 1; i <= 250; i++) w.push(change(i)); // the first 100 are sent at once
-    expect(w.flushSync()).toBe(true);
+    expect(await w.flushed()).toBe(true);
     expect(count()).toBe(250);
     expect(w.pending).toBe(0);
   });
