@@ -4,7 +4,10 @@
 // - the console's own changes (write-tracker.ts) mark their gateways stale from the moment they start
 //   until the hub has re-read them after they ended; a stale gateway is read through from the master;
 // - another master client's changes (no status event) are caught by a re-read of every followed
-//   gateway every `resyncMs` (default 30 s).
+//   gateway every `resyncMs` (default 30 s), one tenant at a time, the tenants' turns spread over
+//   the interval: a re-read holds its tenant's live changes until its lists are in (tenant-feed.ts),
+//   so re-reading every tenant at once delayed every change in the system by the whole burst (the
+//   bench's status p99 at 1,000 changes/s: 5.7 to 37 ms from run to run).
 import type { LiveDevice } from '@cmc/api';
 import type { GatewayState } from '../live/live-state.ts';
 import type { Logger } from '../logger.ts';
@@ -46,6 +49,8 @@ export class DeviceIndex {
   private readonly stale = new Map<string, StaleMark>();
   private tick = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** Turns of the background re-read taken so far (which tenant is next). */
+  private resyncTurn = 0;
   private readonly orderings = new Map<string, { version: number; ordering: Ordering }>();
   private rowsVersion = -1;
 
@@ -54,13 +59,35 @@ export class DeviceIndex {
   /** Starts serving from the hub's state (the hub must have been created with `this.state`). */
   attach(hub: DeviceReloader): void {
     this.hub = hub;
-    this.timer = setInterval(() => void this.resync(), this.options.resyncMs ?? DEFAULT_RESYNC_MS);
-    this.timer.unref();
+    this.scheduleResync(this.resyncMs);
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
+    this.timer = undefined;
     this.hub = undefined;
+  }
+
+  private get resyncMs(): number {
+    return this.options.resyncMs ?? DEFAULT_RESYNC_MS;
+  }
+
+  private scheduleResync(ms: number): void {
+    this.timer = setTimeout(() => this.resyncNextTenant(), ms);
+    this.timer.unref();
+  }
+
+  /** Re-reads the next tenant's gateways in turn; each tenant's turn comes every resyncMs. */
+  private resyncNextTenant(): void {
+    if (!this.hub) return;
+    const tenants = [
+      ...new Set([...this.state.gateways.values()].flatMap((gw) => gw.tenantID ?? [])),
+    ].sort();
+    if (tenants.length > 0) {
+      const tenantID = tenants[this.resyncTurn++ % tenants.length]!;
+      void this.reread(this.gatewaysOfTenant(tenantID));
+    }
+    this.scheduleResync(this.resyncMs / Math.max(tenants.length, 1));
   }
 
   /** The gateway's state when its list may be served from memory now, else undefined (read through). */
@@ -109,7 +136,10 @@ export class DeviceIndex {
     return ids;
   }
 
-  /** Re-reads every followed gateway (one read per tenant); also clears marks whose change ended. */
+  /**
+   * Re-reads every followed gateway at once (one read per tenant); also clears marks whose change
+   * ended. The background re-read goes one tenant at a time instead (resyncNextTenant).
+   */
   resync(): Promise<void> {
     return this.reread([...this.state.gateways.keys()]);
   }

@@ -1,7 +1,7 @@
 // The device index alone (no master): when a gateway may be served from memory, how the console's
 // own changes keep it read through until a re-read that happened after them, and that the memory
 // query answers exactly what the read-through path (filterDevices + sortDevices) answers.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deviceListQuery, deviceSortFields } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
 import { DeviceIndex } from '../device-index.ts';
@@ -90,6 +90,38 @@ describe('device index', () => {
     expect(index.isStale('gw1')).toBe(false);
     expect(index.servable('gw1')?.gatewayID).toBe('gw1');
     index.stop();
+  });
+
+  it('re-reads in the background one tenant at a time, each tenant once per resyncMs', () => {
+    vi.useFakeTimers();
+    try {
+      const asked: string[] = [];
+      const index = new DeviceIndex({ logger, resyncMs: 1_000 });
+      for (const [id, tenant] of [
+        ['gw1', 't1'],
+        ['gw2', 't1'],
+        ['gw3', 't2'],
+      ] as const)
+        index.state.ensureGateway(id, tenant).connected = true;
+      index.attach({
+        reloadDevices: async (gatewayID) => {
+          asked.push(`${Date.now()}:${gatewayID}`);
+          return true;
+        },
+      });
+      const start = Date.now();
+      vi.advanceTimersByTime(999);
+      expect(asked).toEqual([]);
+      vi.advanceTimersByTime(1); // t1's turn (one reload covers its two gateways)
+      vi.advanceTimersByTime(500); // t2's turn, half an interval later
+      vi.advanceTimersByTime(500); // t1 again
+      expect(asked).toEqual([`${start + 1000}:gw1`, `${start + 1500}:gw3`, `${start + 2000}:gw1`]);
+      index.stop();
+      vi.advanceTimersByTime(5_000);
+      expect(asked).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers every filter and sort exactly as the read-through path does', () => {
