@@ -22,6 +22,7 @@ import { openDatabase } from './db/database.ts';
 import { createStorageHealth } from './db/storage-health.ts';
 import { DeviceRowCache } from './devices/device-row-cache.ts';
 import { createLabelStore } from './device-labels/label-store.ts';
+import { warmDeviceRows } from './devices/warm-rows.ts';
 import { problem } from './http/problem.ts';
 import { requestContext } from './http/request-context.ts';
 import { socketSecurityHeaders } from './http/security-headers.ts';
@@ -219,7 +220,8 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   );
   // Tenant API changes move gateways between tenants: the hub must follow now, not at its next poll.
   pool.onInvalidate(() => void live.refresh());
-  void live.start();
+  // Once the first lists are in, between requests: the first Devices page load finds its rows built.
+  void live.start().then(() => setImmediate(() => warmDeviceRows(routerDeps)));
   alerts.start();
   liveness.start();
 

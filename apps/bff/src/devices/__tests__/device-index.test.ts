@@ -4,18 +4,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deviceListQuery, deviceSortFields } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
+import { createLogger } from '../../logger.ts';
 import { DeviceIndex } from '../device-index.ts';
 import { filterDevices, sortDevices } from '../device-query.ts';
 import { toDeviceRow } from '../device-row.ts';
 import { queryMemory } from '../memory-query.ts';
 
-const logger = {
-  warn: () => {},
-  info: () => {},
-  error: () => {},
-  debug: () => {},
-  child: () => logger,
-} as never;
+const logger = createLogger({ level: 'silent' });
 
 function infos(gateway: number, n: number, seed: number): DeviceInfo[] {
   let x = seed;
