@@ -4,9 +4,9 @@
 // - the console's own changes (write-tracker.ts) mark their gateways stale from the moment they start
 //   until the hub has re-read them after they ended; a stale gateway is read through from the master;
 // - another master client's changes (no status event) are caught by a re-read of every followed
-//   gateway every `resyncMs` (default 30 s), one tenant at a time, the tenants' turns spread over
-//   the interval: a re-read holds its tenant's live changes until its lists are in (tenant-feed.ts),
-//   so re-reading every tenant at once delayed every change in the system by the whole burst (the
+//   gateway every `resyncMs` (default 30 s), one gateway at a time, the turns spread over the
+//   interval: a re-read holds its tenant's live changes until its list is in (tenant-feed.ts), so
+//   re-reading every gateway at once delayed every change in the system by the whole burst (the
 //   bench's status p99 at 1,000 changes/s: 5.7 to 37 ms from run to run).
 import type { LiveDevice } from '@cmc/api';
 import type { GatewayState } from '../live/live-state.ts';
@@ -17,7 +17,7 @@ import { LiveRowCache } from './live-row-cache.ts';
 
 /** What the index needs of the live hub (live-hub.ts `reloadDevices`). */
 export interface DeviceReloader {
-  reloadDevices(gatewayID: string): Promise<boolean>;
+  reloadDevices(gatewayIDs: readonly string[]): Promise<boolean>;
 }
 
 /**
@@ -49,7 +49,7 @@ export class DeviceIndex {
   private readonly stale = new Map<string, StaleMark>();
   private tick = 0;
   private timer: NodeJS.Timeout | undefined;
-  /** Turns of the background re-read taken so far (which tenant is next). */
+  /** Turns of the background re-read taken so far (which gateway is next). */
   private resyncTurn = 0;
   private readonly orderings = new Map<string, { version: number; ordering: Ordering }>();
   private rowsVersion = -1;
@@ -73,21 +73,17 @@ export class DeviceIndex {
   }
 
   private scheduleResync(ms: number): void {
-    this.timer = setTimeout(() => this.resyncNextTenant(), ms);
+    this.timer = setTimeout(() => this.resyncNextGateway(), ms);
     this.timer.unref();
   }
 
-  /** Re-reads the next tenant's gateways in turn; each tenant's turn comes every resyncMs. */
-  private resyncNextTenant(): void {
+  /** Re-reads the next gateway in turn; each gateway's turn comes every resyncMs. */
+  private resyncNextGateway(): void {
     if (!this.hub) return;
-    const tenants = [
-      ...new Set([...this.state.gateways.values()].flatMap((gw) => gw.tenantID ?? [])),
-    ].sort();
-    if (tenants.length > 0) {
-      const tenantID = tenants[this.resyncTurn++ % tenants.length]!;
-      void this.reread(this.gatewaysOfTenant(tenantID));
-    }
-    this.scheduleResync(this.resyncMs / Math.max(tenants.length, 1));
+    const ids = [...this.state.gateways.keys()].sort();
+    const id = ids[this.resyncTurn++ % Math.max(ids.length, 1)];
+    if (id !== undefined) void this.reread([id]);
+    this.scheduleResync(this.resyncMs / Math.max(ids.length, 1));
   }
 
   /** The gateway's state when its list may be served from memory now, else undefined (read through). */
@@ -137,8 +133,8 @@ export class DeviceIndex {
   }
 
   /**
-   * Re-reads every followed gateway at once (one read per tenant); also clears marks whose change
-   * ended. The background re-read goes one tenant at a time instead (resyncNextTenant).
+   * Re-reads every followed gateway at once; also clears marks whose change ended. The background
+   * re-read goes one gateway at a time instead (resyncNextGateway).
    */
   resync(): Promise<void> {
     return this.reread([...this.state.gateways.keys()]);
@@ -152,14 +148,8 @@ export class DeviceIndex {
     }
     const askedAt = ++this.tick;
     const seqBefore = new Map(gatewayIDs.map((id) => [id, this.state.readSeqOf(id)]));
-    // A tenant's feed reads all its gateways at once: one reload per tenant.
-    const byTenant = new Map<string, string>();
-    for (const id of gatewayIDs) {
-      const tenantID = this.state.gateways.get(id)?.tenantID;
-      if (tenantID !== undefined && !byTenant.has(tenantID)) byTenant.set(tenantID, id);
-    }
     try {
-      await Promise.all([...byTenant.values()].map((id) => hub.reloadDevices(id)));
+      await hub.reloadDevices(gatewayIDs);
     } catch (error) {
       this.options.logger.warn('device index: re-read failed', { error });
     }

@@ -31,11 +31,11 @@ export interface LiveHub {
   /** degraded when any followed gateway is; seq = deltas sent so far. */
   state(): { mode: 'live' | 'degraded'; seq: number };
   /**
-   * Re-reads the device lists of the tenant owning this gateway, for the REST device index after one
-   * of the console's own changes (devices/device-index.ts). Resolves after a read that started after
-   * the call; false when no feed follows the gateway or the lists could not be read.
+   * Re-reads these gateways' device lists through their tenants' feeds, for the REST device index
+   * (devices/device-index.ts). Resolves after reads that started after the call; false when no feed
+   * follows one of them or a list could not be read.
    */
-  reloadDevices(gatewayID: string): Promise<boolean>;
+  reloadDevices(gatewayIDs: readonly string[]): Promise<boolean>;
 }
 
 /** start() waits at most this long for the first lists; the hub keeps trying in the background. */
@@ -280,10 +280,14 @@ export function createLiveHub(deps: LiveHubDeps & { state?: LiveState }): LiveHu
 
     refresh: refreshTenants,
 
-    reloadDevices(gatewayID) {
-      const tenantID = state.gateways.get(gatewayID)?.tenantID;
-      const feed = tenantID === undefined ? undefined : feeds.get(tenantID);
-      return feed ? feed.reload() : Promise.resolve(false);
+    async reloadDevices(gatewayIDs) {
+      const byTenant = new Map<string | undefined, string[]>();
+      for (const id of gatewayIDs) {
+        const tenantID = state.gateways.get(id)?.tenantID;
+        byTenant.set(tenantID, [...(byTenant.get(tenantID) ?? []), id]);
+      }
+      const reads = [...byTenant].map(([t, ids]) => (t && feeds.get(t)?.reload(ids)) || false);
+      return (await Promise.all(reads)).every(Boolean);
     },
 
     state() {

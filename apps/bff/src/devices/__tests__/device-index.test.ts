@@ -27,7 +27,7 @@ function infos(gateway: number, n: number, seed: number): DeviceInfo[] {
   })) as unknown as DeviceInfo[];
 }
 
-function world(reload: (gatewayID: string) => Promise<boolean> = async () => true) {
+function world(reload: (gatewayIDs: readonly string[]) => Promise<boolean> = async () => true) {
   const index = new DeviceIndex({ logger, resyncMs: 3_600_000 });
   const lists = new Map<string, DeviceInfo[]>();
   for (const [g, tenant] of [
@@ -64,10 +64,10 @@ describe('device index', () => {
   it('keeps a changed gateway read through until a re-read after the change has happened', async () => {
     let read = true;
     const asked: string[] = [];
-    const { index, lists } = world(async (gatewayID) => {
-      asked.push(gatewayID);
-      if (read) index.state.applyDeviceList(gatewayID, lists.get(gatewayID)!, 1);
-      return true;
+    const { index, lists } = world(async (gatewayIDs) => {
+      asked.push(...gatewayIDs);
+      if (read) for (const id of gatewayIDs) index.state.applyDeviceList(id, lists.get(id)!, 1);
+      return read;
     });
     index.state.applyDeviceList('gw1', lists.get('gw1')!, 0);
     const ended = index.changing(['gw1']);
@@ -87,11 +87,11 @@ describe('device index', () => {
     index.stop();
   });
 
-  it('re-reads in the background one tenant at a time, each tenant once per resyncMs', () => {
+  it('re-reads in the background one gateway at a time, each gateway once per resyncMs', () => {
     vi.useFakeTimers();
     try {
       const asked: string[] = [];
-      const index = new DeviceIndex({ logger, resyncMs: 1_000 });
+      const index = new DeviceIndex({ logger, resyncMs: 900 });
       for (const [id, tenant] of [
         ['gw1', 't1'],
         ['gw2', 't1'],
@@ -99,21 +99,25 @@ describe('device index', () => {
       ] as const)
         index.state.ensureGateway(id, tenant).connected = true;
       index.attach({
-        reloadDevices: async (gatewayID) => {
-          asked.push(`${Date.now()}:${gatewayID}`);
+        reloadDevices: async (gatewayIDs) => {
+          asked.push(`${Date.now()}:${gatewayIDs.join(',')}`);
           return true;
         },
       });
       const start = Date.now();
-      vi.advanceTimersByTime(999);
+      vi.advanceTimersByTime(899);
       expect(asked).toEqual([]);
-      vi.advanceTimersByTime(1); // t1's turn (one reload covers its two gateways)
-      vi.advanceTimersByTime(500); // t2's turn, half an interval later
-      vi.advanceTimersByTime(500); // t1 again
-      expect(asked).toEqual([`${start + 1000}:gw1`, `${start + 1500}:gw3`, `${start + 2000}:gw1`]);
+      // The first turn after a full interval, then one every 900 / 3 ms.
+      vi.advanceTimersByTime(1 + 300 + 300 + 300);
+      expect(asked).toEqual([
+        `${start + 900}:gw1`,
+        `${start + 1200}:gw2`,
+        `${start + 1500}:gw3`,
+        `${start + 1800}:gw1`,
+      ]);
       index.stop();
       vi.advanceTimersByTime(5_000);
-      expect(asked).toHaveLength(3);
+      expect(asked).toHaveLength(4);
     } finally {
       vi.useRealTimers();
     }
