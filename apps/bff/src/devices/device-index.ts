@@ -82,7 +82,7 @@ export class DeviceIndex {
     if (!this.hub) return;
     const ids = [...this.state.gateways.keys()].sort();
     const id = ids[this.resyncTurn++ % Math.max(ids.length, 1)];
-    if (id !== undefined) void this.reread([id]);
+    if (id !== undefined) void this.resync([id]);
     this.scheduleResync(this.resyncMs / Math.max(ids.length, 1));
   }
 
@@ -120,7 +120,7 @@ export class DeviceIndex {
         mark.open -= 1;
         mark.endedAt = at;
       }
-      void this.reread(gatewayIDs);
+      void this.resync(gatewayIDs);
     };
   }
 
@@ -133,14 +133,10 @@ export class DeviceIndex {
   }
 
   /**
-   * Re-reads every followed gateway at once; also clears marks whose change ended. The background
-   * re-read goes one gateway at a time instead (resyncNextGateway).
+   * Re-reads these gateways (default: every followed one); also clears their marks whose change
+   * ended. The background re-read calls it with one gateway a turn (resyncNextGateway).
    */
-  resync(): Promise<void> {
-    return this.reread([...this.state.gateways.keys()]);
-  }
-
-  private async reread(gatewayIDs: readonly string[]): Promise<void> {
+  async resync(gatewayIDs: readonly string[] = [...this.state.gateways.keys()]): Promise<void> {
     const hub = this.hub;
     if (!hub) {
       for (const id of gatewayIDs) if (this.stale.get(id)?.open === 0) this.stale.delete(id);

@@ -281,12 +281,11 @@ export function createLiveHub(deps: LiveHubDeps & { state?: LiveState }): LiveHu
     refresh: refreshTenants,
 
     async reloadDevices(gatewayIDs) {
-      const byTenant = new Map<string | undefined, string[]>();
-      for (const id of gatewayIDs) {
-        const tenantID = state.gateways.get(id)?.tenantID;
-        byTenant.set(tenantID, [...(byTenant.get(tenantID) ?? []), id]);
-      }
-      const reads = [...byTenant].map(([t, ids]) => (t && feeds.get(t)?.reload(ids)) || false);
+      const tenantOf = (id: string) => state.gateways.get(id)?.tenantID;
+      const reads = [...new Set(gatewayIDs.map(tenantOf))].map((tenantID) => {
+        const feed = tenantID === undefined ? undefined : feeds.get(tenantID);
+        return feed?.reload(gatewayIDs.filter((id) => tenantOf(id) === tenantID)) ?? false;
+      });
       return (await Promise.all(reads)).every(Boolean);
     },
 

@@ -26,6 +26,13 @@ describe('login, tokens and tenancy', () => {
     dir.remove();
   });
 
+  /** GetDeviceList with this token fails UNAUTHENTICATED, the reason naming `reason`. */
+  const expectRefused = (token: string, reason: string) =>
+    expect(rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token)).rejects.toMatchObject({
+      code: status.UNAUTHENTICATED,
+      details: expect.stringContaining(reason),
+    });
+
   it('Login with a tenant certificate gives a token scoped to that tenant', async () => {
     const token = await tenantToken(c, sim, 'tenant1');
     const list = await rpc<{ gatewayIDs: string[] }>(c.gateway, 'GetList', {}, token);
@@ -89,33 +96,18 @@ describe('login, tokens and tenancy', () => {
 
     const token = await tenantToken(c, sim, 'tenant1');
     await rpc(c.login, 'Logout', {}, token);
-    await expect(
-      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, token),
-    ).rejects.toMatchObject({
-      code: status.UNAUTHENTICATED,
-      details: expect.stringContaining('revoked'),
-    });
+    await expectRefused(token, 'revoked');
 
     const shortLived = await tenantToken(c, sim, 'tenant1');
     await new Promise((r) => setTimeout(r, 3100)); // tokenTtlSeconds is 2; JWT exp has one-second resolution
-    await expect(
-      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, shortLived),
-    ).rejects.toMatchObject({
-      code: status.UNAUTHENTICATED,
-      details: expect.stringContaining('expired'),
-    });
+    await expectRefused(shortLived, 'expired');
   });
 
   it('expireTokens() expires every token issued so far; a new login works again', async () => {
     const before = await tenantToken(c, sim, 'tenant1');
     await rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, before);
     sim.expireTokens();
-    await expect(
-      rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, before),
-    ).rejects.toMatchObject({
-      code: status.UNAUTHENTICATED,
-      details: expect.stringContaining('expired'),
-    });
+    await expectRefused(before, 'expired');
     const after = await tenantToken(c, sim, 'tenant1');
     await expect(
       rpc(c.cm, 'GetDeviceList', { gatewayID: 'gateway1' }, after),
