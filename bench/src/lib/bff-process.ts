@@ -1,6 +1,7 @@
 // The BFF in its own process, started as production starts it (the bundle apps/bff/dist/main.js,
-// built once per bench process, run by plain node) with the settings in the environment, so its
-// CPU and RSS are its own.
+// built once per bench process, run by apps/bff/scripts/run-bundle.sh with the same node options and
+// allocator setting as `pnpm -F @cmc/bff start`) with the settings in the environment, so its CPU
+// and RSS are its own.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,14 +74,15 @@ export async function startBffProcess(
   fs.mkdirSync(dataDir, { recursive: true });
   const probeFile = path.join(dataDir, `probe-${port}.json`);
   buildBffOnce();
-  const execArgv = ['--enable-source-maps', '--import', PROBE];
+  const execArgv = ['--import', PROBE];
   if (options.cpuProfileDir) {
     fs.mkdirSync(options.cpuProfileDir, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
   }
   const bffDir = path.join(REPO_ROOT, 'apps', 'bff');
   const startedAt = now();
-  const child = spawn(process.execPath, [...execArgv, path.join(bffDir, 'dist', 'main.js')], {
+  // `exec`s node: the child's pid is the BFF's.
+  const child = spawn('sh', [path.join(bffDir, 'scripts', 'run-bundle.sh'), ...execArgv], {
     cwd: bffDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {

@@ -1,5 +1,6 @@
-// The production bundle (scripts/build.ts -> dist/) run with plain node, no tsx: it must find the
-// protos and migrations beside their sources and serve a device list read over gRPC from the simulator.
+// The production bundle (scripts/build.ts -> dist/) run by scripts/run-bundle.sh with plain node, no
+// tsx: it must find the protos and migrations beside their sources and serve a device list read over
+// gRPC from the simulator, in a process with the allocator setting and heap option of the script.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,7 @@ const appDir = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = path.join(appDir, 'dist', `test-${process.pid}`);
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
-describe('built BFF (node dist/main.js)', () => {
+describe('built BFF (scripts/run-bundle.sh)', () => {
   it('bundles, starts on plain node against the simulator and lists devices', async () => {
     const built = spawnSync(
       process.execPath,
@@ -27,9 +28,10 @@ describe('built BFF (node dist/main.js)', () => {
     const simDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-built-sim-'));
     const sim = await startSimulator({ certDir: simDir, port: 0, controlPort: 0 });
     // Run from a directory outside the repo: nothing may depend on the working directory.
-    const child = spawn(process.execPath, [path.join(outDir, 'main.js')], {
+    const child = spawn('sh', [path.join(appDir, 'scripts', 'run-bundle.sh')], {
       cwd: os.tmpdir(),
       env: {
+        BFF_BUNDLE: path.join(outDir, 'main.js'),
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         MASTER_PORT: String(sim.port),
@@ -69,6 +71,12 @@ describe('built BFF (node dist/main.js)', () => {
         body: JSON.stringify({ username: 'admin', password: 'built-bundle-pw' }),
       });
       expect(login.status).toBe(200);
+      // `exec`: the pid is node's, started with the script's setting and option.
+      const environ = fs.readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('MALLOC_ARENA_MAX=2');
+      const argv = fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+      expect(argv).toContain('--heap-growing-percent=50');
+      expect(argv).toContain(path.join(outDir, 'main.js'));
       const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
       const list = await fetch(`${url}/api/v1/devices?pageSize=500`, { headers: { cookie } });
       const body = (await list.json()) as { total: number; items: Array<{ deviceID: number }> };
