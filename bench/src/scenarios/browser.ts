@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { connectedStatuses, failureStatuses } from '@cmc/api';
+import { CHROMIUM_ARGS } from '@cmc/e2e/chromium-args';
 import { ADMIN, REPO_ROOT, startBffProcess, signIn } from '../lib/bff-process.ts';
 import { topSelfTime, type CpuProfile } from '../lib/cpu-profile.ts';
 import { allJsSize, initialJsSize } from '../lib/initial-js.ts';
@@ -63,13 +64,7 @@ export async function runBrowser(
   const launch = () =>
     chromium.launch({
       executablePath: benchEnv.chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     });
   const browser = await launch();
   try {
