@@ -150,6 +150,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
     addressThrottle,
     loginRate,
     loginGuard,
+    serializer: storage.serializer,
     logger,
     history: deps.history ?? history,
     deviceRows: new DeviceRowCache(),

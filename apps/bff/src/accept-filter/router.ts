@@ -7,15 +7,17 @@ import { problem } from '../http/problem.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import { accessGateway } from '../master/gateway-access.ts';
 import { readAcceptFilters } from './accept-filter.ts';
-import { serializeByKey } from './serialize-by-key.ts';
 
 export function acceptFilterRouter(deps: RouterDeps): Router {
   const router = Router();
   const gateway = (user: Parameters<typeof accessGateway>[1], gatewayID: string) =>
     accessGateway(deps.pool, user, gatewayID);
   // Every write to a gateway's filters goes through this, so an accept never reads a filter that
-  // another change is about to overwrite.
-  const oneAtATime = serializeByKey();
+  // another change (through this instance or, scaled out, another) is about to overwrite.
+  const oneAtATime = deps.serializer(
+    'accept-filter',
+    (gatewayID) => `the accept filters of gateway ${gatewayID}`,
+  );
 
   defineRoute(router, route('accept-filter.get'), deps, async ({ user, params }) => {
     const { client } = await gateway(user, params.gatewayID);

@@ -10,6 +10,7 @@ import type { LabelStore } from '../device-labels/label-store.ts';
 import type { GatewayMemory } from '../gateways/gateway-memory.ts';
 import type { Logger } from '../logger.ts';
 import type { MasterPool } from '../master/master-pool.ts';
+import type { Storage } from '../scale/storage.ts';
 
 /** Everything the resource routers need; built once in app.ts. */
 export interface RouterDeps {
@@ -23,6 +24,8 @@ export interface RouterDeps {
   loginRate: LoginThrottle;
   /** The lock-out rule over the throttles above (per user and address; back-off per user). */
   loginGuard: LoginGuard;
+  /** Read-modify-write changes on the master, one at a time per key (across instances when scaled out). */
+  serializer: Storage['serializer'];
   logger: Logger;
   /** The live module's history store, when wired: fills lastConnectedAt & co. */
   history?: DeviceFactsSource;

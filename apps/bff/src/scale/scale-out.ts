@@ -13,7 +13,9 @@ import { connectRedis } from './redis-connect.ts';
 import { createRedisHealthCheck, type RedisHealth } from './redis-health.ts';
 import { createRedisLoginThrottle } from './redis-login-throttle.ts';
 import { createRedisSessionStore } from './redis-session-store.ts';
+import { redisSerializeByKey } from './redis-serialize-by-key.ts';
 import { RelayBus } from './relay-bus.ts';
+import type { SerializeByKey } from './serialize-by-key.ts';
 import { deviceLeaseKey, GATEWAY_LEASE_KEY, StreamLease } from './stream-lease.ts';
 
 export interface ScaleOutOptions {
@@ -34,6 +36,8 @@ export interface ScaleOut {
   checkRedis(): Promise<RedisHealth>;
   sessions: SessionStore;
   throttle(name: string, policy: ThrottlePolicy): LoginThrottle;
+  /** Each key's changes one at a time across every instance (a Redis lock per key). */
+  serializer(scope: string, describe: (key: string) => string): SerializeByKey;
   /** For `io.adapter(...)`: rooms and server-side operations across every instance. */
   adapter: ReturnType<typeof createAdapter>;
   streams: StatusStreams;
@@ -83,6 +87,8 @@ export async function createScaleOut(options: ScaleOutOptions): Promise<ScaleOut
     checkRedis: createRedisHealthCheck(redis, options.url),
     sessions: createRedisSessionStore(redis, options.sessionSecret),
     throttle: (name, policy) => createRedisLoginThrottle(redis, name, policy),
+    serializer: (scope, describe) =>
+      redisSerializeByKey(redis, scope, { describe, logger: logger.child({ lock: scope }) }),
     adapter: createAdapter(adapterPub, adapterSub, { key: 'cmc:socket.io' }),
     streams: {
       device: (tenantID, open) => leased(deviceLeaseKey(tenantID), open),

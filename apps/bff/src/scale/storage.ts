@@ -1,7 +1,8 @@
 // The storage layer behind interfaces, created in one place: routes get these stores through their
 // deps and never see SQLite or Redis. Accounts and the audit log live in SQLite (one shared database
 // file — or, later, a server database behind the same interfaces); sessions and login counters in
-// SQLite alone, or in Redis when the BFF is scaled out (docs/scale-out.md).
+// SQLite alone, or in Redis when the BFF is scaled out (docs/scale-out.md); so do the per-key
+// serializers of read-modify-write changes on the master (in-process, or a Redis lock per key).
 import { createAccountStore, type AccountStore } from '../accounts/account-store.ts';
 import { createAuditLog, type AuditLog } from '../audit/audit-log.ts';
 import {
@@ -15,6 +16,7 @@ import type { Db } from '../db/database.ts';
 import type { StorageReporter } from '../db/storage-health.ts';
 import type { Logger } from '../logger.ts';
 import type { ScaleOut } from './scale-out.ts';
+import { serializeByKey, type SerializeByKey } from './serialize-by-key.ts';
 
 export interface Storage {
   accounts: AccountStore;
@@ -28,6 +30,11 @@ export interface Storage {
   addressThrottle: LoginThrottle;
   /** Every sign-in attempt per source address. */
   loginRate: LoginThrottle;
+  /**
+   * Runs each key's changes one after the other: in this process, and scaled out across every
+   * instance. `describe` names a key's subject in the refusal when the lock cannot be had.
+   */
+  serializer(scope: string, describe: (key: string) => string): SerializeByKey;
 }
 
 export interface StorageOptions {
@@ -70,5 +77,6 @@ export function createStorage(db: Db, options: StorageOptions): Storage {
       'rate',
       options.loginRate ?? { maxFailures: 30, windowMs: 60_000, lockoutMs: 60_000 },
     ),
+    serializer: (scope, describe) => (scale ? scale.serializer(scope, describe) : serializeByKey()),
   };
 }

@@ -4,17 +4,9 @@
 // stored open alarms and the unique open-alarm index keep a hand-over from raising anything twice.
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../logger.ts';
+import { releaseHeldKey, renewHeldKey, takeKey } from '../../scale/held-key.ts';
 
 export const ALERT_LEASE_KEY = 'cmc:lease:alerts';
-
-const RENEW = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-`;
-const RELEASE = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-return redis.call('DEL', KEYS[1])
-`;
 
 export interface AlertLease {
   holding(): boolean;
@@ -38,8 +30,8 @@ export function startAlertLease(options: {
   async function step(): Promise<void> {
     try {
       const ok = holding
-        ? (await redis.eval(RENEW, 1, ALERT_LEASE_KEY, token, ttlMs)) === 1
-        : (await redis.set(ALERT_LEASE_KEY, token, 'PX', ttlMs, 'NX')) === 'OK';
+        ? await renewHeldKey(redis, ALERT_LEASE_KEY, token, ttlMs)
+        : await takeKey(redis, ALERT_LEASE_KEY, token, ttlMs);
       if (ok !== holding)
         logger.info(ok ? 'alerts: evaluating (lease taken)' : 'alerts: lease lost');
       holding = ok;
@@ -63,7 +55,7 @@ export function startAlertLease(options: {
       clearInterval(timer);
       if (!holding) return;
       holding = false;
-      await redis.eval(RELEASE, 1, ALERT_LEASE_KEY, token).catch(() => undefined);
+      await releaseHeldKey(redis, ALERT_LEASE_KEY, token).catch(() => undefined);
     },
   };
 }

@@ -177,6 +177,35 @@ describe('two BFF instances on one Redis', () => {
     });
   });
 
+  it('accepts devices through both instances at once without one change overwriting the other', async () => {
+    const csrf = /cmc_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
+    const gatewayID = GATEWAYS[0]!;
+    const accepted = async (url: string) => {
+      const res = await fetch(`${url}/api/v1/gateways/${gatewayID}/accept-filter`, {
+        headers: { cookie },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { db: { deviceIDs: number[] } }).db.deviceIDs;
+    };
+    const before = await accepted(a.url);
+    // Each accept reads the filter, adds its device and writes the filter back on the master; the
+    // two instances interleaving those steps would drop devices without the shared per-gateway lock.
+    const newcomers = Array.from({ length: 12 }, (_, i) => 4_100_001 + i);
+    const answers = await Promise.all(
+      newcomers.map((id, i) =>
+        fetch(`${[a, b][i % 2]!.url}/api/v1/gateways/${gatewayID}/accept-filter/devices`, {
+          method: 'POST',
+          headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+          body: JSON.stringify({ store: 'db', add: [id] }),
+        }),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual(newcomers.map(() => 200));
+    const after = await accepted(b.url);
+    expect([...after].sort()).toEqual([...new Set([...before, ...newcomers])].sort());
+    expect(await redis.keys('cmc:lock:*')).toEqual([]);
+  });
+
   it('hands the streams over when the holder is killed: degraded, then live, nothing lost, one stream per scope', async () => {
     const watcher = client(b.url);
     expect(await watcher.join('all')).toMatchObject({ ok: true });

@@ -1,7 +1,7 @@
-// The master has no "add one device to the accept filter": a change is read, change, write back.
-// Two such changes to the same gateway must not interleave, or the second write drops the first
-// one's device. Each gateway's changes therefore run one after the other, in arrival order.
-// This holds within one BFF process; several BFF instances (docs/scale-out.md) do not share it.
+// Read-modify-write changes on the master (it has no "add one device to the accept filter": a change
+// is read, change, write back) must not interleave, or the second write drops the first one's part.
+// Each key's changes run one after the other, in arrival order, within this process; scaled out,
+// storage.ts adds a Redis lock per key around each (redis-serialize-by-key.ts).
 
 export type SerializeByKey = <T>(key: string, task: () => Promise<T>) => Promise<T>;
 
