@@ -1,28 +1,20 @@
 import { AcceptFilterEditor } from '../features/accept-filter/components/accept-filter-editor.tsx';
 import { PendingList } from '../features/accept-filter/components/pending-list.tsx';
 import { useDeviceNames } from '../features/device-labels/api/list-device-labels.ts';
-import { EmptyState } from '../ui/empty-state.tsx';
 import { useCurrentUser } from './use-current-user.ts';
-import { GatewayPageHeader } from './gateway-page-header.tsx';
+import { GatewayPage } from './gateway-page.tsx';
 import { useGatewayParam } from './use-gateway-param.ts';
 
 export function Component() {
   const user = useCurrentUser();
   const nameOf = useDeviceNames();
-  const selection = useGatewayParam();
-  const { gatewayID } = selection;
   return (
-    <>
-      <GatewayPageHeader
-        title="Accept filter"
-        description="Which device-to-server devices the gateway accepts. By default it accepts nobody."
-        selection={selection}
-      />
-      {gatewayID === '' ? (
-        <EmptyState title="No gateway">
-          {selection.pending ? 'Loading gateways…' : 'There is no gateway to show.'}
-        </EmptyState>
-      ) : (
+    <GatewayPage
+      title="Accept filter"
+      description="Which device-to-server devices the gateway accepts. By default it accepts nobody."
+      selection={useGatewayParam()}
+    >
+      {(gatewayID) => (
         <>
           <section className="card" aria-labelledby="pending-title">
             <div className="card-header">
@@ -41,6 +33,6 @@ export function Component() {
           </section>
         </>
       )}
-    </>
+    </GatewayPage>
   );
 }

@@ -1,28 +1,20 @@
 import { AddAsyncForm } from '../features/async-connections/components/add-async-form.tsx';
 import { AsyncConnectionLists } from '../features/async-connections/components/async-connection-lists.tsx';
 import { useDeviceNames } from '../features/device-labels/api/list-device-labels.ts';
-import { EmptyState } from '../ui/empty-state.tsx';
 import { useCurrentUser } from './use-current-user.ts';
-import { GatewayPageHeader } from './gateway-page-header.tsx';
+import { GatewayPage } from './gateway-page.tsx';
 import { useGatewayParam } from './use-gateway-param.ts';
 
 export function Component() {
   const user = useCurrentUser();
   const nameOf = useDeviceNames();
-  const selection = useGatewayParam();
-  const { gatewayID } = selection;
   return (
-    <>
-      <GatewayPageHeader
-        title="Async connections"
-        description="Devices the gateway connects to in the background and reconnects after a drop."
-        selection={selection}
-      />
-      {gatewayID === '' ? (
-        <EmptyState title="No gateway">
-          {selection.pending ? 'Loading gateways…' : 'There is no gateway to show.'}
-        </EmptyState>
-      ) : (
+    <GatewayPage
+      title="Async connections"
+      description="Devices the gateway connects to in the background and reconnects after a drop."
+      selection={useGatewayParam()}
+    >
+      {(gatewayID) => (
         <>
           {user.isAdmin ? (
             <section className="card">
@@ -37,6 +29,6 @@ export function Component() {
           <AsyncConnectionLists gatewayID={gatewayID} readOnly={!user.isAdmin} nameOf={nameOf} />
         </>
       )}
-    </>
+    </GatewayPage>
   );
 }

@@ -19,7 +19,7 @@ import { deviceDetailsOfGateway, queryKeys } from '../lib/query-keys.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { bulkAdd } from './compose/bulk-add-from-search.ts';
 import { useManagedNow } from './compose/use-managed-now.ts';
-import { GatewayPageHeader } from './gateway-page-header.tsx';
+import { GatewayPage } from './gateway-page.tsx';
 import { useGatewayParam } from './use-gateway-param.ts';
 
 const DONE: Record<SearchAction, string> = {
@@ -106,60 +106,63 @@ export function Component() {
   }
 
   return (
-    <>
-      <GatewayPageHeader
-        title="Search devices"
-        description="Finds devices on the gateway's subnet (UDP broadcast by the gateway)."
-        selection={selection}
-      />
-      <section className="card">
-        <div className="card-body stack">
-          <SearchForm
-            busy={search.isPending}
-            serverError={search.error}
-            onSearch={(timeoutMs) => {
-              setStates(new Map());
-              setSelected(new Set());
-              setBulk({ busy: false, summary: null });
-              setStarted({ at: Date.now(), timeoutMs });
-              search.mutate({ gatewayID, timeoutMs });
-            }}
-          />
-          {search.isPending && started ? (
-            <SearchProgress timeoutMs={started.timeoutMs} startedAt={started.at} />
+    <GatewayPage
+      title="Search devices"
+      description="Finds devices on the gateway's subnet (UDP broadcast by the gateway)."
+      selection={selection}
+    >
+      {() => (
+        <>
+          <section className="card">
+            <div className="card-body stack">
+              <SearchForm
+                busy={search.isPending}
+                serverError={search.error}
+                onSearch={(timeoutMs) => {
+                  setStates(new Map());
+                  setSelected(new Set());
+                  setBulk({ busy: false, summary: null });
+                  setStarted({ at: Date.now(), timeoutMs });
+                  search.mutate({ gatewayID, timeoutMs });
+                }}
+              />
+              {search.isPending && started ? (
+                <SearchProgress timeoutMs={started.timeoutMs} startedAt={started.at} />
+              ) : null}
+              <ErrorAlert error={search.error} title="Search failed" />
+            </div>
+          </section>
+          {search.data ? (
+            <section className="card" aria-labelledby="results-title">
+              <div className="card-header">
+                <h2 id="results-title">
+                  {search.data.devices.length} device{search.data.devices.length === 1 ? '' : 's'}{' '}
+                  found on {search.data.gatewayID}
+                </h2>
+              </div>
+              <div className="card-body">
+                <BulkAddBar
+                  count={selected.size}
+                  busy={bulk.busy}
+                  summary={bulk.summary}
+                  onRun={(action) => void runBulk(action)}
+                  onClear={() => setSelected(new Set())}
+                />
+              </div>
+              <div style={{ overflow: 'auto' }}>
+                <SearchResults
+                  devices={devices}
+                  states={states}
+                  onAction={(d, a) => void act(d, a)}
+                  selected={selected}
+                  onSelect={select}
+                  nameOf={nameOf}
+                />
+              </div>
+            </section>
           ) : null}
-          <ErrorAlert error={search.error} title="Search failed" />
-        </div>
-      </section>
-      {search.data ? (
-        <section className="card" aria-labelledby="results-title">
-          <div className="card-header">
-            <h2 id="results-title">
-              {search.data.devices.length} device{search.data.devices.length === 1 ? '' : 's'} found
-              on {search.data.gatewayID}
-            </h2>
-          </div>
-          <div className="card-body">
-            <BulkAddBar
-              count={selected.size}
-              busy={bulk.busy}
-              summary={bulk.summary}
-              onRun={(action) => void runBulk(action)}
-              onClear={() => setSelected(new Set())}
-            />
-          </div>
-          <div style={{ overflow: 'auto' }}>
-            <SearchResults
-              devices={devices}
-              states={states}
-              onAction={(d, a) => void act(d, a)}
-              selected={selected}
-              onSelect={select}
-              nameOf={nameOf}
-            />
-          </div>
-        </section>
-      ) : null}
-    </>
+        </>
+      )}
+    </GatewayPage>
   );
 }
