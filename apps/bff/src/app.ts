@@ -137,6 +137,7 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
       metrics,
       pool: restPool,
       socketCount: () => io.of('/').sockets.size,
+      deviceIndex,
     }),
   );
   // Shared by the live hub (which sees gateways leave and return) and the REST routes.

@@ -5,6 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import { problem } from '../http/problem.ts';
 import { deviceStatusName } from '@cmc/gsdk/names';
+import type { DeviceIndex } from '../devices/device-index.ts';
 import { readDeviceLists } from '../devices/device-service.ts';
 import type { MasterPool } from '../master/master-pool.ts';
 import type { BffMetrics } from './registry.ts';
@@ -14,6 +15,8 @@ export interface MetricsRouterDeps {
   metrics: BffMetrics;
   pool: MasterPool;
   socketCount: () => number;
+  /** The live hub's devices: a gateway it may serve is counted from memory, not read (issue 12). */
+  deviceIndex?: DeviceIndex;
 }
 
 /** The scrape reads as an administrator would: every gateway of the master. */
@@ -66,18 +69,25 @@ async function refreshGauges(deps: MetricsRouterDeps): Promise<void> {
     }
     metrics.gatewaysUp.set(up);
     metrics.masterUp.set(1);
-    // The managed lists themselves (one GetDeviceList per gateway, with its tenant's token): the
-    // figures are the master's, whatever the live view has or has not caught up with.
-    const lists = await readDeviceLists(deps.pool, SCRAPER, gatewayIDs);
-    for (const { gatewayID, devices } of lists) {
+    // Per gateway, the live hub's devices when it may serve them (live, read, not waiting for a
+    // re-read after one of the console's changes: what the Devices page shows), else the managed
+    // list read from the master with the gateway's tenant token. Reading all 100 lists of a
+    // 100,000-device master took 310-541 ms a scrape and blocked the event loop up to 63 ms.
+    const count = <D>(gatewayID: string, devices: Iterable<D>, statusOf: (d: D) => string) => {
       const counts = new Map<string, number>();
-      for (const d of devices ?? []) {
-        const status = deviceStatusName(d.status);
+      for (const d of devices) {
+        const status = statusOf(d);
         counts.set(status, (counts.get(status) ?? 0) + 1);
       }
       for (const [status, n] of counts)
         metrics.devicesByStatus.set({ gateway: gatewayID, status }, n);
-    }
+    };
+    const held = new Map(gatewayIDs.map((id) => [id, deps.deviceIndex?.servable(id)]));
+    for (const [gatewayID, gw] of held)
+      if (gw) count(gatewayID, gw.devices.values(), (d) => d.status);
+    const unheld = gatewayIDs.filter((id) => !held.get(id));
+    for (const { gatewayID, devices } of await readDeviceLists(deps.pool, SCRAPER, unheld))
+      count(gatewayID, devices ?? [], (d) => deviceStatusName(d.status));
   } catch {
     // The scrape still answers: cmc_master_up 0 says why the gateway figures are missing.
     metrics.masterUp.set(0);

@@ -61,7 +61,11 @@ describe('GET /metrics', () => {
     new Map([...s].filter(([k, v]) => k.startsWith('cmc_devices{') && v > 0));
 
   beforeAll(async () => {
-    h = await startHarness({ env: { METRICS_TOKEN: TOKEN } });
+    // No background re-read of the device index: the only list reads are the ones a scrape makes.
+    h = await startHarness({
+      env: { METRICS_TOKEN: TOKEN },
+      deps: { deviceResyncMs: 3_600_000 },
+    });
     await h.bff.live.start();
   }, HARNESS_TIMEOUT_MS);
   afterAll(async () => {
@@ -90,6 +94,22 @@ describe('GET /metrics', () => {
     for (const g of gateways)
       expect(s.get(key('cmc_gateway_up', { gateway: g.gatewayID }))).toBe(g.connected ? 1 : 0);
     expect(s.get('cmc_master_up')).toBe(1);
+  });
+
+  it('counts the gateways the live hub serves from memory: a scrape reads only the others from the master', async () => {
+    const listReads = (s: Samples) =>
+      [...s]
+        .filter(([k]) =>
+          /^cmc_master_rpc_duration_seconds_count\{.*method="ConnectMaster.GetDeviceList"/.test(k),
+        )
+        .reduce((n, [, v]) => n + v, 0);
+    const first = await scrape();
+    const second = await scrape();
+    const gateways = h.sim.control.state().gateways;
+    expect(gateways.some((g) => g.connected)).toBe(true);
+    // Offline gateways are not served from memory (their devices are unknown), so they are read.
+    expect(listReads(second) - listReads(first)).toBe(gateways.filter((g) => !g.connected).length);
+    expect(devicesOf(second)).toEqual(simCounts());
   });
 
   it('follows a device that drops: status change counted, counts still match', async () => {
