@@ -30,7 +30,15 @@ import { serializeRequest, unaryAttempt, type AnyMethod } from './unary-call.ts'
 
 /** Default number of events a status subscription holds for a consumer that is not reading. */
 const defaultMaxBuffered = 10_000;
-const subscribedFallbackMs = 1_000;
+/**
+ * How long a quiet status stream must stay open on a connected channel to count as subscribed (a
+ * gRPC server may hold its headers until the first change). A refusal (bad token, no permission)
+ * comes back within one round trip; the list reads that "subscribed" releases reach the master
+ * after the stream's request on the same connection, so a change could only be missed by a master
+ * that takes longer than this to register a stream it already has. It was 1 s: a full second of
+ * every start and every recovery after a break (docs/decisions.md).
+ */
+const subscribedFallbackMs = 300;
 
 function validateSubscribeOptions(
   rpc: string,
