@@ -26,12 +26,29 @@ interface Notice {
   offlineAt: number;
   reconnectedAt: number;
   devices: Map<number, LostDevice>;
+  /** The same devices as they were managed before (what a restore re-applies). */
+  remembered: Map<number, RememberedDevice>;
 }
 
 export class GatewayMemory {
   private readonly offline = new Map<string, OfflineGateway>();
   private readonly notices = new Map<string, Notice>();
   private readonly lastSeen = new Map<string, PackedDevices>();
+  /**
+   * Connections the console re-applied on a gateway, each with the tick it was made at, kept until a
+   * list read that began after it: a gateway that leaves before the live view has read them must
+   * still remember them (else its return would not name them lost again).
+   */
+  private readonly reapplied = new Map<
+    string,
+    Map<number, { device: RememberedDevice; tick: number }>
+  >();
+  private tick = 0;
+
+  /** Call as a device-list read is sent; pass the answer to seen() with this tick. */
+  readStarting(): number {
+    return ++this.tick;
+  }
 
   /** The gateway left the master; `devices` = what it managed just before. First call wins. */
   wentOffline(
@@ -45,8 +62,11 @@ export class GatewayMemory {
     // so the live state may already lack them: add the last list read while it was connected.
     const byID = new Map<number, RememberedDevice>();
     for (const d of this.lastSeen.get(gatewayID)?.unpack() ?? []) byID.set(d.deviceID, d);
+    for (const { device } of this.reapplied.get(gatewayID)?.values() ?? [])
+      byID.set(device.deviceID, device);
     for (const d of devices) byID.set(d.deviceID, d);
     this.lastSeen.delete(gatewayID);
+    this.reapplied.delete(gatewayID);
     this.offline.set(gatewayID, {
       tenantID,
       since: at,
@@ -54,9 +74,17 @@ export class GatewayMemory {
     });
   }
 
-  /** The gateway's device list as last read while it was connected (packed: read on every resync). */
-  seen(gatewayID: string, list: readonly RememberedDevice[]): void {
+  /**
+   * The gateway's device list as last read while it was connected (packed: read on every resync).
+   * `readTick` (readStarting()): re-applied connections made before the read began are in it, or
+   * were removed since; either way the list now speaks for them.
+   */
+  seen(gatewayID: string, list: readonly RememberedDevice[], readTick: number): void {
     this.lastSeen.set(gatewayID, new PackedDevices(list));
+    const pending = this.reapplied.get(gatewayID);
+    if (!pending) return;
+    for (const [id, { tick }] of pending) if (tick < readTick) pending.delete(id);
+    if (pending.size === 0) this.reapplied.delete(gatewayID);
   }
 
   offlineGateway(gatewayID: string): OfflineGateway | undefined {
@@ -85,13 +113,16 @@ export class GatewayMemory {
     if (lost.length === 0) return lost;
     const notice = this.notices.get(gatewayID);
     const devices = new Map(notice?.devices);
+    const remembered = new Map(notice?.remembered);
     // A device restored since an earlier notice and lost again is named again, with its latest setup.
     for (const d of lost) devices.set(d.deviceID, d);
+    for (const d of before.devices) if (devices.has(d.deviceID)) remembered.set(d.deviceID, d);
     this.notices.set(gatewayID, {
       tenantID: before.tenantID,
       offlineAt: before.since,
       reconnectedAt: at,
       devices,
+      remembered,
     });
     return lost;
   }
@@ -116,11 +147,23 @@ export class GatewayMemory {
     return [...(this.notices.get(gatewayID)?.devices.values() ?? [])];
   }
 
-  /** Takes restored devices off the notice; the notice goes when none are left. */
+  /**
+   * Takes re-applied devices off the notice (the notice goes when none are left) and remembers them
+   * as managed again until a list read confirms it.
+   */
   resolve(gatewayID: string, deviceIDs: readonly number[]): void {
     const n = this.notices.get(gatewayID);
     if (!n) return;
-    for (const id of deviceIDs) n.devices.delete(id);
+    let pending = this.reapplied.get(gatewayID);
+    for (const id of deviceIDs) {
+      const device = n.remembered.get(id);
+      if (device) {
+        if (!pending) this.reapplied.set(gatewayID, (pending = new Map()));
+        pending.set(id, { device, tick: ++this.tick });
+      }
+      n.devices.delete(id);
+      n.remembered.delete(id);
+    }
     if (n.devices.size === 0) this.notices.delete(gatewayID);
   }
 

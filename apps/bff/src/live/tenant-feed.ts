@@ -255,6 +255,7 @@ export class TenantFeed {
     await Promise.all(
       gatewayIDs.map(async (gatewayID) => {
         try {
+          const readTick = this.ctx.memory?.readStarting() ?? 0;
           const { deviceInfos } = await client.connectMaster.getDeviceList({ gatewayID });
           this.unread.delete(gatewayID);
           this.ctx.logger.debug('live: device list read', {
@@ -266,7 +267,7 @@ export class TenantFeed {
           // before the list's removals go out, so a client re-reading on them finds the notice.
           if (this.ctx.state.gateways.get(gatewayID)?.connected === true) {
             this.ctx.memory?.cameBack(gatewayID, deviceInfos, Date.now());
-            this.ctx.memory?.seen(gatewayID, deviceInfos);
+            this.ctx.memory?.seen(gatewayID, deviceInfos, readTick);
           }
           publishDiffs(
             this.ctx,

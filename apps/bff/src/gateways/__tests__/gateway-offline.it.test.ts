@@ -152,4 +152,25 @@ describe('a gateway that goes offline and comes back', () => {
     const after = lostConnectionsList.parse((await world.admin.get('/lost-connections')).body);
     expect(after.notices.map((n) => n.gatewayID)).toEqual(['gateway1']);
   });
+  it('names the re-applied connections again when the gateway leaves and returns right after the restore', async () => {
+    // Restored as before just now (SYNC and SESSION[0]) and left at once: whatever the live view has
+    // or has not read since the restore, the master drops them again and the notice must say so.
+    const restored = await world.admin.post('/gateways/gateway1/lost-connections/restore', {
+      deviceIDs: [SESSION[2]],
+      saveToDatabase: false,
+    });
+    expect(restored.body.results).toEqual([{ deviceID: SESSION[2], ok: true }]);
+    await control('/gateways/gateway1/offline');
+    await control('/gateways/gateway1/online');
+    const notice = await eventually(async () => {
+      const body = lostConnectionsList.parse((await world.admin.get('/lost-connections')).body);
+      const g1 = body.notices.find((n) => n.gatewayID === 'gateway1');
+      expect(g1?.devices.map((d) => d.deviceID).sort()).toEqual(
+        [SYNC, SESSION[0], SESSION[2]].sort(),
+      );
+      return g1!;
+    });
+    // Saved to the database in the test before: they came back by themselves.
+    expect(notice.devices.map((d) => d.deviceID)).not.toContain(SESSION[1]);
+  });
 });
