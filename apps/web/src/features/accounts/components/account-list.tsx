@@ -6,7 +6,7 @@ import { validate } from '../../../lib/zod-fields.ts';
 import { ConfirmDialog } from '../../../ui/dialog.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { SelectField, TextField } from '../../../ui/field.tsx';
-import { SkeletonRows } from '../../../ui/skeleton.tsx';
+import { QueryView } from '../../../ui/query-view.tsx';
 import { useCreateAccount } from '../api/create-account.ts';
 import { useDeleteAccount } from '../api/delete-account.ts';
 import { useAccounts } from '../api/list-accounts.ts';
@@ -107,67 +107,63 @@ export function AccountList({
         />
       </div>
       <ErrorAlert error={remove.error} title="Could not delete" />
-      {query.isPending ? (
-        <div className="card-body">
-          <SkeletonRows rows={3} />
-        </div>
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} title="Accounts could not be read" />
-      ) : (
-        <table className="table" aria-label="Accounts">
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Role</th>
-              <th scope="col">Tenant</th>
-              <th scope="col">Created</th>
-              <th scope="col">Locked until</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {query.data.accounts.map((a) => (
-              <tr key={a.id}>
-                <td>{a.username}</td>
-                <td>{a.role === 'admin' ? 'Administrator' : 'Tenant viewer'}</td>
-                <td>{a.tenantID ?? '—'}</td>
-                <td>{dateTime(a.createdAt)}</td>
-                <td>
-                  {a.lockedUntil ? (
-                    <span className="row">
-                      {dateTime(a.lockedUntil)} <UnlockButton account={a} />
-                    </span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td style={{ textAlign: 'right' }}>
-                  <div className="row" style={{ justifyContent: 'flex-end' }}>
-                    <button
-                      className="btn btn-sm"
-                      type="button"
-                      onClick={() => setResetting(a)}
-                      aria-label={`Reset password of ${a.username}`}
-                    >
-                      Reset password
-                    </button>
-                    {a.id === currentUserID ? null : (
-                      <button
-                        className="btn btn-sm btn-danger"
-                        type="button"
-                        onClick={() => setTarget(a)}
-                        aria-label={`Delete account ${a.username}`}
-                      >
-                        Delete
-                      </button>
-                    )}
-                  </div>
-                </td>
+      <QueryView query={query} errorTitle="Accounts could not be read" padSkeleton>
+        {(data) => (
+          <table className="table" aria-label="Accounts">
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Role</th>
+                <th scope="col">Tenant</th>
+                <th scope="col">Created</th>
+                <th scope="col">Locked until</th>
+                <th scope="col" />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {data.accounts.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.username}</td>
+                  <td>{a.role === 'admin' ? 'Administrator' : 'Tenant viewer'}</td>
+                  <td>{a.tenantID ?? '—'}</td>
+                  <td>{dateTime(a.createdAt)}</td>
+                  <td>
+                    {a.lockedUntil ? (
+                      <span className="row">
+                        {dateTime(a.lockedUntil)} <UnlockButton account={a} />
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td style={{ textAlign: 'right' }}>
+                    <div className="row" style={{ justifyContent: 'flex-end' }}>
+                      <button
+                        className="btn btn-sm"
+                        type="button"
+                        onClick={() => setResetting(a)}
+                        aria-label={`Reset password of ${a.username}`}
+                      >
+                        Reset password
+                      </button>
+                      {a.id === currentUserID ? null : (
+                        <button
+                          className="btn btn-sm btn-danger"
+                          type="button"
+                          onClick={() => setTarget(a)}
+                          aria-label={`Delete account ${a.username}`}
+                        >
+                          Delete
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
       {resetting ? (
         <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
       ) : null}

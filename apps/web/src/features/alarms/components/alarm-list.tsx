@@ -1,10 +1,9 @@
 import { Fragment, useState } from 'react';
 import { gatewayID as gatewayIDSchema, type AlarmListQuery } from '@cmc/api';
 import { dateTime } from '../../../lib/format.ts';
-import { EmptyState } from '../../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { SelectField, TextField } from '../../../ui/field.tsx';
-import { SkeletonRows } from '../../../ui/skeleton.tsx';
+import { QueryView } from '../../../ui/query-view.tsx';
 import { useAcknowledgeAlarm } from '../api/acknowledge-alarm.ts';
 import { useAlarmEvents } from '../api/alarm-events.ts';
 import { useAlarms } from '../api/list-alarms.ts';
@@ -54,82 +53,82 @@ export function AlarmList({ canAcknowledge }: { canAcknowledge: boolean }) {
         />
       </div>
       <ErrorAlert error={acknowledge.error} title="Could not acknowledge" />
-      {query.isPending ? (
-        <div className="card-body">
-          <SkeletonRows rows={3} />
-        </div>
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} title="Alarms could not be read" />
-      ) : query.data.alarms.length === 0 ? (
-        <EmptyState title={state === 'open' ? 'No open alarms' : 'No alarms'} />
-      ) : (
-        <div className="table-scroll">
-          <table className="table" aria-label="Alarms">
-            <thead>
-              <tr>
-                <th scope="col">State</th>
-                <th scope="col">Alarm</th>
-                <th scope="col">Rule</th>
-                <th scope="col">Raised</th>
-                <th scope="col">Acknowledged</th>
-                <th scope="col">Cleared</th>
-                {canAcknowledge ? <th scope="col" /> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.alarms.map((a) => (
-                <Fragment key={a.id}>
-                  <tr data-testid="alarm-row" data-alarm-id={a.id} data-state={a.state}>
-                    <td>
-                      <AlarmStateBadge state={a.state} />
-                    </td>
-                    <td>{a.message}</td>
-                    <td>{a.ruleName}</td>
-                    <td>{dateTime(a.raisedAt)}</td>
-                    <td>
-                      {a.acknowledgedAt
-                        ? `${a.acknowledgedBy ?? '?'}, ${dateTime(a.acknowledgedAt)}`
-                        : '—'}
-                    </td>
-                    <td>
-                      {a.clearedAt ? `${dateTime(a.clearedAt)} (${a.clearReason ?? ''})` : '—'}
-                    </td>
-                    {canAcknowledge ? (
-                      <td className="actions">
-                        {a.state === 'active' ? (
+      <QueryView
+        query={query}
+        errorTitle="Alarms could not be read"
+        padSkeleton
+        isEmpty={(d) => d.alarms.length === 0}
+        empty={state === 'open' ? 'No open alarms' : 'No alarms'}
+      >
+        {(data) => (
+          <div className="table-scroll">
+            <table className="table" aria-label="Alarms">
+              <thead>
+                <tr>
+                  <th scope="col">State</th>
+                  <th scope="col">Alarm</th>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Raised</th>
+                  <th scope="col">Acknowledged</th>
+                  <th scope="col">Cleared</th>
+                  {canAcknowledge ? <th scope="col" /> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {data.alarms.map((a) => (
+                  <Fragment key={a.id}>
+                    <tr data-testid="alarm-row" data-alarm-id={a.id} data-state={a.state}>
+                      <td>
+                        <AlarmStateBadge state={a.state} />
+                      </td>
+                      <td>{a.message}</td>
+                      <td>{a.ruleName}</td>
+                      <td>{dateTime(a.raisedAt)}</td>
+                      <td>
+                        {a.acknowledgedAt
+                          ? `${a.acknowledgedBy ?? '?'}, ${dateTime(a.acknowledgedAt)}`
+                          : '—'}
+                      </td>
+                      <td>
+                        {a.clearedAt ? `${dateTime(a.clearedAt)} (${a.clearReason ?? ''})` : '—'}
+                      </td>
+                      {canAcknowledge ? (
+                        <td className="actions">
+                          {a.state === 'active' ? (
+                            <button
+                              className="btn btn-sm btn-primary"
+                              type="button"
+                              disabled={acknowledge.isPending}
+                              onClick={() => acknowledge.mutate(a.id)}
+                            >
+                              Acknowledge
+                            </button>
+                          ) : null}
                           <button
-                            className="btn btn-sm btn-primary"
+                            className="btn btn-sm"
                             type="button"
-                            disabled={acknowledge.isPending}
-                            onClick={() => acknowledge.mutate(a.id)}
+                            aria-expanded={open === a.id}
+                            onClick={() => setOpen(open === a.id ? null : a.id)}
                           >
-                            Acknowledge
+                            Deliveries
                           </button>
-                        ) : null}
-                        <button
-                          className="btn btn-sm"
-                          type="button"
-                          aria-expanded={open === a.id}
-                          onClick={() => setOpen(open === a.id ? null : a.id)}
-                        >
-                          Deliveries
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                  {open === a.id ? (
-                    <tr>
-                      <td colSpan={7}>
-                        <AlarmDeliveries alarmID={a.id} />
-                      </td>
+                        </td>
+                      ) : null}
                     </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                    {open === a.id ? (
+                      <tr>
+                        <td colSpan={7}>
+                          <AlarmDeliveries alarmID={a.id} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import type { AlertRule } from '@cmc/api';
-import { EmptyState } from '../../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
-import { SkeletonRows } from '../../../ui/skeleton.tsx';
+import { QueryView } from '../../../ui/query-view.tsx';
 import { useDeleteRule } from '../api/delete-rule.ts';
 import { useAlertRules } from '../api/list-rules.ts';
 import { useWebhooks } from '../api/list-webhooks.ts';
@@ -69,33 +68,34 @@ export function RuleList() {
       <div className="card-body">
         <RuleForm />
       </div>
-      {query.isPending ? (
-        <div className="card-body">
-          <SkeletonRows rows={2} />
-        </div>
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} title="Rules could not be read" />
-      ) : query.data.rules.length === 0 ? (
-        <EmptyState title="No alert rules yet" />
-      ) : (
-        <table className="table" aria-label="Alert rules">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Condition</th>
-              <th scope="col">Watches</th>
-              <th scope="col">Webhooks</th>
-              <th scope="col">State</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {query.data.rules.map((r) => (
-              <RuleRow key={r.id} rule={r} webhookName={webhookName} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={query}
+        errorTitle="Rules could not be read"
+        skeletonRows={2}
+        padSkeleton
+        isEmpty={(d) => d.rules.length === 0}
+        empty="No alert rules yet"
+      >
+        {(data) => (
+          <table className="table" aria-label="Alert rules">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Condition</th>
+                <th scope="col">Watches</th>
+                <th scope="col">Webhooks</th>
+                <th scope="col">State</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {data.rules.map((r) => (
+                <RuleRow key={r.id} rule={r} webhookName={webhookName} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { createWebhookRequest, type Webhook } from '@cmc/api';
 import { isApiError } from '../../../lib/api-error.ts';
 import { validate } from '../../../lib/zod-fields.ts';
-import { EmptyState } from '../../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { TextField } from '../../../ui/field.tsx';
-import { SkeletonRows } from '../../../ui/skeleton.tsx';
+import { QueryView } from '../../../ui/query-view.tsx';
 import { useCreateWebhook } from '../api/create-webhook.ts';
 import { useDeleteWebhook } from '../api/delete-webhook.ts';
 import { useWebhooks } from '../api/list-webhooks.ts';
@@ -114,31 +113,32 @@ export function WebhookList() {
         </p>
         <CreateWebhookForm />
       </div>
-      {query.isPending ? (
-        <div className="card-body">
-          <SkeletonRows rows={2} />
-        </div>
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} title="Webhooks could not be read" />
-      ) : query.data.webhooks.length === 0 ? (
-        <EmptyState title="No webhooks yet" />
-      ) : (
-        <table className="table" aria-label="Webhooks">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">URL</th>
-              <th scope="col">Secret</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {query.data.webhooks.map((w) => (
-              <WebhookRow key={w.id} webhook={w} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={query}
+        errorTitle="Webhooks could not be read"
+        skeletonRows={2}
+        padSkeleton
+        isEmpty={(d) => d.webhooks.length === 0}
+        empty="No webhooks yet"
+      >
+        {(data) => (
+          <table className="table" aria-label="Webhooks">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">URL</th>
+                <th scope="col">Secret</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {data.webhooks.map((w) => (
+                <WebhookRow key={w.id} webhook={w} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -1,10 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { dateTime, formatCount } from '../../../lib/format.ts';
-import { EmptyState } from '../../../ui/empty-state.tsx';
-import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { SelectField, TextField } from '../../../ui/field.tsx';
-import { SkeletonRows } from '../../../ui/skeleton.tsx';
+import { QueryView } from '../../../ui/query-view.tsx';
 import { useAudit, type AuditParams } from '../api/list-audit.ts';
 import { auditSentence } from '../audit-summary.ts';
 
@@ -104,63 +102,67 @@ export function AuditLog() {
           Apply
         </button>
       </form>
-      {query.isPending ? (
-        <SkeletonRows rows={8} />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} title="The audit log could not be read" showFields />
-      ) : query.data.items.length === 0 ? (
-        <EmptyState title="No entries match" />
-      ) : (
-        <div className="card" style={{ overflow: 'auto' }}>
-          <table className="table" aria-label="Audit log">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">User</th>
-                <th scope="col">Action</th>
-                <th scope="col">Gateway</th>
-                <th scope="col">Devices</th>
-                <th scope="col">Summary</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.items.map((e) => (
-                <tr key={e.id}>
-                  <td className="nowrap">{dateTime(e.at)}</td>
-                  <td>
-                    {e.username ?? '—'} {e.role ? <span className="muted">({e.role})</span> : null}
-                  </td>
-                  <td className="mono">{e.action}</td>
-                  <td>{e.gatewayID ?? '—'}</td>
-                  <td className="mono" title={e.deviceIDs.join(', ')}>
-                    {e.deviceIDs.length === 0
-                      ? '—'
-                      : e.deviceIDs.length <= 3
-                        ? e.deviceIDs.join(', ')
-                        : `${e.deviceIDs.slice(0, 3).join(', ')} +${e.deviceIDs.length - 3}`}
-                  </td>
-                  <td className="audit-summary" data-testid="audit-summary">
-                    {auditSentence(e)}
-                  </td>
-                  <td>
-                    {e.outcome === 'success' ? (
-                      <span className="badge badge-ok badge-plain">Success</span>
-                    ) : (
-                      <span className="badge badge-bad badge-plain" title={e.error ?? undefined}>
-                        Failure
-                      </span>
-                    )}
-                    {e.error ? <div className="row-error">{e.error}</div> : null}
-                  </td>
-                  <td className="mono">{e.sourceAddress ?? '—'}</td>
+      <QueryView
+        query={query}
+        errorTitle="The audit log could not be read"
+        showFields
+        skeletonRows={8}
+        isEmpty={(d) => d.items.length === 0}
+        empty="No entries match"
+      >
+        {(data) => (
+          <div className="card" style={{ overflow: 'auto' }}>
+            <table className="table" aria-label="Audit log">
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">User</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Gateway</th>
+                  <th scope="col">Devices</th>
+                  <th scope="col">Summary</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Source</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((e) => (
+                  <tr key={e.id}>
+                    <td className="nowrap">{dateTime(e.at)}</td>
+                    <td>
+                      {e.username ?? '—'}{' '}
+                      {e.role ? <span className="muted">({e.role})</span> : null}
+                    </td>
+                    <td className="mono">{e.action}</td>
+                    <td>{e.gatewayID ?? '—'}</td>
+                    <td className="mono" title={e.deviceIDs.join(', ')}>
+                      {e.deviceIDs.length === 0
+                        ? '—'
+                        : e.deviceIDs.length <= 3
+                          ? e.deviceIDs.join(', ')
+                          : `${e.deviceIDs.slice(0, 3).join(', ')} +${e.deviceIDs.length - 3}`}
+                    </td>
+                    <td className="audit-summary" data-testid="audit-summary">
+                      {auditSentence(e)}
+                    </td>
+                    <td>
+                      {e.outcome === 'success' ? (
+                        <span className="badge badge-ok badge-plain">Success</span>
+                      ) : (
+                        <span className="badge badge-bad badge-plain" title={e.error ?? undefined}>
+                          Failure
+                        </span>
+                      )}
+                      {e.error ? <div className="row-error">{e.error}</div> : null}
+                    </td>
+                    <td className="mono">{e.sourceAddress ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
       <div className="pager">
         <span className="muted">{formatCount(total)} entries</span>
         <button

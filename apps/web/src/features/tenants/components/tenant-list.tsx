@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { createTenantRequest } from '@cmc/api';
 import { isApiError } from '../../../lib/api-error.ts';
 import { validate } from '../../../lib/zod-fields.ts';
-import { EmptyState } from '../../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { TextField } from '../../../ui/field.tsx';
-import { SkeletonRows } from '../../../ui/skeleton.tsx';
+import { QueryView } from '../../../ui/query-view.tsx';
 import { useCreateTenant } from '../api/create-tenant.ts';
 import { useTenants } from '../api/list-tenants.ts';
 import { TenantRow } from './tenant-row.tsx';
@@ -65,31 +64,31 @@ export function TenantList() {
       <div className="card-body">
         <CreateTenantForm />
       </div>
-      {query.isPending ? (
-        <div className="card-body">
-          <SkeletonRows rows={3} />
-        </div>
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} title="Tenants could not be read" />
-      ) : query.data.tenants.length === 0 ? (
-        <EmptyState title="No tenants" />
-      ) : (
-        <table className="table" aria-label="Tenants">
-          <thead>
-            <tr>
-              <th scope="col">Tenant</th>
-              <th scope="col">Gateways</th>
-              <th scope="col">Assign</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {query.data.tenants.map((t) => (
-              <TenantRow key={t.tenantID} tenant={t} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={query}
+        errorTitle="Tenants could not be read"
+        padSkeleton
+        isEmpty={(d) => d.tenants.length === 0}
+        empty="No tenants"
+      >
+        {(data) => (
+          <table className="table" aria-label="Tenants">
+            <thead>
+              <tr>
+                <th scope="col">Tenant</th>
+                <th scope="col">Gateways</th>
+                <th scope="col">Assign</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {data.tenants.map((t) => (
+                <TenantRow key={t.tenantID} tenant={t} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
     </section>
   );
 }
