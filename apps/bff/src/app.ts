@@ -223,7 +223,19 @@ export async function createBff(config: Config, deps: BffDeps = {}): Promise<Bff
   // Tenant API changes move gateways between tenants: the hub must follow now, not at its next poll.
   pool.onInvalidate(() => void live.refresh());
   // Once the first lists are in, between requests: the first Devices page load finds its rows built.
-  void live.start().then(() => setImmediate(() => warmDeviceRows(routerDeps)));
+  // Not once shutdown has begun: the first lists may come in while it closes the database.
+  const warmRows = () => {
+    if (draining) return;
+    try {
+      warmDeviceRows(routerDeps);
+    } catch (error) {
+      logger.warn('device rows not built ahead', { error });
+    }
+  };
+  void live.start().then(
+    () => setImmediate(warmRows),
+    (error: unknown) => logger.error('live: start failed', { error }),
+  );
   alerts.start();
   liveness.start();
 
