@@ -12,6 +12,7 @@ import { readEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
 import { createMasterPool } from '../master/master-pool.ts';
 import { wrapPool } from '../master/wrap-pool.ts';
+import { testBffEnv } from './harness.ts';
 
 it('a shutdown during the first list reads ends cleanly when the lists come in after it', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-close-start-'));
@@ -20,17 +21,7 @@ it('a shutdown during the first list reads ends cleanly when the lists come in a
   const onError = (error: unknown) => errors.push(error);
   process.on('uncaughtException', onError);
   try {
-    const env = readEnv({
-      CMC_MODE: 'test',
-      MASTER_PORT: String(sim.port),
-      MASTER_CA_FILE: path.join(sim.certDir, 'ca.crt'),
-      ADMIN_CERT_FILE: path.join(sim.certDir, 'admin.crt'),
-      ADMIN_KEY_FILE: path.join(sim.certDir, 'admin_key.pem'),
-      DATA_DIR: path.join(dir, 'data'),
-      WEB_DIST_DIR: path.join(dir, 'web'),
-      CONSOLE_ADMIN_PASSWORD: 'close-start-password-1',
-      LOG_LEVEL: 'silent',
-    });
+    const env = readEnv(testBffEnv(sim, dir));
     const config = loadConfig(env);
     const real = createMasterPool({
       master: config.master,

@@ -19,6 +19,30 @@ export const HARNESS_TIMEOUT_MS = 60_000;
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 export const VIEWER = { username: 'viewer1', password: 'viewer-password-1', tenantID: 'tenant1' };
 
+/**
+ * The environment of a test BFF against a simulator (its port and certificate directory), with its
+ * data in `dir` and the harness's admin; `extra` adds or overrides settings.
+ */
+export function testBffEnv(
+  sim: { port: number; certDir: string },
+  dir: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    CMC_MODE: 'test',
+    MASTER_PORT: String(sim.port),
+    MASTER_CA_FILE: path.join(sim.certDir, 'ca.crt'),
+    ADMIN_CERT_FILE: path.join(sim.certDir, 'admin.crt'),
+    ADMIN_KEY_FILE: path.join(sim.certDir, 'admin_key.pem'),
+    DATA_DIR: path.join(dir, 'data'),
+    WEB_DIST_DIR: path.join(dir, 'web'),
+    CONSOLE_ADMIN_USER: ADMIN.username,
+    CONSOLE_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  };
+}
+
 export interface Harness {
   sim: Simulator;
   bff: Bff;
@@ -45,26 +69,18 @@ export async function startHarness(
   };
   let sim = await startSimulator(simOptions);
   let simRunning = true;
-  const env = readEnv({
-    CMC_MODE: 'test',
-    MASTER_PORT: String(sim.port),
-    MASTER_CA_FILE: path.join(certDir, 'ca.crt'),
-    ADMIN_CERT_FILE: path.join(certDir, 'admin.crt'),
-    ADMIN_KEY_FILE: path.join(certDir, 'admin_key.pem'),
-    DATA_DIR: path.join(dir, 'data'),
-    WEB_DIST_DIR: path.join(dir, 'web'),
-    CONSOLE_ADMIN_USER: ADMIN.username,
-    CONSOLE_ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
-    // HTTPS with the simulator's server certificate (SAN 127.0.0.1), trusted through its CA.
-    ...(options.https
-      ? {
-          TLS_CERT_FILE: path.join(certDir, 'server.crt'),
-          TLS_KEY_FILE: path.join(certDir, 'server_key.pem'),
-        }
-      : {}),
-    ...options.env,
-  });
+  const env = readEnv(
+    testBffEnv({ port: sim.port, certDir }, dir, {
+      // HTTPS with the simulator's server certificate (SAN 127.0.0.1), trusted through its CA.
+      ...(options.https
+        ? {
+            TLS_CERT_FILE: path.join(certDir, 'server.crt'),
+            TLS_KEY_FILE: path.join(certDir, 'server_key.pem'),
+          }
+        : {}),
+      ...options.env,
+    }),
+  );
   const bff = await createBff(loadConfig(env), { drainTimeoutMs: 2000, ...options.deps });
   // listen() makes the admin (id 1) once the port is bound; the viewer comes after it.
   const address = await bff.listen(0, '127.0.0.1');

@@ -25,9 +25,20 @@ interface Notice {
   tenantID: string | undefined;
   offlineAt: number;
   reconnectedAt: number;
-  devices: Map<number, LostDevice>;
-  /** The same devices as they were managed before (what a restore re-applies). */
-  remembered: Map<number, RememberedDevice>;
+  /** The lost devices as they were managed before the drop (what a restore re-applies). */
+  devices: Map<number, RememberedDevice>;
+}
+
+/** A lost device as the notice names it. */
+function lostDevice(d: RememberedDevice): LostDevice {
+  return {
+    deviceID: d.deviceID,
+    IPAddr: d.IPAddr,
+    port: d.port,
+    useSSL: d.useSSL,
+    kind: d.autoReconnect ? 'async' : 'sync',
+    type: deviceTypeName(d.type),
+  };
 }
 
 export class GatewayMemory {
@@ -100,31 +111,20 @@ export class GatewayMemory {
     if (!before) return [];
     this.offline.delete(gatewayID);
     const now = new Set(list.map((d) => d.deviceID));
-    const lost: LostDevice[] = before.devices
-      .filter((d) => d.connectionMode === ConnectionMode.SERVER_TO_DEVICE && !now.has(d.deviceID))
-      .map((d) => ({
-        deviceID: d.deviceID,
-        IPAddr: d.IPAddr,
-        port: d.port,
-        useSSL: d.useSSL,
-        kind: d.autoReconnect ? 'async' : 'sync',
-        type: deviceTypeName(d.type),
-      }));
-    if (lost.length === 0) return lost;
-    const notice = this.notices.get(gatewayID);
-    const devices = new Map(notice?.devices);
-    const remembered = new Map(notice?.remembered);
+    const lost = before.devices.filter(
+      (d) => d.connectionMode === ConnectionMode.SERVER_TO_DEVICE && !now.has(d.deviceID),
+    );
+    if (lost.length === 0) return [];
+    const devices = new Map(this.notices.get(gatewayID)?.devices);
     // A device restored since an earlier notice and lost again is named again, with its latest setup.
     for (const d of lost) devices.set(d.deviceID, d);
-    for (const d of before.devices) if (devices.has(d.deviceID)) remembered.set(d.deviceID, d);
     this.notices.set(gatewayID, {
       tenantID: before.tenantID,
       offlineAt: before.since,
       reconnectedAt: at,
       devices,
-      remembered,
     });
-    return lost;
+    return lost.map(lostDevice);
   }
 
   /** Notices of these gateways (a user's visible ones), oldest reconnect first. */
@@ -137,14 +137,14 @@ export class GatewayMemory {
         gatewayID,
         offlineAt: new Date(n.offlineAt).toISOString(),
         reconnectedAt: new Date(n.reconnectedAt).toISOString(),
-        devices: [...n.devices.values()],
+        devices: [...n.devices.values()].map(lostDevice),
       });
     }
     return out.sort((a, b) => a.reconnectedAt.localeCompare(b.reconnectedAt));
   }
 
   lostDevices(gatewayID: string): LostDevice[] {
-    return [...(this.notices.get(gatewayID)?.devices.values() ?? [])];
+    return [...(this.notices.get(gatewayID)?.devices.values() ?? [])].map(lostDevice);
   }
 
   /**
@@ -156,13 +156,11 @@ export class GatewayMemory {
     if (!n) return;
     let pending = this.reapplied.get(gatewayID);
     for (const id of deviceIDs) {
-      const device = n.remembered.get(id);
-      if (device) {
-        if (!pending) this.reapplied.set(gatewayID, (pending = new Map()));
-        pending.set(id, { device, tick: ++this.tick });
-      }
+      const device = n.devices.get(id);
+      if (!device) continue;
+      if (!pending) this.reapplied.set(gatewayID, (pending = new Map()));
+      pending.set(id, { device, tick: ++this.tick });
       n.devices.delete(id);
-      n.remembered.delete(id);
     }
     if (n.devices.size === 0) this.notices.delete(gatewayID);
   }

@@ -12,6 +12,7 @@ import { loadConfig } from '../../config.ts';
 import { readEnv } from '../../env.ts';
 import { eventually, LiveClient } from '../../live/__tests__/live-world.ts';
 import { startSimProcess, type SimProcess } from './sim-process.ts';
+import { testBffEnv } from '../../__tests__/harness.ts';
 
 const PASSWORD = 'hung-admin-password-1';
 const GATEWAYS = ['gateway1', 'gateway2', 'gateway3'];
@@ -26,17 +27,12 @@ const clients: LiveClient[] = [];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-hung-'));
   sim = await startSimProcess(dir);
-  const env = readEnv({
-    CMC_MODE: 'test',
-    MASTER_PORT: String(sim.port),
-    MASTER_CA_FILE: path.join(sim.certDir, 'ca.crt'),
-    ADMIN_CERT_FILE: path.join(sim.certDir, 'admin.crt'),
-    ADMIN_KEY_FILE: path.join(sim.certDir, 'admin_key.pem'),
-    DATA_DIR: path.join(dir, 'data'),
-    WEB_DIST_DIR: path.join(dir, 'web'),
-    CONSOLE_ADMIN_PASSWORD: PASSWORD,
-    LOG_LEVEL: process.env.HUNG_LOG ?? 'silent',
-  });
+  const env = readEnv(
+    testBffEnv(sim, dir, {
+      CONSOLE_ADMIN_PASSWORD: PASSWORD,
+      LOG_LEVEL: process.env.HUNG_LOG ?? 'silent',
+    }),
+  );
   bff = await createBff(loadConfig(env), { drainTimeoutMs: 2000 });
   const address = await bff.listen(0, '127.0.0.1');
   url = `http://127.0.0.1:${address.port}`;

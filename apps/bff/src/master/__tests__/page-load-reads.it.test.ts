@@ -16,6 +16,7 @@ import { loadConfig } from '../../config.ts';
 import { readEnv } from '../../env.ts';
 import { LiveClient } from '../../live/__tests__/live-world.ts';
 import { startSimProcess, type SimProcess } from './sim-process.ts';
+import { testBffEnv } from '../../__tests__/harness.ts';
 
 const ADMIN = { username: 'admin', password: 'reads-admin-password-1' };
 const TENANT1 = { username: 'viewer1', password: 'reads-viewer-password-1', tenantID: 'tenant1' };
@@ -88,18 +89,7 @@ const gatewaysOf = (body: unknown) =>
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-reads-'));
   sim = await startSimProcess(dir);
-  const env = readEnv({
-    CMC_MODE: 'test',
-    MASTER_PORT: String(sim.port),
-    MASTER_CA_FILE: path.join(sim.certDir, 'ca.crt'),
-    ADMIN_CERT_FILE: path.join(sim.certDir, 'admin.crt'),
-    ADMIN_KEY_FILE: path.join(sim.certDir, 'admin_key.pem'),
-    DATA_DIR: path.join(dir, 'data'),
-    WEB_DIST_DIR: path.join(dir, 'web'),
-    CONSOLE_ADMIN_USER: ADMIN.username,
-    CONSOLE_ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
-  });
+  const env = readEnv(testBffEnv(sim, dir, { CONSOLE_ADMIN_PASSWORD: ADMIN.password }));
   bff = await createBff(loadConfig(env), { drainTimeoutMs: 2000 });
   url = `http://127.0.0.1:${(await bff.listen(0, '127.0.0.1')).port}`;
   await bff.live.start();
