@@ -2,7 +2,7 @@
 // simulator so their CPU is not shared with what they measure. Driven over IPC by a scenario.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { now } from '../lib/clock.ts';
-import type { ChangeLog, PlainChangeLog } from '../lib/growable.ts';
+import type { ArrivalLog, PlainChangeLog } from '../lib/growable.ts';
 import { matchPolled, matchPushed } from '../lib/matcher.ts';
 import type { MasterAccess } from '../lib/raw-gsdk.ts';
 import { distribution } from '../lib/stats.ts';
@@ -22,7 +22,7 @@ let poller: Poller | undefined;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
 /** Every session of this process, socket.io clients first, for matching. */
-function sessions(): Array<{ viewer: Viewer; log: ChangeLog; connected: boolean }> {
+function sessions(): Array<{ viewer: Viewer; log: ArrivalLog; connected: boolean }> {
   return [
     ...fleet.clients.map((c) => ({ viewer: c.viewer, log: c.log, connected: c.socket.connected })),
     ...lean.clients.map((c) => ({ viewer: c.viewer, log: c.log, connected: c.isConnected })),
@@ -132,6 +132,8 @@ serveRpc({
         lost,
         expected,
         gaps: fleet.gaps() + lean.gaps(),
+        /** `deltas` frames the lean sessions logged (one write of the BFF each). */
+        leanFrames: lean.framesLogged(),
         // A session the BFF (or a ping timeout) dropped receives nothing more: its changes are lost.
         disconnected: all.filter((c) => !c.connected).length,
       };

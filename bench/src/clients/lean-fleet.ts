@@ -3,11 +3,14 @@
 // socket.io-client costs per frame. The probe session stays a real socket.io client (socket-fleet.ts).
 import type { Viewer } from '../lib/tenant-emits.ts';
 import { LeanSession, type Recording } from './lean-session.ts';
+import { ScannedFrames } from './scanned-frames.ts';
 import { cookieKey, type FleetCookies } from './socket-fleet.ts';
 
 export class LeanFleet {
   readonly clients: LeanSession[] = [];
   private readonly recording: Recording = { on: false };
+  /** Shared by the sessions: each distinct frame is scanned once in this process. */
+  readonly frames = new ScannedFrames();
 
   set recordingOn(on: boolean) {
     this.recording.on = on;
@@ -27,13 +30,18 @@ export class LeanFleet {
       const batch = viewers.slice(i, i + concurrency).map(async (v) => {
         const cookie = cookies[cookieKey(v)];
         if (!cookie) throw new Error(`no signed-in session for ${cookieKey(v)}`);
-        const session = new LeanSession(v, this.recording);
+        const session = new LeanSession(v, this.recording, this.frames);
         this.clients.push(session);
         await session.start(url, cookie, auth);
       });
       await Promise.all(batch);
     }
     return { joinMs: performance.now() - started };
+  }
+
+  /** Frames logged by every session since the logs were cleared: the BFF's writes to them. */
+  framesLogged(): number {
+    return this.clients.reduce((n, c) => n + c.log.frameCount, 0);
   }
 
   gaps(): number {

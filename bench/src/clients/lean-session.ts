@@ -1,19 +1,14 @@
 // One load session as a raw engine.io WebSocket: the same handshake, sign-in cookie and join as the
 // web app's socket.io client (EIO 4 over `transport=websocket`, the socket.io CONNECT packet with the
 // handshake auth, `join` with an ack), but a `deltas` frame is scanned from its bytes (delta-scan.ts)
-// instead of parsed into objects. Rare frames (open, snapshot, acks, errors) are parsed normally.
+// instead of parsed into objects, once per distinct frame of the process (scanned-frames.ts). Rare
+// frames (open, snapshot, acks, errors) are parsed normally.
 import WebSocket from 'ws';
 import { DeviceStatus } from '@cmc/gsdk/names';
 import { now } from '../lib/clock.ts';
-import { ChangeLog } from '../lib/growable.ts';
 import type { Viewer } from '../lib/tenant-emits.ts';
-import {
-  DELTAS_PREFIX,
-  gatewayHash,
-  scanDeltas,
-  startsWith,
-  type DeltaTarget,
-} from './delta-scan.ts';
+import { DELTAS_PREFIX, gatewayHash, startsWith } from './delta-scan.ts';
+import { FrameArrivals, ScannedFrame, type ScannedFrames } from './scanned-frames.ts';
 
 /** Shared by the sessions of a fleet: whether arrivals are logged now. */
 export interface Recording {
@@ -37,8 +32,8 @@ const SIO_EVENT = 0x32;
 const SIO_ACK = 0x33;
 const SIO_CONNECT_ERROR = 0x34;
 
-export class LeanSession implements DeltaTarget {
-  readonly log = new ChangeLog();
+export class LeanSession {
+  readonly log = new FrameArrivals();
   gaps = 0;
   /** Frames this session could not read (a protocol change the scan does not know). */
   errors: string[] = [];
@@ -54,6 +49,7 @@ export class LeanSession implements DeltaTarget {
   constructor(
     readonly viewer: Viewer,
     private readonly recording: Recording,
+    private readonly frames: ScannedFrames,
   ) {}
 
   get isConnected(): boolean {
@@ -93,11 +89,19 @@ export class LeanSession implements DeltaTarget {
     this.ws?.close();
   }
 
-  onChange(deviceID: number, status: number): void {
-    if (this.recording.on) this.log.push(deviceID, status, this.at);
+  private onDeltas(b: Buffer): void {
+    const frame = this.frames.get(b);
+    if (frame.error !== undefined) throw new Error(frame.error);
+    this.received(frame);
   }
 
-  onDelta(gateway: number, seq: number): void {
+  private received(frame: ScannedFrame): void {
+    for (let k = 0; k < frame.gateways.length; k++)
+      this.onDelta(frame.gateways[k]!, frame.seqs[k]!);
+    if (this.recording.on) this.log.push(frame, this.at);
+  }
+
+  private onDelta(gateway: number, seq: number): void {
     const last = this.seqs.get(gateway);
     if (last !== undefined && seq !== last + 1) this.gaps++;
     this.seqs.set(gateway, seq);
@@ -122,7 +126,7 @@ export class LeanSession implements DeltaTarget {
     // One arrival time per frame: every change in it arrived together.
     this.at = now();
     try {
-      if (startsWith(b, DELTAS_PREFIX)) return scanDeltas(b, this);
+      if (startsWith(b, DELTAS_PREFIX)) return this.onDeltas(b);
       if (b[0] === EIO_PING) return this.ws!.send('3');
       if (b[0] === EIO_OPEN) return this.ws!.send(`40${JSON.stringify(auth)}`);
       if (b[0] === EIO_CLOSE) return void (this.open = false);
@@ -171,8 +175,10 @@ export class LeanSession implements DeltaTarget {
         seq: number;
         changes: Array<{ deviceID: number; status: keyof typeof DeviceStatus }>;
       };
-      for (const c of d.changes) this.onChange(c.deviceID, DeviceStatus[c.status]);
-      this.onDelta(gatewayHash(d.gatewayID), d.seq);
+      const frame = new ScannedFrame(new Uint8Array(0));
+      for (const c of d.changes) frame.onChange(c.deviceID, DeviceStatus[c.status]);
+      frame.onDelta(gatewayHash(d.gatewayID), d.seq);
+      this.received(frame);
     } else if (event === 'signed-out') {
       this.open = false;
     }

@@ -94,6 +94,8 @@ export interface WatcherResult {
     gaps: number;
     /** Sessions no longer connected when the level ended. */
     disconnected: number;
+    /** `deltas` frames the lean load sessions received while recording (one BFF write each). */
+    leanFrames?: number;
   };
   floor?: { latency: Distribution; lost: number; errors: string[] };
   poll?: { latency: Distribution; missed: number; polls: number };

@@ -57,6 +57,14 @@ export class ChangeLog {
   }
 }
 
+/** What matching reads from a session's log (ChangeLog, or a lean session's FrameArrivals). */
+export interface ArrivalLog {
+  /** Changes logged. */
+  readonly length: number;
+  clear(): void;
+  toPlain(): PlainChangeLog;
+}
+
 /** What crosses the IPC channel. */
 export interface PlainChangeLog {
   deviceIDs: number[];

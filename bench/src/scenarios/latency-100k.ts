@@ -150,6 +150,8 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         expected: ws.reduce((n, [, w]) => n + (w.sockets?.expected ?? 0), 0),
         gaps: ws.reduce((n, [, w]) => n + (w.sockets?.gaps ?? 0), 0),
         disconnected: ws.reduce((n, [, w]) => n + (w.sockets?.disconnected ?? 0), 0),
+        frames: ws.reduce((n, [, w]) => n + (w.sockets?.leanFrames ?? 0), 0),
+        sessions: ws.reduce((n, [, w]) => n + (w.sockets?.clients ?? 0), 0),
         p99: Math.max(...ws.map(([, w]) => w.sockets?.latency.p99 ?? 0)),
         loopP99: Math.max(...ws.map(([, w]) => w.loopDelay.p99)),
       };
@@ -179,6 +181,9 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         'bff loop p99': (l.window as BffProbe).loopDelayMs.p99,
         'bff gc ms': (l.window as BffProbe).gc.totalMs,
         'load loop p99': ld.loopP99,
+        // How often the BFF writes to one load session: each frame is one write per session.
+        'frames/s per load session':
+          ld.sessions > 0 ? ld.frames / ld.sessions / (timing.measureMs / 1000) : 0,
         'load cpu%': Object.entries(l.clientCpu)
           .filter(([n]) => n.startsWith('load'))
           .reduce((n, [, u]) => n + u.cpuPercent, 0),
