@@ -2,8 +2,11 @@
 // have joined (and by protocol), and each group gets one emit: socket.io encodes a broadcast packet
 // once and writes it to every socket of the group, so the work per window is O(sockets + groups x
 // gateways in the batch), not O(sockets x gateways). Typical consoles join 'all' and form one group.
+// A batched group's frame is built once and written straight to every socket idle on a WebSocket
+// (direct-frames.ts); the rest of the group gets it through socket.io.
 import type { DeltaEvent } from '@cmc/api';
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
+import { eventFrame, writeFrameToIdle } from './direct-frames.ts';
 
 /** What fan-out reads from socket.data (set by socket-handlers.ts). */
 export interface FanOutSocketData {
@@ -30,7 +33,7 @@ function keyOf(data: FanOutSocketData, joined: Set<string>): string {
 interface Group {
   joined: Set<string>;
   batched: boolean;
-  socketIDs: string[];
+  sockets: Socket[];
 }
 
 /** Returns how many socket.io emits it made (one per group, or per delta for legacy groups). */
@@ -43,9 +46,8 @@ export function fanOutDeltas(io: Server, deltas: readonly DeltaEvent[]): number 
     if (!joined || joined.size === 0) continue;
     const key = keyOf(data, joined);
     let group = groups.get(key);
-    if (!group)
-      groups.set(key, (group = { joined, batched: data.batched === true, socketIDs: [] }));
-    group.socketIDs.push(socket.id);
+    if (!group) groups.set(key, (group = { joined, batched: data.batched === true, sockets: [] }));
+    group.sockets.push(socket);
   }
   let emits = 0;
   for (const group of groups.values()) {
@@ -53,11 +55,13 @@ export function fanOutDeltas(io: Server, deltas: readonly DeltaEvent[]): number 
     if (theirs.length === 0) continue;
     // Each socket is in the room named by its own ID; `local`: with a shared adapter every
     // instance sends its own sockets deltas from its own state.
-    const to = io.local.to(group.socketIDs);
     if (group.batched) {
-      to.emit('deltas', { deltas: theirs });
+      const payload = { deltas: theirs };
+      const others = writeFrameToIdle(group.sockets, eventFrame('deltas', payload));
+      if (others.length > 0) io.local.to(others).emit('deltas', payload);
       emits += 1;
     } else {
+      const to = io.local.to(group.sockets.map((s) => s.id));
       for (const delta of theirs) to.emit('delta', delta);
       emits += theirs.length;
     }
