@@ -8,6 +8,7 @@ import path from 'node:path';
 import { readyResponse } from '@cmc/api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually } from '../../live/__tests__/live-world.ts';
+import { testBffEnv } from '../../__tests__/test-bff-env.ts';
 import { startBffProcess, type BffProcess } from './bff-process.ts';
 import { startRedisServer, type RedisServer } from './redis-server.ts';
 
@@ -23,18 +24,14 @@ describe('/readyz with REDIS_URL', () => {
     redis = await startRedisServer(undefined, { password: REDIS_PASSWORD });
     expect(redis.url).toContain(REDIS_PASSWORD);
     const certDir = inject('certDir');
-    bff = await startBffProcess('readyz', {
-      CMC_MODE: 'test',
-      REDIS_URL: redis.url,
-      MASTER_PORT: String(inject('simPort')),
-      MASTER_CA_FILE: path.join(certDir, 'ca.crt'),
-      ADMIN_CERT_FILE: path.join(certDir, 'admin.crt'),
-      ADMIN_KEY_FILE: path.join(certDir, 'admin_key.pem'),
-      DATA_DIR: path.join(dir, 'data'),
-      WEB_DIST_DIR: path.join(dir, 'no-web'),
-      SESSION_SECRET: 'scale-test-session-secret-0123456789abcdef',
-      CONSOLE_ADMIN_PASSWORD: 'readyz-admin-password-1',
-    });
+    bff = await startBffProcess(
+      'readyz',
+      testBffEnv({ port: inject('simPort'), certDir }, dir, {
+        REDIS_URL: redis.url,
+        SESSION_SECRET: 'scale-test-session-secret-0123456789abcdef',
+        CONSOLE_ADMIN_PASSWORD: 'readyz-admin-password-1',
+      }),
+    );
   });
 
   afterAll(async () => {

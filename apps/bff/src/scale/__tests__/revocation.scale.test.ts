@@ -7,6 +7,7 @@ import { CSRF_HEADER, type SignedOutEvent } from '@cmc/api';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually, LiveClient } from '../../live/__tests__/live-world.ts';
+import { testBffEnv } from '../../__tests__/test-bff-env.ts';
 import { startBffProcess, type BffProcess } from './bff-process.ts';
 
 const PASSWORD = 'scale-admin-password-1';
@@ -51,18 +52,11 @@ async function call(url: string, session: Session, method: string, p: string, bo
 describe('session revocation across two instances', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-scale-revoke-'));
   const certDir = inject('certDir');
-  const env = {
-    CMC_MODE: 'test',
+  const env = testBffEnv({ port: inject('simPort'), certDir }, dir, {
     REDIS_URL: inject('redisUrl'),
-    MASTER_PORT: String(inject('simPort')),
-    MASTER_CA_FILE: path.join(certDir, 'ca.crt'),
-    ADMIN_CERT_FILE: path.join(certDir, 'admin.crt'),
-    ADMIN_KEY_FILE: path.join(certDir, 'admin_key.pem'),
-    DATA_DIR: path.join(dir, 'data'),
-    WEB_DIST_DIR: path.join(dir, 'no-web'),
     SESSION_SECRET: 'scale-test-session-secret-0123456789abcdef',
     CONSOLE_ADMIN_PASSWORD: PASSWORD,
-  };
+  });
   const instances: BffProcess[] = [];
   const clients: LiveClient[] = [];
   let a: BffProcess;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { testBffEnv } from '../../__tests__/test-bff-env.ts';
 import { freePort } from './redis-server.ts';
 
 const BFF_DIR = path.resolve(import.meta.dirname, '../../..');
@@ -18,15 +19,7 @@ function runMain(redisUrl: string): Promise<{ code: number | null; stderr: strin
     cwd: BFF_DIR,
     env: {
       PATH: process.env.PATH ?? '',
-      CMC_MODE: 'test',
-      REDIS_URL: redisUrl,
-      PORT: '0',
-      MASTER_PORT: String(inject('simPort')),
-      MASTER_CA_FILE: path.join(certDir, 'ca.crt'),
-      ADMIN_CERT_FILE: path.join(certDir, 'admin.crt'),
-      ADMIN_KEY_FILE: path.join(certDir, 'admin_key.pem'),
-      DATA_DIR: dir,
-      LOG_LEVEL: 'silent',
+      ...testBffEnv({ port: inject('simPort'), certDir }, dir, { REDIS_URL: redisUrl, PORT: '0' }),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -15,6 +15,7 @@ import {
   type SimStateGateway,
 } from '../../live/__tests__/live-world.ts';
 import { deviceLeaseKey, GATEWAY_LEASE_KEY } from '../stream-lease.ts';
+import { testBffEnv } from '../../__tests__/test-bff-env.ts';
 import { startBffProcess, type BffProcess } from './bff-process.ts';
 
 const PASSWORD = 'scale-admin-password-1';
@@ -68,18 +69,12 @@ async function signIn(
 describe('two BFF instances on one Redis', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-scale-bff-'));
   const certDir = inject('certDir');
-  const env = {
-    CMC_MODE: 'test',
+  // Both instances get the same env, so the same DATA_DIR: one SQLite file for both.
+  const env = testBffEnv({ port: inject('simPort'), certDir }, dir, {
     REDIS_URL: inject('redisUrl'),
-    MASTER_PORT: String(inject('simPort')),
-    MASTER_CA_FILE: path.join(certDir, 'ca.crt'),
-    ADMIN_CERT_FILE: path.join(certDir, 'admin.crt'),
-    ADMIN_KEY_FILE: path.join(certDir, 'admin_key.pem'),
-    DATA_DIR: path.join(dir, 'data'), // one SQLite file for both
-    WEB_DIST_DIR: path.join(dir, 'no-web'),
     SESSION_SECRET: 'scale-test-session-secret-0123456789abcdef',
     CONSOLE_ADMIN_PASSWORD: PASSWORD,
-  };
+  });
   const instances: BffProcess[] = [];
   const clients: LiveClient[] = [];
   let a: BffProcess;
