@@ -24,7 +24,7 @@ async function serverWith(
   const clients: ClientSocket[] = [];
   for (const t of transports) {
     const joined = new Promise<Socket>((resolve) => io.once('connection', resolve));
-    const client = connect(url, { transports: t, upgrade: false, forceNew: true });
+    const client = connect(url, { transports: t, upgrade: t.length > 1, forceNew: true });
     closers.push(() => void client.close());
     clients.push(client);
     server.push(await joined);
@@ -77,6 +77,22 @@ describe('writeFrameToIdle', () => {
       ['first', 1],
       ['second', 2],
       ['third', 3],
+    ]);
+  });
+
+  it('leaves a connection to socket.io while it upgrades from long-polling, then writes to it', async () => {
+    const { server, clients } = await serverWith(['polling', 'websocket']);
+    const conn = server[0]!.conn;
+    expect(conn.transport.name).toBe('polling');
+    expect(writeFrameToIdle(server, eventFrame('e', 0))).toEqual([server[0]!.id]);
+    await new Promise<void>((resolve) => conn.once('upgrade', () => resolve()));
+    const got = received(clients[0]!, 2);
+    server[0]!.emit('e', 1);
+    await new Promise((r) => setImmediate(r));
+    expect(writeFrameToIdle(server, eventFrame('e', 2))).toEqual([]);
+    expect(await got).toEqual([
+      ['e', 1],
+      ['e', 2],
     ]);
   });
 
