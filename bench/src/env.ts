@@ -4,6 +4,11 @@ export const benchEnv = {
   chromiumPath: (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   /** Where a scenario run by itself writes CPU profiles, if anywhere. */
   cpuProfileDir: (): string | undefined => process.env.BENCH_CPU_PROFILE_DIR,
+  /**
+   * Where every client process (probe, load, device-list rounds) writes a CPU profile of its whole
+   * life, if anywhere: a load process that falls behind makes its own arrivals late.
+   */
+  clientCpuProfileDir: (): string | undefined => process.env.BENCH_CLIENT_CPU_PROFILE_DIR,
   /** A web build to serve instead of apps/web/dist (the browser scenarios run by themselves). */
   webDistDir: (): string | undefined => process.env.BENCH_WEB_DIST,
   /** Where result files go instead of bench/results (a trial run that must not replace them). */

@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { benchEnv } from '../env.ts';
 
 /**
  * tsx as this package resolves it: a bare `--import tsx` is resolved from the child's working
@@ -24,8 +25,14 @@ interface Reply {
 }
 
 export function forkChild(file: string): ChildRpc {
+  const profileDir = benchEnv.clientCpuProfileDir();
   const child = fork(file, [], {
-    execArgv: ['--import', TSX, '--max-old-space-size=2048'],
+    execArgv: [
+      '--import',
+      TSX,
+      '--max-old-space-size=2048',
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
