@@ -12,7 +12,7 @@ import { readEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
 import { createMasterPool } from '../master/master-pool.ts';
 import { wrapPool } from '../master/wrap-pool.ts';
-import { testBffEnv } from './harness.ts';
+import { testBffEnv } from './test-bff-env.ts';
 
 it('a shutdown during the first list reads ends cleanly when the lists come in after it', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-close-start-'));

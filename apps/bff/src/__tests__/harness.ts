@@ -17,7 +17,7 @@ import { ADMIN, testBffEnv, VIEWER } from './test-bff-env.ts';
 /** Start/stop of simulator + BFF (certificate generation, scrypt) under a loaded 2-core machine. */
 export const HARNESS_TIMEOUT_MS = 60_000;
 
-export { ADMIN, testBffEnv, VIEWER } from './test-bff-env.ts';
+export { ADMIN, VIEWER } from './test-bff-env.ts';
 
 export interface Harness {
   sim: Simulator;

@@ -12,7 +12,7 @@ import { loadConfig } from '../../config.ts';
 import { readEnv } from '../../env.ts';
 import { eventually, LiveClient } from '../../live/__tests__/live-world.ts';
 import { startSimProcess, type SimProcess } from './sim-process.ts';
-import { testBffEnv } from '../../__tests__/harness.ts';
+import { testBffEnv } from '../../__tests__/test-bff-env.ts';
 
 const PASSWORD = 'hung-admin-password-1';
 const GATEWAYS = ['gateway1', 'gateway2', 'gateway3'];

@@ -16,7 +16,7 @@ import { loadConfig } from '../../config.ts';
 import { readEnv } from '../../env.ts';
 import { LiveClient } from '../../live/__tests__/live-world.ts';
 import { startSimProcess, type SimProcess } from './sim-process.ts';
-import { testBffEnv } from '../../__tests__/harness.ts';
+import { testBffEnv } from '../../__tests__/test-bff-env.ts';
 
 const ADMIN = { username: 'admin', password: 'reads-admin-password-1' };
 const TENANT1 = { username: 'viewer1', password: 'reads-viewer-password-1', tenantID: 'tenant1' };
