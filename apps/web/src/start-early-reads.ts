@@ -2,10 +2,9 @@
 // script evaluate (about half a second on a slow machine): the session and, on the Devices page,
 // its list are on the wire by then, and the page's queries claim their answers
 // (lib/early-reads.ts). The page's own chunks are fetched meanwhile too; the router's lazy routes
-// then find them loaded. A worker loads the Intl locale data meanwhile (lib/warm-intl.ts).
+// then find them loaded.
 import { startSessionRead } from './features/auth/api/me.ts';
 import { startDevicesRead } from './features/devices/api/prefetch-devices.ts';
-import { warmIntl } from './lib/warm-intl.ts';
 
 // A chunk that fails to load here is the router's to report when the page asks for it.
 const fetchChunk = (load: () => Promise<unknown>) => void load().catch(() => undefined);
@@ -17,4 +16,3 @@ if (pathname === '/devices') {
   startDevicesRead(new URL(window.location.href));
   fetchChunk(() => import('./routes/devices-route.tsx'));
 }
-warmIntl();

@@ -1,25 +1,18 @@
-// Times, counts and ratios as the console shows them; dates and relative times through Intl.
-// The UI is written in English, so the words are English; the clock is the browser's time zone.
-import { clockOptions, dateTimeOptions, LOCALE, relativeTimeOptions } from './format-options.ts';
-
-// Built on first use, all in one locale: constructing an Intl formatter loads its locale's data,
-// which took 60-130 ms at start-up when four of them (three locales) were built as the app loaded.
-// A worker builds them first as the page starts (warm-intl.ts): the locale data it loads is the
-// process's, so the first one built here then takes a few ms instead of 40-70.
-function lazy<T>(build: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= build());
-}
-const relative = lazy(() => new Intl.RelativeTimeFormat(LOCALE, relativeTimeOptions));
-const dateTimeParts = lazy(() => new Intl.DateTimeFormat(LOCALE, dateTimeOptions));
-const clockFormat = lazy(() => new Intl.DateTimeFormat(LOCALE, clockOptions));
-const countFormat = lazy(() => new Intl.NumberFormat(LOCALE));
+// Times, counts and ratios as the console shows them. The UI is written in English, so the words are
+// English; the clock is the browser's time zone (a Date's local fields).
+//
+// Dates, clock times and relative times are written from those fields, not through Intl: the first
+// Intl formatter of a page loads ICU's locale data on the main thread, 43-130 ms measured in the
+// Devices table's first rows at 100,000 devices (bench/README.md, "Boot of the Devices page"), for
+// output this module can write itself.
 
 function timeOf(at: string | number | Date | null | undefined): number | undefined {
   if (at === null || at === undefined || at === '') return undefined;
   const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
   return Number.isFinite(time) ? time : undefined;
 }
+
+const two = (n: number): string => String(n).padStart(2, '0');
 
 /** "just now", "3 minutes ago", "2 hours ago", "5 days ago"; future times read "in 3 minutes". */
 export function timeAgo(
@@ -30,32 +23,39 @@ export function timeAgo(
   if (time === undefined) return '—';
   const seconds = Math.round((time - now) / 1000);
   const s = Math.abs(seconds);
-  if (s < 45) return seconds < 0 || seconds === 0 ? 'just now' : 'in a few seconds';
-  const sign = Math.sign(seconds);
-  if (s < 90) return relative().format(sign, 'minute');
-  if (s < 3600) return relative().format(sign * Math.round(s / 60), 'minute');
-  if (s < 86_400) return relative().format(sign * Math.round(s / 3600), 'hour');
-  return relative().format(sign * Math.round(s / 86_400), 'day');
+  if (s < 45) return seconds <= 0 ? 'just now' : 'in a few seconds';
+  const [count, unit] =
+    s < 90
+      ? [1, 'minute']
+      : s < 3600
+        ? [Math.round(s / 60), 'minute']
+        : s < 86_400
+          ? [Math.round(s / 3600), 'hour']
+          : [Math.round(s / 86_400), 'day'];
+  const amount = `${formatCount(count)} ${unit}${count === 1 ? '' : 's'}`;
+  return seconds < 0 ? `${amount} ago` : `in ${amount}`;
 }
 
 /** Local date and time for tooltips and tables: 2026-11-27 04:12:05. */
 export function dateTime(at: string | number | null | undefined): string {
   const time = timeOf(at);
   if (time === undefined) return '—';
-  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const { type, value } of dateTimeParts().formatToParts(time)) part[type] = value;
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+  const d = new Date(time);
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
-/** Local time of day for chart axes: 04:12. */
+/** Local time of day for chart axes, 24 hours: 04:12. */
 export function clockTime(at: number): string {
-  return clockFormat().format(at);
+  const d = new Date(at);
+  return `${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** 12,345: whole numbers grouped by hand (no Intl on the Devices page's first paint), others by Intl. */
+let countFormat: Intl.NumberFormat | undefined;
+
+/** 12,345: whole numbers grouped by hand (no Intl on a page's first paint), others by Intl. */
 export function formatCount(n: number): string {
   if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return countFormat().format(n);
+  return (countFormat ??= new Intl.NumberFormat('en-US')).format(n);
 }
 
 export function percent(ratio: number): string {
