@@ -98,3 +98,32 @@ export class UsageSampler {
     };
   }
 }
+
+export interface Quiet {
+  /** ms from the call until the process was quiet. */
+  waitedMs: number;
+  /** Its CPU % over the last window. */
+  cpuPercent: number;
+}
+
+/**
+ * Waits until the process has used less than `belowPercent` of a core over a whole `windowMs`
+ * window (windows follow each other), and throws after `timeoutMs`, naming its last CPU %.
+ */
+export async function waitCpuQuiet(
+  pid: number,
+  { belowPercent = 10, windowMs = 1000, timeoutMs = 30_000 } = {},
+): Promise<Quiet> {
+  const startedAt = performance.now();
+  let cpuPercent = NaN;
+  while (performance.now() - startedAt < timeoutMs) {
+    const cpu = cpuSeconds(pid);
+    const at = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    cpuPercent = ((cpuSeconds(pid) - cpu) / ((performance.now() - at) / 1000)) * 100;
+    if (cpuPercent < belowPercent) return { waitedMs: performance.now() - startedAt, cpuPercent };
+  }
+  throw new Error(
+    `process ${pid} did not come below ${belowPercent} % CPU within ${timeoutMs} ms (last window ${cpuPercent.toFixed(0)} %)`,
+  );
+}

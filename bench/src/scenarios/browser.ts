@@ -8,10 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
 import { connectedStatuses, failureStatuses } from '@cmc/api';
-import { CHROMIUM_ARGS } from '@cmc/e2e/chromium-args';
-import { ADMIN, REPO_ROOT, startBffProcess, signIn } from '../lib/bff-process.ts';
+import { REPO_ROOT, startBffProcess, signIn } from '../lib/bff-process.ts';
+import { openBenchBrowsers } from '../lib/bench-browsers.ts';
 import { topSelfTime, type CpuProfile } from '../lib/cpu-profile.ts';
 import { allJsSize, initialJsSize } from '../lib/initial-js.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
@@ -19,7 +18,6 @@ import { printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/
 import { browserTargets } from '../lib/browser-targets.ts';
 import {
   filterResponds,
-  INSTRUMENT,
   loadDevicesPage,
   openSettledTab,
   watch,
@@ -34,6 +32,7 @@ import {
   WORLD_10K,
   type WorldSize,
 } from '../lib/sim-world.ts';
+import { waitCpuQuiet } from '../lib/proc-stats.ts';
 import { distribution } from '../lib/stats.ts';
 import { benchEnv } from '../env.ts';
 
@@ -61,12 +60,7 @@ export async function runBrowser(
     cpuProfileDir: options.cpuProfileDir,
     webDistDir: distDir,
   });
-  const launch = () =>
-    chromium.launch({
-      executablePath: benchEnv.chromiumPath(),
-      args: [...CHROMIUM_ARGS],
-    });
-  const browser = await launch();
+  const browsers = await openBenchBrowsers(bff.url);
   try {
     const cookie = await signIn(bff.url);
     const head = await fetch(`${bff.url}/api/v1/devices?pageSize=1`, { headers: { cookie } });
@@ -87,21 +81,17 @@ export async function runBrowser(
       }
     }
     if (paged && !filter) throw new Error('no status filter narrows the device list');
-    /** A context with the page instrumentation, signed in as the admin. */
-    const signedIn = async (b: Browser) => {
-      const c = await b.newContext({ viewport: { width: 1400, height: 900 } });
-      await c.addInitScript(INSTRUMENT);
-      const login = await c.request.post(`${bff.url}/api/v1/auth/login`, { data: ADMIN });
-      if (!login.ok())
-        throw new Error(`browser sign-in failed: ${login.status()} ${await login.text()}`);
-      return c;
-    };
-    const context = await signedIn(browser);
+    const context = browsers.profile;
+    const privateContext = await browsers.newPrivateContext();
 
     const search = paged ? '' : '?pageSize=10000';
     const loads: Load[] = [];
+    const privateLoads: Load[] = [];
     const filterMs: number[] = [];
-    // Each load in a new, settled tab of one context: the first is a first visit (empty caches).
+    // The page is timed against a BFF that has finished starting (it builds its device state for
+    // seconds after /readyz; start-recovery times that), as an administrator opening the console finds it.
+    const bffQuiet = await waitCpuQuiet(bff.pid);
+    // Each load in a new, settled tab: the profile's, then the private context's.
     let page = await openSettledTab(context);
     for (let i = 0; i < LOADS; i++) {
       if (i > 0) {
@@ -110,7 +100,11 @@ export async function runBrowser(
       }
       loads.push(await loadDevicesPage(page, bff.url, totalText, search));
       if (filter) filterMs.push(await filterResponds(page, 'Status', filter.option, filter.total));
+      const privatePage = await openSettledTab(privateContext);
+      privateLoads.push(await loadDevicesPage(privatePage, bff.url, totalText, search));
+      await privatePage.close();
     }
+    await privateContext.close();
     // The request waterfall of the last load (what the app fetched, when): where the boot time goes.
     const waterfall = await page.evaluate(() =>
       performance
@@ -157,15 +151,20 @@ export async function runBrowser(
     }
     // For comparison, not a target: one load in a Chromium just launched, navigated at once (what the
     // timed loads measured before they waited for a settled tab).
-    const launched = await launch();
+    const launched = await browsers.launchNow();
     let launchedLoad: Load;
     try {
-      const fresh = await signedIn(launched);
-      launchedLoad = await loadDevicesPage(await fresh.newPage(), bff.url, totalText, search);
+      launchedLoad = await loadDevicesPage(
+        await launched.context.newPage(),
+        bff.url,
+        totalText,
+        search,
+      );
     } finally {
       await launched.close();
     }
     const usable = distribution(loads.map((l) => l.usableMs));
+    const privateUsable = distribution(privateLoads.map((l) => l.usableMs));
     const api = distribution(loads.map((l) => l.apiMs));
     const boot = distribution(loads.map((l) => l.apiRequestMs));
     const server = distribution(loads.map((l) => l.apiMs - l.apiRequestMs));
@@ -184,6 +183,11 @@ export async function runBrowser(
           ]
         : []),
       { measure: 'list API answered (resource timing)', p50: api.p50, max: api.max },
+      {
+        measure: `for comparison: usable, private context (${LOADS} loads, not a target)`,
+        p50: privateUsable.p50,
+        max: privateUsable.max,
+      },
       {
         measure: 'for comparison: usable, Chromium just launched (1 load, not a target)',
         p50: launchedLoad.usableMs,
@@ -247,7 +251,10 @@ export async function runBrowser(
           rows: total,
           filter,
         },
+        bffQuiet,
         loads,
+        privateLoads,
+        privateUsable,
         launchedLoad,
         filterMs,
         waterfall,
@@ -267,7 +274,7 @@ export async function runBrowser(
     );
     return targets;
   } finally {
-    await browser.close();
+    await browsers.close();
     await bff.stop();
     await world.stop();
   }

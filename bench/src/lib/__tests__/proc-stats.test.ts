@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds, rssMB, UsageSampler } from '../proc-stats.ts';
+import { cpuSeconds, rssMB, UsageSampler, waitCpuQuiet } from '../proc-stats.ts';
 
 describe('proc-stats', () => {
   // The machine is shared, so no absolute CPU figure: a busy loop must read as more CPU than a sleep.
@@ -23,5 +23,22 @@ describe('proc-stats', () => {
 
   it('names the process when it does not exist', () => {
     expect(() => rssMB(2 ** 30)).toThrow(/\/proc\/1073741824/);
+  });
+
+  it('waits for a quiet window, and names the CPU % of a process that stays busy', async () => {
+    const quiet = await waitCpuQuiet(process.pid, { belowPercent: 50, windowMs: 100 });
+    expect(quiet.cpuPercent).toBeLessThan(50);
+    // This process stays busy on its own thread's loop: a worker spins for the whole wait.
+    const { Worker } = await import('node:worker_threads');
+    const spin = new Worker('const until = Date.now() + 2000; while (Date.now() < until);', {
+      eval: true,
+    });
+    try {
+      await expect(
+        waitCpuQuiet(process.pid, { belowPercent: 20, windowMs: 100, timeoutMs: 400 }),
+      ).rejects.toThrow(/did not come below 20 % CPU within 400 ms \(last window \d+ %\)/);
+    } finally {
+      await spin.terminate();
+    }
   });
 });
