@@ -42,6 +42,15 @@ export function createDeltaBatcher(
   const sizer = new BatchWindow(typeof window === 'number' ? fixedWindow(window) : window);
   let nextWindowMs = sizer.current();
   let pending = new Map<string, PendingDelta>();
+  /**
+   * Which devices each pending gateway's lists hold, so a device added, removed or changed again is
+   * found without scanning them: a gateway's first list adds up to ~1,000 devices in one window,
+   * and filtering the pending lists on every one of them was quadratic.
+   */
+  let members = new Map<
+    string,
+    { added: Set<number>; removed: Set<number>; changed: Set<number> }
+  >();
   /** Set while the window is open: changes wait for its end. */
   let windowTimer: NodeJS.Timeout | undefined;
   /** Set while a leading-edge send is scheduled for the end of this turn. */
@@ -54,11 +63,18 @@ export function createDeltaBatcher(
     if (!windowTimer && !leading && !stopped) leading = setImmediate(sendLeading);
     return p;
   };
+  const membersOf = (gatewayID: string) => {
+    let m = members.get(gatewayID);
+    if (!m)
+      members.set(gatewayID, (m = { added: new Set(), removed: new Set(), changed: new Set() }));
+    return m;
+  };
 
   function emitPending(): boolean {
     if (pending.size === 0) return false;
     const out = pending;
     pending = new Map();
+    members = new Map();
     const started = clock();
     emit(out);
     nextWindowMs = sizer.next(clock() - started);
@@ -88,18 +104,29 @@ export function createDeltaBatcher(
   // change and then leave (or leave and come back), so each kind is kept consistent with the last
   // thing that happened to the device: removal drops its earlier rows, an added row supersedes them.
   return {
-    change: (gatewayID, change) => void slot(gatewayID).changes.push(change),
+    change: (gatewayID, change) => {
+      slot(gatewayID).changes.push(change);
+      membersOf(gatewayID).changed.add(change.deviceID);
+    },
     added: (gatewayID, device) => {
       const p = slot(gatewayID);
-      p.removed = p.removed.filter((id) => id !== device.deviceID);
-      p.changes = p.changes.filter((c) => c.deviceID !== device.deviceID);
-      p.added = [...p.added.filter((d) => d.deviceID !== device.deviceID), device];
+      const m = membersOf(gatewayID);
+      const id = device.deviceID;
+      if (m.removed.delete(id)) p.removed = p.removed.filter((r) => r !== id);
+      if (m.changed.delete(id)) p.changes = p.changes.filter((c) => c.deviceID !== id);
+      if (m.added.has(id)) p.added = p.added.filter((d) => d.deviceID !== id);
+      p.added.push(device);
+      m.added.add(id);
     },
     removed: (gatewayID, deviceID) => {
       const p = slot(gatewayID);
-      p.changes = p.changes.filter((c) => c.deviceID !== deviceID);
-      p.added = p.added.filter((d) => d.deviceID !== deviceID);
-      if (!p.removed.includes(deviceID)) p.removed.push(deviceID);
+      const m = membersOf(gatewayID);
+      if (m.changed.delete(deviceID)) p.changes = p.changes.filter((c) => c.deviceID !== deviceID);
+      if (m.added.delete(deviceID)) p.added = p.added.filter((d) => d.deviceID !== deviceID);
+      if (!m.removed.has(deviceID)) {
+        p.removed.push(deviceID);
+        m.removed.add(deviceID);
+      }
     },
     gateway: (gatewayID, connected, at) => {
       slot(gatewayID).gateway = { connected, at };
@@ -112,6 +139,7 @@ export function createDeltaBatcher(
       windowTimer = undefined;
       leading = undefined;
       pending = new Map();
+      members = new Map();
     },
   };
 }

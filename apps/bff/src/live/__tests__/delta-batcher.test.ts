@@ -147,6 +147,39 @@ describe('delta batcher', () => {
     expect(out[0]?.changes.map((c) => [c.deviceID, c.status])).toEqual([[2, 'DISCONNECTED']]);
   });
 
+  it('holds a device once per list within a window, and forgets the window once it is sent', () => {
+    const out: PendingDelta[] = [];
+    const batcher = createDeltaBatcher(10, (b) => out.push(...b.values()));
+    const row = (deviceID: number, port: number) => ({
+      deviceID,
+      gatewayID: 'gw1',
+      status: 'TCP_CONNECTED' as DeviceStatus,
+      type: 'BIOSTATION_L2',
+      connectionMode: 'SERVER_TO_DEVICE' as const,
+      IPAddr: '',
+      port,
+      useSSL: false,
+      autoReconnect: false,
+    });
+    // A gateway's first list: a thousand devices, one of them listed again with a newer row.
+    for (let id = 1; id <= 1000; id++) batcher.added('gw1', row(id, 1));
+    batcher.added('gw1', row(500, 2));
+    batcher.removed('gw1', 7);
+    batcher.removed('gw1', 7);
+    batcher.flush();
+    expect(out[0]?.added).toHaveLength(999);
+    expect(out[0]?.added.at(-1)).toMatchObject({ deviceID: 500, port: 2 });
+    expect(out[0]?.added.some((d) => d.deviceID === 7)).toBe(false);
+    expect(out[0]?.removed).toEqual([7]);
+    // The next window starts empty: a device of the last one is removed, not filtered away.
+    batcher.removed('gw1', 1);
+    batcher.change('gw1', change(2, 0));
+    batcher.flush();
+    expect(out[1]?.removed).toEqual([1]);
+    expect(out[1]?.added).toEqual([]);
+    expect(out[1]?.changes.map((c) => c.deviceID)).toEqual([2]);
+  });
+
   it('refuses a negative window', () => {
     expect(() => createDeltaBatcher(-1, () => {})).toThrow(/batch window/);
   });
