@@ -19,6 +19,9 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / clockTicks();
 }
 
+/** % of one core: `seconds` of CPU used over `ms` of wall time. */
+const percentOfCore = (seconds: number, ms: number): number => (seconds / (ms / 1000)) * 100;
+
 /** Resident set size in MB (VmRSS of /proc/<pid>/status). */
 const readStatus = (pid: number): string => {
   try {
@@ -78,7 +81,7 @@ export class UsageSampler {
     }
     const cpu = cpuSeconds(this.pid);
     const at = performance.now();
-    this.maxCpu = Math.max(this.maxCpu, ((cpu - this.lastCpu) / ((at - this.lastAt) / 1000)) * 100);
+    this.maxCpu = Math.max(this.maxCpu, percentOfCore(cpu - this.lastCpu, at - this.lastAt));
     this.lastCpu = cpu;
     this.lastAt = at;
     this.maxRss = Math.max(this.maxRss, rssMB(this.pid));
@@ -88,8 +91,7 @@ export class UsageSampler {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.sample();
-    const cpuPercent =
-      ((this.lastCpu - this.startCpu) / ((this.lastAt - this.startAt) / 1000)) * 100;
+    const cpuPercent = percentOfCore(this.lastCpu - this.startCpu, this.lastAt - this.startAt);
     return {
       cpuPercent,
       cpuPercentMax: this.maxCpu,
@@ -120,7 +122,7 @@ export async function waitCpuQuiet(
     const cpu = cpuSeconds(pid);
     const at = performance.now();
     await new Promise((resolve) => setTimeout(resolve, windowMs));
-    cpuPercent = ((cpuSeconds(pid) - cpu) / ((performance.now() - at) / 1000)) * 100;
+    cpuPercent = percentOfCore(cpuSeconds(pid) - cpu, performance.now() - at);
     if (cpuPercent < belowPercent) return { waitedMs: performance.now() - startedAt, cpuPercent };
   }
   throw new Error(

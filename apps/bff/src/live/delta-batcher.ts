@@ -27,6 +27,12 @@ export interface DeltaBatcher {
   stop(): void;
 }
 
+interface DeviceIds {
+  added: Set<number>;
+  removed: Set<number>;
+  changed: Set<number>;
+}
+
 /** One batch: gateway ID -> what changed on it, in the order the gateways first changed. */
 export type DeltaBatch = ReadonlyMap<string, PendingDelta>;
 
@@ -43,38 +49,35 @@ export function createDeltaBatcher(
   let nextWindowMs = sizer.current();
   let pending = new Map<string, PendingDelta>();
   /**
-   * Which devices each pending gateway's lists hold, so a device added, removed or changed again is
+   * Which devices each pending delta's lists hold, so a device added, removed or changed again is
    * found without scanning them: a gateway's first list adds up to ~1,000 devices in one window,
-   * and filtering the pending lists on every one of them was quadratic.
+   * and filtering the pending lists on every one of them was quadratic. Keyed by the delta, so the
+   * index goes with the batch it describes.
    */
-  let members = new Map<
-    string,
-    { added: Set<number>; removed: Set<number>; changed: Set<number> }
-  >();
+  const idsOf = new WeakMap<PendingDelta, DeviceIds>();
   /** Set while the window is open: changes wait for its end. */
   let windowTimer: NodeJS.Timeout | undefined;
   /** Set while a leading-edge send is scheduled for the end of this turn. */
   let leading: NodeJS.Immediate | undefined;
   let stopped = false;
 
-  const slot = (gatewayID: string): PendingDelta => {
+  const slot = (gatewayID: string): [PendingDelta, DeviceIds] => {
     let p = pending.get(gatewayID);
-    if (!p) pending.set(gatewayID, (p = { changes: [], added: [], removed: [] }));
+    let ids = p && idsOf.get(p);
+    if (!p || !ids) {
+      p = { changes: [], added: [], removed: [] };
+      ids = { added: new Set(), removed: new Set(), changed: new Set() };
+      pending.set(gatewayID, p);
+      idsOf.set(p, ids);
+    }
     if (!windowTimer && !leading && !stopped) leading = setImmediate(sendLeading);
-    return p;
-  };
-  const membersOf = (gatewayID: string) => {
-    let m = members.get(gatewayID);
-    if (!m)
-      members.set(gatewayID, (m = { added: new Set(), removed: new Set(), changed: new Set() }));
-    return m;
+    return [p, ids];
   };
 
   function emitPending(): boolean {
     if (pending.size === 0) return false;
     const out = pending;
     pending = new Map();
-    members = new Map();
     const started = clock();
     emit(out);
     nextWindowMs = sizer.next(clock() - started);
@@ -105,12 +108,12 @@ export function createDeltaBatcher(
   // thing that happened to the device: removal drops its earlier rows, an added row supersedes them.
   return {
     change: (gatewayID, change) => {
-      slot(gatewayID).changes.push(change);
-      membersOf(gatewayID).changed.add(change.deviceID);
+      const [p, m] = slot(gatewayID);
+      p.changes.push(change);
+      m.changed.add(change.deviceID);
     },
     added: (gatewayID, device) => {
-      const p = slot(gatewayID);
-      const m = membersOf(gatewayID);
+      const [p, m] = slot(gatewayID);
       const id = device.deviceID;
       if (m.removed.delete(id)) p.removed = p.removed.filter((r) => r !== id);
       if (m.changed.delete(id)) p.changes = p.changes.filter((c) => c.deviceID !== id);
@@ -119,8 +122,7 @@ export function createDeltaBatcher(
       m.added.add(id);
     },
     removed: (gatewayID, deviceID) => {
-      const p = slot(gatewayID);
-      const m = membersOf(gatewayID);
+      const [p, m] = slot(gatewayID);
       if (m.changed.delete(deviceID)) p.changes = p.changes.filter((c) => c.deviceID !== deviceID);
       if (m.added.delete(deviceID)) p.added = p.added.filter((d) => d.deviceID !== deviceID);
       if (!m.removed.has(deviceID)) {
@@ -129,7 +131,7 @@ export function createDeltaBatcher(
       }
     },
     gateway: (gatewayID, connected, at) => {
-      slot(gatewayID).gateway = { connected, at };
+      slot(gatewayID)[0].gateway = { connected, at };
     },
     flush: () => void emitPending(),
     stop() {
@@ -139,7 +141,6 @@ export function createDeltaBatcher(
       windowTimer = undefined;
       leading = undefined;
       pending = new Map();
-      members = new Map();
     },
   };
 }

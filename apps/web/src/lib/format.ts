@@ -14,6 +14,14 @@ function timeOf(at: string | number | Date | null | undefined): number | undefin
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
+/** Whole minutes (at least one), hours or days nearest to `s` seconds (s >= 45). */
+function roundedUnit(s: number): [number, 'minute' | 'hour' | 'day'] {
+  if (s < 90) return [1, 'minute'];
+  if (s < 3600) return [Math.round(s / 60), 'minute'];
+  if (s < 86_400) return [Math.round(s / 3600), 'hour'];
+  return [Math.round(s / 86_400), 'day'];
+}
+
 /** "just now", "3 minutes ago", "2 hours ago", "5 days ago"; future times read "in 3 minutes". */
 export function timeAgo(
   at: string | number | Date | null | undefined,
@@ -24,14 +32,7 @@ export function timeAgo(
   const seconds = Math.round((time - now) / 1000);
   const s = Math.abs(seconds);
   if (s < 45) return seconds <= 0 ? 'just now' : 'in a few seconds';
-  const [count, unit] =
-    s < 90
-      ? [1, 'minute']
-      : s < 3600
-        ? [Math.round(s / 60), 'minute']
-        : s < 86_400
-          ? [Math.round(s / 3600), 'hour']
-          : [Math.round(s / 86_400), 'day'];
+  const [count, unit] = roundedUnit(s);
   const amount = `${formatCount(count)} ${unit}${count === 1 ? '' : 's'}`;
   return seconds < 0 ? `${amount} ago` : `in ${amount}`;
 }
