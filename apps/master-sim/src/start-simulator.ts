@@ -69,7 +69,8 @@ function checkRange(name: string, value: number, min: number, max: number): numb
   return value;
 }
 
-function resolveScenario(scenario: Scenario | string | undefined): ParsedScenario {
+/** The scenario a simulator runs: the demo's when none is given, a file's when a path is. */
+export function resolveScenario(scenario: Scenario | string | undefined): ParsedScenario {
   if (scenario === undefined) return parseScenario(demoScenario(), 'demo scenario');
   if (typeof scenario === 'string') return loadScenario(scenario);
   return parseScenario(scenario);

@@ -24,9 +24,9 @@ describe('built BFF (scripts/run-bundle.sh)', () => {
     const bundle = fs.readFileSync(path.join(outDir, 'main.js'), 'utf8');
     expect(bundle).not.toMatch(/from "@cmc\//); // workspace packages are inside the bundle
 
-    const { startSimulator } = await import('@cmc/master-sim');
+    const { startTestSimulator } = await import('@cmc/master-sim/testing');
     const simDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-built-sim-'));
-    const sim = await startSimulator({ certDir: simDir, port: 0, controlPort: 0 });
+    const sim = await startTestSimulator({ certDir: simDir, port: 0, controlPort: 0 });
     // Run from a directory outside the repo: nothing may depend on the working directory.
     const child = spawn('sh', [path.join(appDir, 'scripts', 'run-bundle.sh')], {
       cwd: os.tmpdir(),

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSimulator } from '@cmc/master-sim';
+import { startTestSimulator } from '@cmc/master-sim/testing';
 import { expect, it } from 'vitest';
 import { createBff } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -16,7 +16,7 @@ import { testBffEnv } from './test-bff-env.ts';
 
 it('a shutdown during the first list reads ends cleanly when the lists come in after it', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-close-start-'));
-  const sim = await startSimulator({ certDir: path.join(dir, 'certs'), port: 0, controlPort: 0 });
+  const sim = await startTestSimulator({ certDir: path.join(dir, 'certs'), port: 0, controlPort: 0 });
   const errors: unknown[] = [];
   const onError = (error: unknown) => errors.push(error);
   process.on('uncaughtException', onError);

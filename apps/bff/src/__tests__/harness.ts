@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSimulator, type Simulator } from '@cmc/master-sim';
+import type { Simulator } from '@cmc/master-sim';
+import { startTestSimulator } from '@cmc/master-sim/testing';
 import request from 'supertest';
 import { afterAll, beforeAll } from 'vitest';
 import { CSRF_HEADER } from '@cmc/api';
@@ -43,7 +44,7 @@ export async function startHarness(
     seed: 7,
     flakyUpMs: [3_600_000, 3_600_001] as [number, number],
   };
-  let sim = await startSimulator(simOptions);
+  let sim = await startTestSimulator(simOptions);
   let simRunning = true;
   const env = readEnv(
     testBffEnv({ port: sim.port, certDir }, dir, {
@@ -77,7 +78,7 @@ export async function startHarness(
     },
     async restartSim() {
       if (simRunning) await sim.stop();
-      sim = await startSimulator({ ...simOptions, port: sim.port, controlPort: 0 });
+      sim = await startTestSimulator({ ...simOptions, port: sim.port, controlPort: 0 });
       simRunning = true;
       harness.sim = sim;
     },

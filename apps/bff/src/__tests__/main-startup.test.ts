@@ -96,9 +96,9 @@ describe('main.ts when the port is taken', () => {
 
 describe('main.ts against a running simulator', () => {
   it('starts, serves, and exits 0 on SIGTERM after draining', async () => {
-    const { startSimulator } = await import('@cmc/master-sim');
+    const { startTestSimulator } = await import('@cmc/master-sim/testing');
     const simDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-main-sim-'));
-    const sim = await startSimulator({ certDir: simDir, port: 0, controlPort: 0 });
+    const sim = await startTestSimulator({ certDir: simDir, port: 0, controlPort: 0 });
     try {
       const { spawn } = await import('node:child_process');
       const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {

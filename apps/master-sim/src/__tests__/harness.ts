@@ -9,7 +9,8 @@ import {
   type ServiceError,
 } from '@grpc/grpc-js';
 import { loadGsdk } from '@cmc/protos';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../start-simulator.ts';
+import type { Simulator, SimulatorOptions } from '../start-simulator.ts';
+import { startTestSimulator } from '../testing/start-test-simulator.ts';
 
 /** Test harness: a simulator on ephemeral ports and raw grpc-js clients over mutual TLS. */
 
@@ -22,7 +23,7 @@ export async function startTestSim(
   certDir: string,
   options: Partial<SimulatorOptions> = {},
 ): Promise<Simulator> {
-  return startSimulator({
+  return startTestSimulator({
     port: 0,
     controlPort: 0,
     reconnectDelayMs: 100,

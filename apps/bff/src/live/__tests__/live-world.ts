@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connectClient, type Socket } from 'socket.io-client';
-import { startSimulator, type Scenario, type Simulator } from '@cmc/master-sim';
+import type { Scenario, Simulator } from '@cmc/master-sim';
+import { startTestSimulator } from '@cmc/master-sim/testing';
 import type {
   DeltaEvent,
   LiveAck,
@@ -149,7 +150,7 @@ export async function startLiveWorld(bffDeps: BffDeps = {}): Promise<LiveWorld> 
     reconnectDelayMs: 60_000,
     seed: 7,
   };
-  let sim = await startSimulator({ ...simOptions, port: 0 });
+  let sim = await startTestSimulator({ ...simOptions, port: 0 });
   let simRunning = true;
   const config: Config = {
     master: {
@@ -199,7 +200,7 @@ export async function startLiveWorld(bffDeps: BffDeps = {}): Promise<LiveWorld> 
       simRunning = false;
     },
     async restartSim() {
-      sim = await startSimulator({ ...simOptions, port: sim.port });
+      sim = await startTestSimulator({ ...simOptions, port: sim.port });
       simRunning = true;
     },
     bff,

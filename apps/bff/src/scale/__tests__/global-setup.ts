@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSimulator } from '@cmc/master-sim';
+import { startTestSimulator } from '@cmc/master-sim/testing';
 import type { TestProject } from 'vitest/node';
 import { testScenario } from '../../live/__tests__/live-world.ts';
 import { startRedisServer } from './redis-server.ts';
@@ -21,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-scale-'));
   const redis = await startRedisServer();
   // Async devices retry only after a minute: nothing changes unless a test asks for it.
-  const sim = await startSimulator({
+  const sim = await startTestSimulator({
     port: 0,
     controlPort: 0,
     certDir: path.join(dir, 'certs'),

@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type Simulator } from '@cmc/master-sim';
+import type { Simulator, SimulatorOptions } from '@cmc/master-sim';
+import { startTestSimulator } from '@cmc/master-sim/testing';
 import { createGsdkClient } from '../../client.ts';
 import type { GsdkClient, GsdkClientOptions } from '../../types.ts';
 import { testScenario } from './test-scenario.ts';
 
-type StartOptions = Omit<Parameters<typeof startSimulator>[0], 'certDir'>;
+type StartOptions = Omit<SimulatorOptions, 'certDir'>;
 
 export interface SimFixture {
   sim: Simulator;
@@ -28,10 +29,10 @@ export async function startFixture(options: StartOptions = {}): Promise<SimFixtu
   const clients: GsdkClient[] = [];
   const base = { host: '127.0.0.1', port: 0, controlPort: 0, scenario: testScenario(), ...options };
   const fixture: SimFixture = {
-    sim: await startSimulator({ ...base, certDir }),
+    sim: await startTestSimulator({ ...base, certDir }),
     certDir,
     async restart() {
-      fixture.sim = await startSimulator({ ...base, port: fixture.sim.port, certDir });
+      fixture.sim = await startTestSimulator({ ...base, port: fixture.sim.port, certDir });
       return fixture.sim;
     },
     adminClient(tenantID = 'administrator', extra = {}) {
