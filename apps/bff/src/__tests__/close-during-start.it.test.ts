@@ -16,7 +16,11 @@ import { testBffEnv } from './test-bff-env.ts';
 
 it('a shutdown during the first list reads ends cleanly when the lists come in after it', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bff-close-start-'));
-  const sim = await startTestSimulator({ certDir: path.join(dir, 'certs'), port: 0, controlPort: 0 });
+  const sim = await startTestSimulator({
+    certDir: path.join(dir, 'certs'),
+    port: 0,
+    controlPort: 0,
+  });
   const errors: unknown[] = [];
   const onError = (error: unknown) => errors.push(error);
   process.on('uncaughtException', onError);

@@ -30,7 +30,12 @@ describe('startTestSimulator', () => {
   it('leaves files already in the directory as they are', async () => {
     const own = ensureCertificates(third.path, []);
     writeFileSync(join(third.path, 'note.txt'), 'mine');
-    const sim = await startTestSimulator({ certDir: third.path, port: 0, controlPort: 0, scenario });
+    const sim = await startTestSimulator({
+      certDir: third.path,
+      port: 0,
+      controlPort: 0,
+      scenario,
+    });
     await sim.stop();
     expect(readFileSync(join(third.path, 'ca.crt'), 'utf8')).toBe(own.caCert);
     expect(readFileSync(join(third.path, 'note.txt'), 'utf8')).toBe('mine');
