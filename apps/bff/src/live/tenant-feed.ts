@@ -265,10 +265,12 @@ export class TenantFeed {
           });
           // Back from offline: what it managed before and the master did not restore is named
           // before the list's removals go out, so a client re-reading on them finds the notice.
-          if (this.ctx.state.gateways.get(gatewayID)?.connected === true) {
+          if (this.ctx.state.gateways.get(gatewayID)?.connected === true)
             this.ctx.memory?.cameBack(gatewayID, deviceInfos, Date.now());
-            this.ctx.memory?.seen(gatewayID, deviceInfos, readTick);
-          }
+          // The master lists the devices of a gateway connected to it, so this is what the gateway
+          // manages, also when its flag is not known yet: the first reads after a start often end
+          // before the flags are read, and a gateway leaving then kept none of its devices listed.
+          this.ctx.memory?.seen(gatewayID, deviceInfos, readTick);
           publishDiffs(
             this.ctx,
             this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()),

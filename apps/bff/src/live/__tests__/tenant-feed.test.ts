@@ -5,6 +5,7 @@ import { createDeltaBatcher, type PendingDelta } from '../delta-batcher.ts';
 import type { DeviceInfo } from '@cmc/gsdk';
 import { type LiveState } from '../live-state.ts';
 import { TenantFeed } from '../tenant-feed.ts';
+import { GatewayMemory } from '../../gateways/gateway-memory.ts';
 import { scriptedSubscription } from './scripted-subscription.ts';
 import { testHubContext } from './test-hub-context.ts';
 
@@ -210,5 +211,21 @@ describe('TenantFeed', () => {
     expect(t.modes).toEqual(['degraded gw1 starting']);
     t.feed.stop();
     expect(await t.feed.reload()).toBe(false);
+  });
+
+  it('remembers a list read before the gateway flags are known, so a gateway leaving right after a start keeps its devices listed', async () => {
+    const t = setup();
+    t.ctx.memory = new GatewayMemory();
+    t.feed.start();
+    t.sub.push({ type: 'subscribed', resubscribed: false });
+    await tick();
+    // The state has not learnt gw1's flag (connected: false) when its first list arrives.
+    expect(t.state.gateways.get('gw1')?.connected).toBe(false);
+    t.reads[0]?.resolve([info(7, 1), info(8, 0)]);
+    await t.feed.ready;
+    // The device stream reported the devices gone before the gateway's flag said it left.
+    t.ctx.memory.wentOffline('gw1', 'tenant1', [], Date.now());
+    expect(t.ctx.memory.offlineGateway('gw1')?.devices.map((d) => d.deviceID)).toEqual([7, 8]);
+    t.feed.stop();
   });
 });
