@@ -267,9 +267,8 @@ export class TenantFeed {
           // before the list's removals go out, so a client re-reading on them finds the notice.
           if (this.ctx.state.gateways.get(gatewayID)?.connected === true)
             this.ctx.memory?.cameBack(gatewayID, deviceInfos, Date.now());
-          // The master lists the devices of a gateway connected to it, so this is what the gateway
-          // manages, also when its flag is not known yet: the first reads after a start often end
-          // before the flags are read, and a gateway leaving then kept none of its devices listed.
+          // Listed by the master, so managed now, also before the flags are read (the first reads of
+          // a start): a gateway leaving right after a start kept none of its devices listed.
           this.ctx.memory?.seen(gatewayID, deviceInfos, readTick);
           publishDiffs(
             this.ctx,
