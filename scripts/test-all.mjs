@@ -124,32 +124,16 @@ const [, , , , webBuilt] = await Promise.all([
   hasE2e ? run('web build', 'pnpm', ['-F', '@cmc/web', 'build'], { buffered: true }) : false,
 ]);
 
-// The scale-out tests run beside the Vitest projects: they mostly wait on leases, Redis and child
-// processes (~50 s of CPU in 60 s), and the projects' last part, the bench's smoke run, uses about
-// one core. Side by side: 187 s for both against 160 + 61 one after the other.
 const unitReport = join(reports, 'vitest.json');
-const scaleReport = join(reports, 'scale.json');
-const hasScale = existsSync(join(root, 'apps', 'bff', 'vitest.scale.config.ts'));
-await Promise.all([
-  run('unit and integration tests', 'pnpm', [
-    'exec',
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${unitReport}`,
-  ]),
-  hasScale
-    ? run(
-        'scale-out tests (Redis)',
-        'pnpm',
-        ['test:scale', '--reporter=default', '--reporter=json', `--outputFile.json=${scaleReport}`],
-        { buffered: true },
-      )
-    : false,
+await run('unit and integration tests', 'pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
 ]);
 countVitest(unitReport);
-if (hasScale) countVitest(scaleReport);
 
 if (webBuilt) {
   const e2eReport = join(reports, 'playwright.json');
@@ -157,6 +141,17 @@ if (webBuilt) {
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
   });
   countPlaywright(e2eReport);
+}
+
+if (existsSync(join(root, 'apps', 'bff', 'vitest.scale.config.ts'))) {
+  const scaleReport = join(reports, 'scale.json');
+  await run('scale-out tests (Redis)', 'pnpm', [
+    'test:scale',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${scaleReport}`,
+  ]);
+  countVitest(scaleReport);
 }
 
 const minutes = ((Date.now() - runStarted) / 60_000).toFixed(1);
