@@ -11,13 +11,10 @@ export const e2eEnv = {
   jsonReport: (): boolean => Boolean(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME),
   baseUrl: (): string | undefined => process.env.E2E_BASE_URL,
   controlUrl: (): string | undefined => process.env.E2E_CONTROL_URL,
-  /** The shared stack's certificate directory, copied by every own stack (src/stack.ts). */
-  certDir: (): string | undefined => process.env.E2E_CERT_DIR,
 };
 
 /** The global setup's shared stack, handed to the workers through their inherited environment. */
-export function publishStack(stack: { url: string; controlUrl: string; certDir: string }): void {
+export function publishStack(stack: { url: string; controlUrl: string }): void {
   process.env.E2E_BASE_URL = stack.url;
   process.env.E2E_CONTROL_URL = stack.controlUrl;
-  process.env.E2E_CERT_DIR = stack.certDir;
 }

@@ -12,6 +12,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const stack = await startStack();
   // Workers inherit the environment of the runner process.
-  publishStack({ ...stack, certDir: stack.sim.certDir });
+  publishStack(stack);
   return () => stack.stop();
 }

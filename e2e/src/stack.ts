@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBff, loadConfig, readEnv, type Bff } from '@cmc/bff';
-import { startSimulator, type Scenario, type Simulator } from '@cmc/master-sim';
+import type { Scenario, Simulator } from '@cmc/master-sim';
+import { startTestSimulator } from '@cmc/master-sim/testing';
 import { e2eEnv } from './env.ts';
 
 export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
@@ -41,12 +42,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cmc-e2e-'));
   const certDir = path.join(tmp, 'certs');
-  // A spec's own stack starts from a copy of the shared stack's certificates: the simulator keeps
-  // valid ones and issues only what is missing (issuing a set costs over a second of CPU).
-  const template = e2eEnv.certDir();
-  if (template) fs.cpSync(template, certDir, { recursive: true });
+  // Certificates come from the set kept for tests (issuing a set costs over a second of CPU).
   // Short redial delay so async and device-to-server reconnects happen within a test's patience.
-  const sim = await startSimulator({
+  const sim = await startTestSimulator({
     host: '127.0.0.1',
     port: 0,
     controlPort: 0,

@@ -19,14 +19,20 @@ import {
 
 const CERTS_SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'certs');
 
+/** The generator's source, hashed once per process (it does not change while tests run). */
+let generatorSource: Buffer[] | undefined;
+const generator = (): Buffer[] =>
+  (generatorSource ??= ['issue-certificate.ts', 'ensure-certificates.ts'].map((file) =>
+    fs.readFileSync(path.join(CERTS_SOURCE, file)),
+  ));
+
 /**
  * The kept set for these tenants. Its name hashes the generator's source and the tenant list, so a
  * change to how certificates are made (or a different tenant list) gets a set of its own.
  */
 function keptSetDir(tenantIDs: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of ['issue-certificate.ts', 'ensure-certificates.ts'])
-    hash.update(fs.readFileSync(path.join(CERTS_SOURCE, file)));
+  for (const source of generator()) hash.update(source);
   hash.update(JSON.stringify([...tenantIDs].sort()));
   const user = os.userInfo().uid;
   return path.join(os.tmpdir(), `cmc-test-certs-${user}-${hash.digest('hex').slice(0, 16)}`);
@@ -55,7 +61,11 @@ function keptSet(tenantIDs: readonly string[]): string {
  */
 export function startTestSimulator(options: SimulatorOptions): Promise<Simulator> {
   if (!options.certDir) throw new Error('certDir is required');
-  const tenantIDs = resolveScenario(options.scenario).tenants;
+  // A scenario object names its tenants as given (startSimulator validates it; parsing a large
+  // world twice would cost seconds); a file or the demo world is resolved as the simulator will.
+  const { scenario } = options;
+  const tenantIDs =
+    typeof scenario === 'object' ? (scenario.tenants ?? []) : resolveScenario(scenario).tenants;
   fs.mkdirSync(options.certDir, { recursive: true });
   fs.cpSync(keptSet(tenantIDs), options.certDir, { recursive: true, force: false });
   return startSimulator(options);
