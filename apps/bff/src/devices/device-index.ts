@@ -5,9 +5,9 @@
 //   until the hub has re-read them after they ended; a stale gateway is read through from the master;
 // - another master client's changes (no status event) are caught by a re-read of every followed
 //   gateway every `resyncMs` (default 30 s), one gateway at a time, the turns spread over the
-//   interval: a re-read holds its tenant's live changes until its list is in (tenant-feed.ts), so
-//   re-reading every gateway at once delayed every change in the system by the whole burst (the
-//   bench's status p99 at 1,000 changes/s: 5.7 to 37 ms from run to run).
+//   interval: a re-read held its tenant's live changes until its list was in (it no longer does:
+//   changes-during-read.ts), so re-reading every gateway at once delayed every change in the system
+//   by the whole burst (the bench's status p99 at 1,000 changes/s: 5.7 to 37 ms from run to run).
 import type { LiveDevice } from '@cmc/api';
 import type { GatewayState } from '../live/live-state.ts';
 import type { Logger } from '../logger.ts';

@@ -1,9 +1,9 @@
 // One device-status stream for one tenant, fanned out to that tenant's gateway rooms. On (re)subscribe
-// it reads the tenant's device lists and publishes the differences; changes that arrive while the lists
-// are being read are held and replayed afterwards, so a list read that started before a change cannot
-// undo it.
+// it reads the tenant's device lists and publishes the differences; a list read that started before a
+// change streamed meanwhile cannot undo it (changes-during-read.ts).
 import type { DeviceStatusChange } from '@cmc/gsdk';
 import { DeviceStatus } from '@cmc/gsdk/names';
+import { ChangesDuringRead } from './changes-during-read.ts';
 import { publishDiffs, recordSafely, type HubContext } from './hub-context.ts';
 import { runFeed } from './run-feed.ts';
 import type { LiveSubscription } from './types.ts';
@@ -16,8 +16,6 @@ const UNKNOWN_DEVICE_RELOAD_MS = 2000;
  * changes we cannot count; 10,000 rides out multi-second stalls.
  */
 const MASTER_QUEUE_SIZE = 10_000;
-/** Changes held during a list read; beyond this, older ones go (the lists being read supersede them). */
-const MAX_HELD = 100_000;
 const DISCONNECTED = DeviceStatus.DISCONNECTED;
 /** A gateway whose list could not be read is read again after this, doubling up to the max. */
 const UNREAD_RETRY_MS = 1000;
@@ -31,7 +29,7 @@ export class TenantFeed {
   private loading: Promise<boolean> | undefined;
   private stopped = false;
   private reloadAgain = false;
-  private held: DeviceStatusChange[] = [];
+  private readonly duringRead = new ChangesDuringRead();
   private lastUnknownReload = 0;
   private lastDropped = 0;
   /**
@@ -151,9 +149,11 @@ export class TenantFeed {
 
   private onChange(change: DeviceStatusChange): void {
     if (this.loading) {
-      if (this.held.length >= MAX_HELD) this.held.shift();
-      this.held.push(change);
-      return;
+      if (this.ctx.state.gatewayOf(change.deviceID) === undefined) {
+        this.duringRead.hold(change);
+        return;
+      }
+      this.duringRead.applied(change);
     }
     this.apply(change);
     // The gsdk queue drops the oldest changes when we fall behind; then only a re-read is exact.
@@ -177,7 +177,7 @@ export class TenantFeed {
       const now = Date.now();
       if (now - this.lastUnknownReload >= UNKNOWN_DEVICE_RELOAD_MS) {
         this.lastUnknownReload = now;
-        this.held.push(change);
+        this.duringRead.hold(change);
         void this.reload();
       } else {
         this.ctx.logger.debug('live: change for a device on none of the tenant gateways', {
@@ -227,8 +227,7 @@ export class TenantFeed {
       })
       .finally(() => {
         this.loading = undefined;
-        const held = this.held;
-        this.held = [];
+        const held = this.duringRead.end();
         if (!this.stopped) for (const change of held) this.onChange(change);
       });
     return this.loading;
@@ -270,9 +269,10 @@ export class TenantFeed {
           // Listed by the master, so managed now, also before the flags are read (the first reads of
           // a start): a gateway leaving right after a start kept none of its devices listed.
           this.ctx.memory?.seen(gatewayID, deviceInfos, readTick);
+          const listed = this.duringRead.overlay(deviceInfos);
           publishDiffs(
             this.ctx,
-            this.ctx.state.applyDeviceList(gatewayID, deviceInfos, Date.now()),
+            this.ctx.state.applyDeviceList(gatewayID, listed, Date.now()),
             this.recording,
           );
         } catch (error) {

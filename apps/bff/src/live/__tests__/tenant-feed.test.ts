@@ -51,6 +51,19 @@ function setup() {
   return { sub, reads, deltas, recorded, observed, modes, state, feed, ctx };
 }
 
+/** A feed whose first lists were `infos`, with the deltas they caused already taken. */
+async function liveWith(infos: DeviceInfo[]) {
+  const t = setup();
+  t.feed.start();
+  t.sub.push({ type: 'subscribed', resubscribed: false });
+  await tick();
+  t.reads[0]?.resolve(infos);
+  await t.feed.ready;
+  t.ctx.batcher.flush();
+  t.deltas.length = 0;
+  return t;
+}
+
 const statusOf = (state: LiveState, id: number) =>
   state.gateways.get('gw1')?.devices.get(id)?.status;
 
@@ -74,7 +87,7 @@ describe('TenantFeed', () => {
     t.feed.stop();
   });
 
-  it('holds changes that arrive during a list read and applies them after it, so a stale read cannot undo them', async () => {
+  it('holds changes for devices no list has shown yet and applies them after the read, so a stale read cannot undo them', async () => {
     const t = setup();
     t.feed.start();
     t.sub.push({ type: 'subscribed', resubscribed: false });
@@ -94,6 +107,41 @@ describe('TenantFeed', () => {
       { deviceID: 8, status: 2 },
       { deviceID: 7, status: 0 },
     ]);
+    t.feed.stop();
+  });
+
+  it("sends a known device's change during a re-read at once, and the older list read cannot undo it", async () => {
+    const t = await liveWith([info(7, 1), info(8, 1)]);
+    t.recorded.length = 0;
+    const sent = () =>
+      t.deltas.flatMap(([, d]) => d.changes.map((c) => `${c.deviceID}:${c.status}`));
+
+    void t.feed.reload();
+    await tick();
+    expect(t.reads).toHaveLength(2);
+    t.sub.push({ type: 'change', change: { deviceID: 7, status: 0, timestamp: 0 } });
+    await tick();
+    t.ctx.batcher.flush();
+    // Out before the read is in (it used to wait for the read).
+    expect(sent()).toEqual(['7:DISCONNECTED']);
+    // The list was taken before 7 dropped; 8 changed without an event (another client).
+    t.reads[1]?.resolve([info(7, 1), info(8, 2)]);
+    await tick();
+    t.ctx.batcher.flush();
+    expect(statusOf(t.state, 7)).toBe('DISCONNECTED');
+    expect(statusOf(t.state, 8)).toBe('TLS_CONNECTED');
+    // No flicker back to connected and forth, and each status recorded once.
+    expect(sent()).toEqual(['7:DISCONNECTED', '8:TLS_CONNECTED']);
+    expect(t.recorded).toEqual([
+      { deviceID: 7, status: 0 },
+      { deviceID: 8, status: 2 },
+    ]);
+    // The next read is not overlaid any more: the list's word is final again.
+    void t.feed.reload();
+    await tick();
+    t.reads[2]?.resolve([info(7, 1), info(8, 2)]);
+    await tick();
+    expect(statusOf(t.state, 7)).toBe('TCP_CONNECTED');
     t.feed.stop();
   });
 
@@ -122,14 +170,7 @@ describe('TenantFeed', () => {
   });
 
   it('goes degraded on a stream error and reconciles on resubscribe, publishing what changed', async () => {
-    const t = setup();
-    t.feed.start();
-    t.sub.push({ type: 'subscribed', resubscribed: false });
-    await tick();
-    t.reads[0]?.resolve([info(7, 1), info(8, 1)]);
-    await t.feed.ready;
-    t.ctx.batcher.flush();
-    t.deltas.length = 0;
+    const t = await liveWith([info(7, 1), info(8, 1)]);
 
     const error = Object.assign(new Error('stream closed'), { codeName: 'UNAVAILABLE' });
     t.sub.push({ type: 'error', error: error as never, retryInMs: 10 });
