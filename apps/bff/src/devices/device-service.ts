@@ -7,7 +7,8 @@ import type { DeviceRow } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
 import type { DeviceFactsSource } from './device-row.ts';
 import type { DeviceRowCache, RenderedRow } from './device-row-cache.ts';
-import { offlineMessage, offlineRows, type OfflineLookup } from './offline-rows.ts';
+import type { GatewayMemory } from '../gateways/gateway-memory.ts';
+import { offlineMessage, offlineRows } from './offline-rows.ts';
 import type { RouterDeps } from '../http/route-deps.ts';
 import type { GatewayState } from '../live/live-state.ts';
 
@@ -49,7 +50,12 @@ export interface CollectOptions {
   history: DeviceFactsSource | undefined;
   cache: DeviceRowCache;
   names?: (() => ReadonlyMap<number, string>) | undefined;
-  offline?: OfflineLookup | undefined;
+  /**
+   * Offline gateways' devices, listed as last seen; and every list read here is remembered, as the
+   * hub's are: a gateway read by a request before the hub had read it (just after a start) and
+   * leaving then would otherwise show none of the devices the user was just shown.
+   */
+  memory?: Pick<GatewayMemory, 'offlineGateway' | 'readStarting' | 'seen'> | undefined;
   /** Some of the user's gateways are served elsewhere (device-index.ts): none failing here is fatal. */
   othersServed?: boolean;
 }
@@ -68,16 +74,18 @@ export async function collectRows(
   // Each gateway's rows are rendered as its list arrives, while the master still answers the others.
   const lists = await Promise.all(
     ids.map(async (id) => {
+      const readTick = o.memory?.readStarting() ?? 0;
       const { devices, error } = await readDeviceList(pool, user, id);
       if (!devices) {
         // An offline gateway's devices stay listed, as last seen, instead of vanishing.
-        const off = o.offline?.(id);
+        const off = o.memory?.offlineGateway(id);
         if (off) {
           const rows = offlineRows(id, off, o.history, o.names?.());
           return { gatewayID: id, error: new Error(offlineMessage(id, off)), rows, off: true };
         }
         return { gatewayID: id, error, rows: null };
       }
+      o.memory?.seen(id, devices, readTick);
       const facts = o.history?.facts(devices.map((d) => d.deviceID));
       // The decoded list is not kept: garbage at once, not carried through the next scavenge.
       return { gatewayID: id, error, rows: o.cache.render(id, devices, facts, o.names?.()) };
@@ -139,7 +147,7 @@ export async function readThrough(
     history: deps.history,
     cache: deps.deviceRows,
     names: deps.labels?.names,
-    offline: deps.gatewayMemory && ((id) => deps.gatewayMemory?.offlineGateway(id)),
+    memory: deps.gatewayMemory,
     othersServed: servedAny,
   });
 }

@@ -9,8 +9,6 @@ import { toDeviceRow, type DeviceFactsSource } from './device-row.ts';
 
 const clockTime = (ms: number): string => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 
-export type OfflineLookup = (gatewayID: string) => OfflineGateway | undefined;
-
 export function offlineRows(
   gatewayID: string,
   offline: OfflineGateway,

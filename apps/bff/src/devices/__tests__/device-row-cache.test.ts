@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { deviceList } from '@cmc/api';
 import type { DeviceInfo } from '@cmc/gsdk';
 import { DeviceRowCache } from '../device-row-cache.ts';
+import { info } from './device-info-fixture.ts';
 import { deviceListJson } from '../device-list-json.ts';
 import { toDeviceRow, type DeviceFacts } from '../device-row.ts';
 import { facts } from './device-facts-fixture.ts';
-
-const info = (deviceID: number, over: Partial<DeviceInfo> = {}): DeviceInfo => ({
-  deviceID,
-  status: 1 as DeviceInfo['status'],
-  type: 12 as DeviceInfo['type'],
-  connectionMode: 0 as DeviceInfo['connectionMode'],
-  IPAddr: `10.0.0.${deviceID}`,
-  port: 51211,
-  useSSL: false,
-  autoReconnect: true,
-  ...over,
-});
 
 describe('DeviceRowCache', () => {
   it('renders the same rows and JSON as building them afresh', () => {
