@@ -7,6 +7,7 @@ import { DIST_DIR, runBrowser } from './scenarios/browser.ts';
 import { benchEnv } from './env.ts';
 import { runDeviceList } from './scenarios/device-list.ts';
 import { runFanout } from './scenarios/fanout.ts';
+import { runFanoutFloor } from './scenarios/fanout-floor.ts';
 import { runLatency } from './scenarios/latency.ts';
 import { runLatency100k } from './scenarios/latency-100k.ts';
 import { runScaleOut } from './scenarios/scale-out.ts';
@@ -22,6 +23,8 @@ runMain(async () => {
     ['device-list', () => runDeviceList()],
     ['browser', () => runBrowser({}, undefined, dist)],
     ['latency-100k', () => runLatency100k()],
+    // No target of its own: the reference for latency-100k's levels (bench/README.md).
+    ['fanout-floor', () => runFanoutFloor().then(() => [])],
     ['device-list-100k', () => runDeviceList({}, WORLD_100K)],
     ['browser-100k', () => runBrowser({}, WORLD_100K, dist)],
     ['start-recovery', () => runStartRecovery()],

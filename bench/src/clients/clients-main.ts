@@ -10,7 +10,7 @@ import { serveRpc } from '../lib/child-rpc.ts';
 import { convergence, type ConvergenceArgs } from './convergence.ts';
 import { deviceListRounds, type DeviceListRoundsArgs } from './device-list-rounds.ts';
 import { FloorStreams, Poller } from './master-watchers.ts';
-import { emitsFor, type Viewer } from '../lib/tenant-emits.ts';
+import { emitsFor, tenantsEmits, type Viewer } from '../lib/tenant-emits.ts';
 import { SocketFleet, type FleetCookies } from './socket-fleet.ts';
 import { LeanFleet } from './lean-fleet.ts';
 
@@ -18,6 +18,7 @@ const fleet = new SocketFleet();
 /** Load sessions (`sockets` with `lean: true`): raw WebSockets that scan their frames. */
 const lean = new LeanFleet();
 let floor: FloorStreams | undefined;
+let floorPartial = false;
 let poller: Poller | undefined;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
@@ -64,8 +65,10 @@ serveRpc({
     lean.close();
     return { ok: true };
   },
+  /** `{access, tenants}`: raw status streams; `partial: true` when they are not every tenant's. */
   floor: async (a) => {
     floor?.close();
+    floorPartial = a.partial === true;
     floor = new FloorStreams(a.access as MasterAccess);
     await floor.open(a.tenants as string[]);
     return { streams: (a.tenants as string[]).length };
@@ -139,7 +142,9 @@ serveRpc({
       };
     }
     if (floor) {
-      const r = matchPushed(emits, shifted(floor.log.toPlain(), offset));
+      // Streams of some tenants only (a witness during the BFF's levels) owe those tenants' emits.
+      const own = floorPartial ? tenantsEmits(floor.tenants, byTenant) : emits;
+      const r = matchPushed(own, shifted(floor.log.toPlain(), offset));
       out.floor = { latency: distribution(r.latencies), lost: r.lost, errors: floor.errors };
     }
     if (poller) {

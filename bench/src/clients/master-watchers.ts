@@ -9,6 +9,8 @@ export class FloorStreams {
   readonly log = new ChangeLog();
   recording = false;
   errors: string[] = [];
+  /** The tenants whose streams this follows. */
+  readonly tenants: string[] = [];
   private streams: ClientReadableStream<unknown>[] = [];
   private readonly master: RawMaster;
 
@@ -18,6 +20,7 @@ export class FloorStreams {
 
   async open(tenants: string[]): Promise<void> {
     for (const tenantID of tenants) {
+      this.tenants.push(tenantID);
       const stream = await this.master.subscribeStatus(tenantID);
       stream.on('data', (c: { deviceID: number; status: number }) => {
         if (this.recording) this.log.push(c.deviceID, c.status, now());

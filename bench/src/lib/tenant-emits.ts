@@ -35,6 +35,24 @@ export function emitsFor(
   return byTenant[viewer.tenantID] ?? EMPTY;
 }
 
+/** The emits of these tenants (matching sorts by time, so their order does not matter). */
+export function tenantsEmits(
+  tenants: readonly string[],
+  byTenant: Record<string, PlainChangeLog> | undefined,
+): PlainChangeLog {
+  if (!byTenant) throw new Error('streams of some tenants need the emits split by tenant');
+  const out: PlainChangeLog = { deviceIDs: [], statuses: [], times: [] };
+  for (const t of tenants) {
+    const log = byTenant[t] ?? EMPTY;
+    for (let i = 0; i < log.times.length; i++) {
+      out.deviceIDs.push(log.deviceIDs[i]!);
+      out.statuses.push(log.statuses[i]!);
+      out.times.push(log.times[i]!);
+    }
+  }
+  return out;
+}
+
 /**
  * `count` sessions as a mix: every `adminEvery`-th one an administrator (0 = none), the rest tenant
  * viewers spread round robin over the tenants.

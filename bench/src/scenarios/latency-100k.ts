@@ -15,6 +15,8 @@ import {
   type LevelResult,
 } from '../lib/coordinator.ts';
 import { connectSpread, describeMix, LIGHT_JOIN } from '../lib/fleet-plan.ts';
+import { startRawWitness, type RawWitness } from '../lib/raw-witness.ts';
+import { loadSessionStats } from '../lib/load-session-stats.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
@@ -65,6 +67,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
   const label = worldLabel(world.size);
   const probe = startClientsProcess();
   const loads = Array.from({ length: LOAD_PROCESSES }, () => startClientsProcess());
+  let witness: RawWitness | undefined;
   try {
     await probe.call('floor', { access: masterAccess(world), tenants: world.tenants });
     const floors: LevelResult[] = [];
@@ -82,8 +85,11 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         viewers: [{ kind: 'admin' }],
         auth: LIGHT_JOIN,
       });
+      witness = await startRawWitness(world);
+      const around = witness.around;
       const watchers = Object.fromEntries([
         ['probe', probe],
+        ['raw', witness.rpc],
         ...loads.map((p, i) => [`load${i + 1}`, p] as const),
       ]);
       let connected = 1;
@@ -99,7 +105,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
           LIGHT_JOIN,
         );
         connected = sessions;
-        if (!warmed && !options.smoke) await warmUp(world, watchers, bffResync(probe, bff));
+        if (!warmed && !options.smoke) await warmUp(world, watchers, around(bffResync(probe, bff)));
         warmed = true;
         const usage = new UsageSampler(bff.pid);
         usage.start();
@@ -109,7 +115,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
           ...Object.entries(watchers).map(([name, p]) => [name, p.pid] as const),
         ].map(([name, pid]) => [name, new UsageSampler(pid)] as const);
         const clientCpu: Record<string, UsageSummary> = {};
-        const hooks = bffResync(probe, bff);
+        const hooks = around(bffResync(probe, bff));
         let measures = 0;
         const level = await runLevel(
           world,
@@ -143,23 +149,10 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
       await bff.stop();
     }
 
-    const loadStats = (l: Level) => {
-      const ws = Object.entries(l.watchers).filter(([n]) => n.startsWith('load'));
-      return {
-        lost: ws.reduce((n, [, w]) => n + (w.sockets?.lost ?? 0), 0),
-        expected: ws.reduce((n, [, w]) => n + (w.sockets?.expected ?? 0), 0),
-        gaps: ws.reduce((n, [, w]) => n + (w.sockets?.gaps ?? 0), 0),
-        disconnected: ws.reduce((n, [, w]) => n + (w.sockets?.disconnected ?? 0), 0),
-        frames: ws.reduce((n, [, w]) => n + (w.sockets?.leanFrames ?? 0), 0),
-        sessions: ws.reduce((n, [, w]) => n + (w.sockets?.clients ?? 0), 0),
-        p99: Math.max(...ws.map(([, w]) => w.sockets?.latency.p99 ?? 0)),
-        loopP99: Math.max(...ws.map(([, w]) => w.loopDelay.p99)),
-      };
-    };
     const rows = levels.map((l, i) => {
       const f = floors[i]!;
       const p = l.watchers.probe!.sockets!;
-      const ld = loadStats(l);
+      const ld = loadSessionStats(l.watchers);
       return {
         'changes/s': l.rate,
         achieved: Math.round(l.achievedRate),
@@ -167,6 +160,10 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         sessions: l.sessions,
         'floor p50': f.watchers.probe!.floor!.latency.p50,
         'floor p99': f.watchers.probe!.floor!.latency.p99,
+        // One tenant's raw stream read during this level: the master's own delivery under its load.
+        'raw p50 (same level)': l.watchers.raw!.floor!.latency.p50,
+        'raw p99 (same level)': l.watchers.raw!.floor!.latency.p99,
+        'raw lost': l.watchers.raw!.floor!.lost,
         'probe p50': p.latency.p50,
         'probe p99': p.latency.p99,
         'probe max': p.latency.max,
@@ -203,7 +200,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
     ];
     const lowP = low.watchers.probe!.sockets!.latency;
     const highP = high.watchers.probe!.sockets!;
-    const highLost = highP.lost + loadStats(high).lost;
+    const highLost = highP.lost + loadSessionStats(high.watchers).lost;
     const at = (l: Level) =>
       `${l.rate.toLocaleString('en-US')} changes/s, ${l.sessions.toLocaleString('en-US')} sessions (${MIX})`;
     const targets = [
@@ -286,6 +283,7 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
   } finally {
     await probe.close();
     await Promise.all(loads.map((p) => p.close()));
+    await witness?.rpc.close();
     await world.stop();
   }
 }

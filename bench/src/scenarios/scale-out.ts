@@ -18,6 +18,7 @@ import {
 } from '../lib/coordinator.ts';
 import { connectSpread, describeMix, LIGHT_JOIN } from '../lib/fleet-plan.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
+import { startRawWitness, type RawWitness } from '../lib/raw-witness.ts';
 import { UsageSampler } from '../lib/proc-stats.ts';
 import { startRedisServer } from '../lib/redis-server.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
@@ -48,6 +49,7 @@ export async function runScaleOut(options: ScenarioOptions = {}): Promise<Summar
   const loads = [startClientsProcess(), startClientsProcess()];
   const redis = await startRedisServer();
   const bffs: BffProcess[] = [];
+  let witness: RawWitness | undefined;
   try {
     const floorProbe = probes[0]!;
     await floorProbe.call('floor', { access: masterAccess(world), tenants: world.tenants });
@@ -85,8 +87,15 @@ export async function runScaleOut(options: ScenarioOptions = {}): Promise<Summar
     const joinMs = await Promise.all(
       halves.map((h, i) => connectSpread(loads, bffs[i]!.url, cookies, h, LIGHT_JOIN)),
     );
-    const watchers = { probe1: probes[0]!, probe2: probes[1]!, load1: loads[0]!, load2: loads[1]! };
-    const hooks = bothResync(probes, bffs);
+    witness = await startRawWitness(world);
+    const watchers = {
+      probe1: probes[0]!,
+      probe2: probes[1]!,
+      load1: loads[0]!,
+      load2: loads[1]!,
+      raw: witness.rpc,
+    };
+    const hooks = witness.around(bothResync(probes, bffs));
     if (!options.smoke) await warmUp(world, watchers, hooks);
     const usage = bffs.map((b) => new UsageSampler(b.pid));
     usage.forEach((u) => u.start());
@@ -105,6 +114,9 @@ export async function runScaleOut(options: ScenarioOptions = {}): Promise<Summar
         achieved: Math.round(level.achievedRate),
         'floor p50': f.latency.p50,
         'floor p99': f.latency.p99,
+        // One tenant's raw stream read during the level: the master's own delivery under its load.
+        'raw p50 (same level)': level.watchers.raw!.floor!.latency.p50,
+        'raw p99 (same level)': level.watchers.raw!.floor!.latency.p99,
         'probe p50': p.latency.p50,
         'probe p99': p.latency.p99,
         'probe max': p.latency.max,
@@ -179,6 +191,7 @@ export async function runScaleOut(options: ScenarioOptions = {}): Promise<Summar
     for (const b of bffs.reverse()) await b.stop();
     await redis.stop();
     await Promise.all([...probes, ...loads].map((p) => p.close()));
+    await witness?.rpc.close();
     await world.stop();
   }
 }

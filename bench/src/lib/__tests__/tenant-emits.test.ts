@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emitsByTenant, emitsFor, viewerMix } from '../tenant-emits.ts';
+import { emitsByTenant, emitsFor, tenantsEmits, viewerMix } from '../tenant-emits.ts';
 import { splitViewers, describeMix } from '../fleet-plan.ts';
 
 const emits = {
@@ -27,6 +27,19 @@ describe('emitsByTenant / emitsFor', () => {
     expect(() => emitsFor({ kind: 'tenant', tenantID: 't1' }, emits, undefined)).toThrow(
       /split by tenant/,
     );
+  });
+});
+
+describe('tenantsEmits', () => {
+  it('joins the emits of the tenants asked for, and only theirs', () => {
+    const byTenant = emitsByTenant(emits, tenantOfDevice);
+    expect(tenantsEmits(['t2'], byTenant)).toEqual(byTenant.t2);
+    expect(tenantsEmits(['t1', 't2', 't3'], byTenant)).toEqual({
+      deviceIDs: [1, 3, 1, 2],
+      statuses: [0, 0, 1, 1],
+      times: [10, 12, 13, 11],
+    });
+    expect(() => tenantsEmits(['t1'], undefined)).toThrow(/split by tenant/);
   });
 });
 

@@ -18,6 +18,7 @@ import { removeSharedCerts, worldLabel, WORLD_100K } from '../../lib/sim-world.t
 import { runBrowser } from '../browser.ts';
 import { runDeviceList } from '../device-list.ts';
 import { runFanout } from '../fanout.ts';
+import { runFanoutFloor } from '../fanout-floor.ts';
 import { runLatency } from '../latency.ts';
 import { runLatency100k } from '../latency-100k.ts';
 import { runScaleOut } from '../scale-out.ts';
@@ -116,13 +117,18 @@ describe('bench scenarios, smoke-sized', () => {
               expected: number;
               latency: { count: number };
             };
+            floor?: { latency: { count: number }; lost: number };
           }
         >;
       }>;
     };
     // Tenant viewers are matched with their own tenant's emits only, administrators with all.
     for (const level of result.levels) {
-      const fleets = Object.values(level.watchers).map((w) => w.sockets!);
+      const { raw, ...sessions } = level.watchers;
+      // The raw witness follows one tenant: it owes that tenant's emits, not the world's.
+      expect(raw?.floor?.latency.count, 'the raw witness matched no change').toBeGreaterThan(0);
+      expect(raw?.floor?.lost).toBe(0);
+      const fleets = Object.values(sessions).map((w) => w.sockets!);
       expect(fleets.reduce((n, s) => n + s.clients, 0)).toBe(level.sessions);
       const admins = fleets.reduce((n, s) => n + s.admins, 0);
       const expected = fleets.reduce((n, s) => n + s.expected, 0);
@@ -131,7 +137,7 @@ describe('bench scenarios, smoke-sized', () => {
       expect(expected).toBeGreaterThan(admins * level.emitted);
       expect(expected).toBeLessThan(level.sessions * level.emitted);
       // The lean load sessions read their frames: changes arrived and were matched with emits.
-      for (const [name, w] of Object.entries(level.watchers))
+      for (const [name, w] of Object.entries(sessions))
         expect(w.sockets!.latency.count, `${name} matched no change`).toBeGreaterThan(0);
     }
   }, 90_000);
@@ -139,6 +145,15 @@ describe('bench scenarios, smoke-sized', () => {
   it('start-recovery: a start and a stream break that converge', async () => {
     const targets = await runStartRecovery(smoke);
     expectWellFormed('start-recovery', targets, 2);
+  }, 60_000);
+
+  it('fanout-floor: frames to plain TCP connections, the probe written first', async () => {
+    const [level] = await runFanoutFloor(smoke);
+    expect(level!.probe.frames).toBeGreaterThan(0);
+    // Every send reaches every connection: the probe's frames times the sessions.
+    expect(level!.load.frames).toBe(level!.probe.frames * (level!.level.sessions - 1));
+    expect(level!.probe.changeAge.count).toBe(level!.probe.frames * 10);
+    expect(fs.existsSync(path.join(resultsDir, 'fanout-floor.json'))).toBe(true);
   }, 60_000);
 
   it('scale-out: two BFFs on a real redis-server, a probe on each', async () => {
