@@ -2,11 +2,15 @@
 // not prom-client's global one, so several BFFs in one test process do not add up each other's
 // figures. Modules that produce a figure get the metric object from here and only update it.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { LabelTally } from './label-tally.ts';
 
 export interface BffMetrics {
   registry: Registry;
-  /** Device status changes received from the master streams, per gateway. */
-  statusChanges: Counter<'gateway'>;
+  /**
+   * Device status changes received from the master streams, per gateway: counted here and added to
+   * `cmc_device_status_changes_total` at scrape time.
+   */
+  statusChanges: LabelTally<'gateway'>;
   /** Managed devices per gateway and status name, from the master's lists at scrape time. */
   devicesByStatus: Gauge<'gateway' | 'status'>;
   /** Device gateways connected to the master (1) or not (0), per gateway; set at scrape time. */
@@ -31,14 +35,19 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): BffMe
   // Process figures (CPU, RSS, event loop lag) are what an operator checks first on a slow console.
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'cmc_' });
   const registers = [registry];
+  const statusChanges = new LabelTally('gateway');
+  new Counter({
+    name: 'cmc_device_status_changes_total',
+    help: 'Device status changes received from the master, per gateway',
+    labelNames: ['gateway'],
+    registers,
+    collect() {
+      statusChanges.drainInto(this);
+    },
+  });
   return {
     registry,
-    statusChanges: new Counter({
-      name: 'cmc_device_status_changes_total',
-      help: 'Device status changes received from the master, per gateway',
-      labelNames: ['gateway'],
-      registers,
-    }),
+    statusChanges,
     devicesByStatus: new Gauge({
       name: 'cmc_devices',
       help: 'Managed devices by gateway and status (connect.Status name)',

@@ -14,7 +14,7 @@ export function countStatusChanges(
     if (prev === change.status) return;
     last.set(change.deviceID, change.status);
     // A device's first sighting (the start-up list) is its state, not a change received.
-    if (prev !== undefined) metrics.statusChanges.inc({ gateway: change.gatewayID });
+    if (prev !== undefined) metrics.statusChanges.add(change.gatewayID);
   };
   return {
     record(change) {
