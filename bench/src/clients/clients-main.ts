@@ -18,7 +18,6 @@ const fleet = new SocketFleet();
 /** Load sessions (`sockets` with `lean: true`): raw WebSockets that scan their frames. */
 const lean = new LeanFleet();
 let floor: FloorStreams | undefined;
-let floorPartial = false;
 let poller: Poller | undefined;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
@@ -68,8 +67,7 @@ serveRpc({
   /** `{access, tenants}`: raw status streams; `partial: true` when they are not every tenant's. */
   floor: async (a) => {
     floor?.close();
-    floorPartial = a.partial === true;
-    floor = new FloorStreams(a.access as MasterAccess);
+    floor = new FloorStreams(a.access as MasterAccess, a.partial === true);
     await floor.open(a.tenants as string[]);
     return { streams: (a.tenants as string[]).length };
   },
@@ -142,8 +140,7 @@ serveRpc({
       };
     }
     if (floor) {
-      // Streams of some tenants only (a witness during the BFF's levels) owe those tenants' emits.
-      const own = floorPartial ? tenantsEmits(floor.tenants, byTenant) : emits;
+      const own = floor.partial ? tenantsEmits(floor.tenants, byTenant) : emits;
       const r = matchPushed(own, shifted(floor.log.toPlain(), offset));
       out.floor = { latency: distribution(r.latencies), lost: r.lost, errors: floor.errors };
     }

@@ -1,6 +1,7 @@
 // Takes a share of one core in 10 ms slices: the fan-out floor's stand-in for the simulator, which
 // shares the machine with the BFF in every latency scenario. Driven over IPC.
 import { serveRpc } from '../lib/child-rpc.ts';
+import { busyFor } from '../lib/clock.ts';
 
 const SLICE_MS = 10;
 let timer: NodeJS.Timeout | undefined;
@@ -13,11 +14,7 @@ serveRpc({
       throw new Error(`cpu stand-in: share must be in [0, 1], got ${share}`);
     if (timer) clearInterval(timer);
     timer = undefined;
-    if (share > 0)
-      timer = setInterval(() => {
-        const until = performance.now() + SLICE_MS * share;
-        while (performance.now() < until);
-      }, SLICE_MS);
+    if (share > 0) timer = setInterval(() => busyFor(SLICE_MS * share), SLICE_MS);
     return { share };
   },
 });

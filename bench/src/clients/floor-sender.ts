@@ -7,7 +7,7 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { adaptiveWindow, BatchWindow } from '@cmc/bff/batch-window';
 import { serveRpc } from '../lib/child-rpc.ts';
-import { now } from '../lib/clock.ts';
+import { busyFor, now } from '../lib/clock.ts';
 import { stampedFrame } from '../lib/floor-frames.ts';
 
 export interface FloorSendArgs {
@@ -39,11 +39,6 @@ const server = net.createServer((socket) => {
   sockets.push(socket);
 });
 
-function burn(ms: number): void {
-  const until = performance.now() + ms;
-  while (performance.now() < until);
-}
-
 function send(args: FloorSendArgs): Promise<FloorSendResult> {
   const window = new BatchWindow(adaptiveWindow(WINDOW_MAX_MS));
   const started = performance.now();
@@ -55,7 +50,7 @@ function send(args: FloorSendArgs): Promise<FloorSendResult> {
   let lastWork = performance.now();
   const work = setInterval(() => {
     const t = performance.now();
-    burn((t - lastWork) * args.workShare);
+    busyFor((t - lastWork) * args.workShare);
     lastWork = performance.now();
   }, 1);
   return new Promise((resolve) => {

@@ -14,7 +14,11 @@ export class FloorStreams {
   private streams: ClientReadableStream<unknown>[] = [];
   private readonly master: RawMaster;
 
-  constructor(access: MasterAccess) {
+  /** `partial`: the streams are not every tenant's, so they owe only their tenants' emits. */
+  constructor(
+    access: MasterAccess,
+    readonly partial = false,
+  ) {
     this.master = new RawMaster(access);
   }
 

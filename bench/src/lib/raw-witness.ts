@@ -4,7 +4,12 @@
 // quiet machine). A level ends by breaking the master's streams, so the witness subscribes again
 // whenever the BFF's sessions resync.
 import type { ChildRpc } from './child-rpc.ts';
-import { masterAccess, startClientsProcess, type LevelHooks } from './coordinator.ts';
+import {
+  masterAccess,
+  startClientsProcess,
+  type LevelHooks,
+  type WatcherResult,
+} from './coordinator.ts';
 import type { SimWorld } from './sim-world.ts';
 
 export interface RawWitness {
@@ -12,6 +17,24 @@ export interface RawWitness {
   rpc: ChildRpc;
   /** `hooks` that also subscribe the witness again after the streams were broken. */
   around(hooks: LevelHooks): LevelHooks;
+}
+
+/**
+ * The witness's figures in a level's row: what a bare client of the master saw under the level's
+ * load (the simulator's delivery and the witness's own turn on the shared cores).
+ */
+export function witnessColumns(raw: WatcherResult | undefined): Record<string, number> {
+  const floor = witnessed(raw);
+  return {
+    'raw p50 (same level)': floor.latency.p50,
+    'raw p99 (same level)': floor.latency.p99,
+  };
+}
+
+/** The witness's result in a level (its stream's latency and losses). */
+export function witnessed(raw: WatcherResult | undefined): NonNullable<WatcherResult['floor']> {
+  if (!raw?.floor) throw new Error('raw witness: the level has no result from it');
+  return raw.floor;
 }
 
 export async function startRawWitness(world: SimWorld): Promise<RawWitness> {

@@ -80,15 +80,18 @@ interface FloorLevelResult {
   load: FloorReport;
 }
 
+const client = (name: string): ChildRpc =>
+  forkChild(new URL(`../clients/${name}.ts`, import.meta.url).pathname);
+
 async function runLevel(
   level: FloorLevel,
   seconds: number,
   warmUpSeconds: number,
 ): Promise<FloorLevelResult> {
-  const sender = forkChild(new URL('../clients/floor-sender.ts', import.meta.url).pathname);
-  const probe = forkChild(new URL('../clients/floor-receivers.ts', import.meta.url).pathname);
-  const load = forkChild(new URL('../clients/floor-receivers.ts', import.meta.url).pathname);
-  const simulator = forkChild(new URL('../clients/cpu-stand-in.ts', import.meta.url).pathname);
+  const sender = client('floor-sender');
+  const probe = client('floor-receivers');
+  const load = client('floor-receivers');
+  const simulator = client('cpu-stand-in');
   const all: ChildRpc[] = [sender, probe, load, simulator];
   try {
     const { port } = await sender.call<{ port: number }>('listen');

@@ -15,7 +15,7 @@ import {
   type LevelResult,
 } from '../lib/coordinator.ts';
 import { connectSpread, describeMix, LIGHT_JOIN } from '../lib/fleet-plan.ts';
-import { startRawWitness, type RawWitness } from '../lib/raw-witness.ts';
+import { startRawWitness, witnessColumns, witnessed, type RawWitness } from '../lib/raw-witness.ts';
 import { loadSessionStats } from '../lib/load-session-stats.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
 import { UsageSampler, type UsageSummary } from '../lib/proc-stats.ts';
@@ -160,10 +160,8 @@ export async function runLatency100k(options: ScenarioOptions = {}): Promise<Sum
         sessions: l.sessions,
         'floor p50': f.watchers.probe!.floor!.latency.p50,
         'floor p99': f.watchers.probe!.floor!.latency.p99,
-        // One tenant's raw stream read during this level: the master's own delivery under its load.
-        'raw p50 (same level)': l.watchers.raw!.floor!.latency.p50,
-        'raw p99 (same level)': l.watchers.raw!.floor!.latency.p99,
-        'raw lost': l.watchers.raw!.floor!.lost,
+        ...witnessColumns(l.watchers.raw),
+        'raw lost': witnessed(l.watchers.raw).lost,
         'probe p50': p.latency.p50,
         'probe p99': p.latency.p99,
         'probe max': p.latency.max,

@@ -18,7 +18,7 @@ import {
 } from '../lib/coordinator.ts';
 import { connectSpread, describeMix, LIGHT_JOIN } from '../lib/fleet-plan.ts';
 import { isMain, runMain } from '../lib/main-guard.ts';
-import { startRawWitness, type RawWitness } from '../lib/raw-witness.ts';
+import { startRawWitness, witnessColumns, type RawWitness } from '../lib/raw-witness.ts';
 import { UsageSampler } from '../lib/proc-stats.ts';
 import { startRedisServer } from '../lib/redis-server.ts';
 import { entry, printTable, summaryRows, writeResult, type SummaryEntry } from '../lib/results.ts';
@@ -114,9 +114,7 @@ export async function runScaleOut(options: ScenarioOptions = {}): Promise<Summar
         achieved: Math.round(level.achievedRate),
         'floor p50': f.latency.p50,
         'floor p99': f.latency.p99,
-        // One tenant's raw stream read during the level: the master's own delivery under its load.
-        'raw p50 (same level)': level.watchers.raw!.floor!.latency.p50,
-        'raw p99 (same level)': level.watchers.raw!.floor!.latency.p99,
+        ...witnessColumns(level.watchers.raw),
         'probe p50': p.latency.p50,
         'probe p99': p.latency.p99,
         'probe max': p.latency.max,
